@@ -1,0 +1,36 @@
+#pragma once
+
+#include "curation.h"
+#include "extraction.h"
+#include "foundation/progress.h"
+#include "ingest/corpus.h"
+
+namespace carto::extract {
+
+// Finds concepts and their relations in a corpus: candidates (named entities,
+// noun-phrase terms, quoted coinages, wiki links, headings), variant merging,
+// scoring, typing, curation, then sentence co-occurrence relations.
+// Called by the CLI, the project builder and app/jobs; pure function of its input.
+class ConceptExtractor final
+{
+public:
+    struct Options
+    {
+        int maxConcepts = 3000;   // keep this many top-scored concepts
+        int maxRelationsPerConcept = 40; // keep each concept's strongest links
+        int maxEvidencePerRelation = 20;
+        int threads = 0;          // 0: hardware concurrency
+    };
+
+    explicit ConceptExtractor(Options options);
+    ConceptExtractor();
+
+    [[nodiscard]] Extraction extract(const ingest::Corpus &corpus, const Curation &curation,
+                                     ProgressSink *progress = nullptr,
+                                     const CancelToken *cancel = nullptr) const;
+
+private:
+    Options m_options;
+};
+
+} // namespace carto::extract

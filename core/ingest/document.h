@@ -1,0 +1,90 @@
+#pragma once
+
+#include "foundation/span.h"
+#include "foundation/typedid.h"
+
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+namespace carto::ingest {
+
+enum class DocumentFormat { PlainText, Markdown, Html, Pdf };
+
+// A structural unit of the plain text. Plain-text documents yield one block per
+// non-empty line; markdown and HTML yield their block elements.
+struct Block
+{
+    enum class Kind { Heading, Paragraph, ListItem, Quote, TableCell, Code };
+
+    Kind kind = Kind::Paragraph;
+    TextRange range;
+    int level = 0;          // heading level (1..6) or list nesting depth
+    bool isLinkOnly = false; // the block's text is (almost) all link text
+};
+
+// A heading and the text it governs, up to the next heading of the same or a higher level.
+struct Section
+{
+    QString title;
+    int level = 0;
+    TextRange heading; // the heading's own text
+    TextRange range;   // heading plus body
+};
+
+// A video time anchor (e.g. <a class="yt-timestamp" data-t="00:02:54">) attached
+// to the passage it closes: the sentence that ends where the anchor stood.
+struct Timestamp
+{
+    TextRange passage;
+    int seconds = 0;
+    QString label; // as written, "00:02:54"
+};
+
+// An Obsidian-style [[target|shown]] link; range covers the shown text.
+struct WikiLink
+{
+    TextRange range;
+    QString target;
+};
+
+// A markdown or HTML hyperlink; range covers the link text.
+struct Link
+{
+    TextRange range;
+    QString url;
+};
+
+// One document read from disk and reduced to plain text with structure.
+// Every range indexes `text`, which is what `cartograph-cli text` prints.
+struct Document
+{
+    DocumentId id;
+    QString path;         // relative to the corpus root, '/'-separated
+    QString absolutePath;
+    QString title;        // front matter title, <title>, first heading, or file stem
+    DocumentFormat format = DocumentFormat::PlainText;
+    QString encoding;     // detected source encoding, e.g. "UTF-8", "WINDOWS-1252"
+    bool mojibakeRepaired = false;
+
+    QString text;
+    std::vector<std::pair<QString, QString>> metadata; // front matter / <meta>, in order
+    std::vector<Block> blocks;
+    std::vector<Section> sections;
+    std::vector<TextRange> sentences; // sorted, non-overlapping, inside blocks
+    std::vector<Timestamp> timestamps;
+    std::vector<WikiLink> wikiLinks;
+    std::vector<Link> links;
+
+    [[nodiscard]] QString metadataValue(const QString &key) const
+    {
+        for (const auto &[k, v] : metadata) {
+            if (k == key)
+                return v;
+        }
+        return {};
+    }
+};
+
+} // namespace carto::ingest

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs Cartograph's build dependencies from Debian/Ubuntu packages (only the
+# missing ones), then configures and builds with CMake and Ninja.
+#
+#   packaging/bootstrap.sh deps    install dependencies only
+#   packaging/bootstrap.sh build   deps + build (default)
+#   packaging/bootstrap.sh run     deps + build + open the bundled sample corpus
+#   packaging/bootstrap.sh test    deps + build + run the test suite
+#
+# Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
+# CARTOGRAPH_CMAKE_ARGS (extra configure arguments).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source_dir="$(cd "$here/.." && pwd)"
+build_dir="${BUILD_DIR:-$source_dir/build}"
+build_type="${BUILD_TYPE:-RelWithDebInfo}"
+action="${1:-build}"
+
+packages=(
+    build-essential cmake ninja-build pkg-config ccache
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
+    libboost-graph-dev libyaml-cpp-dev libmd4c-dev libuchardet-dev libgumbo-dev
+    libpoppler-qt6-dev wordnet-dev wordnet-base libstemmer-dev
+    fonts-dejavu-core xvfb xauth
+)
+
+install_deps() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if ((${#missing[@]} == 0)); then
+        echo "bootstrap: all ${#packages[@]} packages present"
+        return
+    fi
+    echo "bootstrap: installing ${missing[*]}"
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    # shellcheck disable=SC2086 # CARTOGRAPH_CMAKE_ARGS is a list of arguments
+    cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" ${CARTOGRAPH_CMAKE_ARGS:-}
+    cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+run_app() {
+    local samples="$source_dir/resources/samples"
+    if [[ -x "$build_dir/app/cartograph" ]]; then
+        if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+            echo "bootstrap: no display found; starting under xvfb-run" >&2
+            exec xvfb-run -a "$build_dir/app/cartograph" "$samples"
+        fi
+        exec "$build_dir/app/cartograph" "$samples"
+    fi
+    exec "$build_dir/app/cartograph-cli" build "$samples"
+}
+
+case "$action" in
+    deps) install_deps ;;
+    build) install_deps; build ;;
+    run) install_deps; build; run_app ;;
+    test)
+        install_deps
+        build
+        ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --timeout 600
+        ;;
+    *) echo "usage: $0 [deps|build|run|test]" >&2; exit 2 ;;
+esac
