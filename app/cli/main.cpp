@@ -1,1 +1,196 @@
-int main() { return 0; }
+// cartograph-cli: headless access to the engine. `text` prints a document's plain
+// text (the text all offsets refer to); `build` maps a folder and prints a summary
+// or writes JSON Graph Format / GraphML.
+#include "export/graphmlwriter.h"
+#include "export/jsongraphwriter.h"
+#include "project/build.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace carto;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message, int code = 1)
+{
+    err() << "cartograph-cli: " << message << Qt::endl;
+    return code;
+}
+
+int runText(const QStringList &args)
+{
+    if (args.size() != 1)
+        return fail(QStringLiteral("usage: cartograph-cli text FILE"), 2);
+    const QFileInfo info(args.front());
+    if (!info.isFile())
+        return fail(QStringLiteral("%1: no such file").arg(args.front()));
+    std::vector<Problem> problems;
+    const ingest::CorpusReader reader;
+    const auto document = reader.readFile(info.absoluteFilePath(), info.fileName(), problems);
+    for (const Problem &problem : problems)
+        err() << problem.path << ": " << problem.message << Qt::endl;
+    if (!document)
+        return 1;
+    out() << document->text;
+    out().flush();
+    return 0;
+}
+
+// Prints what a person wants to see first: counts, the top concepts, the
+// strongest links and what went wrong.
+void printSummary(const project::BuildResult &build, int top, qint64 elapsedMs)
+{
+    const graph::ConceptGraph &g = build.graph;
+    int communities = 0;
+    for (graph::NodeIndex i = 0; i < g.nodeCount(); ++i)
+        communities = std::max(communities, g.node(i).community + 1);
+
+    QTextStream &o = out();
+    o << "Corpus      " << build.corpus.root << "\n"
+      << "Documents   " << build.corpus.documents.size() << " read, " << build.problems.size() << " problems\n"
+      << "Concepts    " << g.nodeCount() << "\n"
+      << "Links       " << g.edgeCount() << "\n"
+      << "Communities " << communities << "\n"
+      << "Time        " << elapsedMs << " ms\n\n";
+
+    o << "Top concepts\n";
+    const int shown = std::min(top, g.nodeCount());
+    for (graph::NodeIndex i = 0; i < shown; ++i) {
+        const graph::NodeData &node = g.node(i);
+        o << QStringLiteral("  %1  %2  %3  score %4  degree %5  community %6\n")
+                 .arg(i + 1, 3)
+                 .arg(node.info.label, -40)
+                 .arg(extract::conceptTypeName(node.info.type), -12)
+                 .arg(node.info.score, 0, 'f', 2)
+                 .arg(node.degree)
+                 .arg(node.community);
+    }
+
+    std::vector<graph::EdgeIndex> edges(static_cast<size_t>(g.edgeCount()));
+    for (graph::EdgeIndex e = 0; e < g.edgeCount(); ++e)
+        edges[static_cast<size_t>(e)] = e;
+    // Rank links by shared sentences first, association weight second: a link
+    // seen many times is more telling than a rare pair of rare words.
+    std::sort(edges.begin(), edges.end(), [&](graph::EdgeIndex a, graph::EdgeIndex b) {
+        const auto &ra = g.edge(a).relation;
+        const auto &rb = g.edge(b).relation;
+        if (ra.count != rb.count)
+            return ra.count > rb.count;
+        return ra.weight > rb.weight;
+    });
+    o << "\nTop links\n";
+    for (size_t k = 0; k < edges.size() && k < static_cast<size_t>(top); ++k) {
+        const graph::EdgeData &edge = g.edge(edges[k]);
+        o << "  " << g.node(edge.source).info.label << " — " << g.node(edge.target).info.label << "  ("
+          << edge.relation.count << " sentences, weight " << QString::number(edge.relation.weight, 'f', 2);
+        if (!edge.relation.label.isEmpty())
+            o << ", \"" << edge.relation.label << '"';
+        o << ")\n";
+    }
+
+    if (!build.problems.empty()) {
+        o << "\nProblems\n";
+        for (const Problem &problem : build.problems)
+            o << "  " << problem.path << ": " << problem.message << "\n";
+    }
+    o.flush();
+}
+
+int runBuild(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Build a concept map from a folder of documents."));
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder of documents"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Write JSON Graph Format to FILE."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption graphml(QStringLiteral("graphml"), QStringLiteral("Write GraphML to FILE."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption top(QStringLiteral("top"), QStringLiteral("Concepts and links in the summary."),
+                                 QStringLiteral("N"), QStringLiteral("25"));
+    const QCommandLineOption noLayout(QStringLiteral("no-layout"), QStringLiteral("Skip the layout stage."));
+    parser.addOptions({json, graphml, top, noLayout});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("cartograph-cli build")} + arguments))
+        return fail(parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail(QStringLiteral("usage: cartograph-cli build DIR [--json FILE] [--graphml FILE] [--top N]"), 2);
+    bool ok = false;
+    const int topCount = parser.value(top).toInt(&ok);
+    if (!ok || topCount < 0)
+        return fail(QStringLiteral("--top needs a non-negative number"), 2);
+
+    project::BuildOptions options;
+    options.computeLayout = !parser.isSet(noLayout);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const auto build = project::buildCorpus(positional.front(), options, &error);
+    if (!build)
+        return fail(error);
+    const qint64 elapsed = timer.elapsed();
+
+    if (parser.isSet(json) && !exporter::JsonGraphWriter::write(*build, parser.value(json), &error))
+        return fail(error);
+    if (parser.isSet(graphml) && !exporter::GraphMlWriter::write(*build, parser.value(graphml), &error))
+        return fail(error);
+    if (!parser.isSet(json) && !parser.isSet(graphml))
+        printSummary(*build, topCount, elapsed);
+    else
+        err() << "built " << build->graph.nodeCount() << " concepts and " << build->graph.edgeCount()
+              << " links from " << build->corpus.documents.size() << " documents in " << elapsed << " ms"
+              << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cartograph-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CARTOGRAPH_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
+        out() << "usage: cartograph-cli text FILE\n"
+                 "       cartograph-cli build DIR [--json FILE] [--graphml FILE] [--top N] [--no-layout]\n";
+        out().flush();
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.front() == QLatin1String("--version")) {
+        out() << "cartograph-cli " << CARTOGRAPH_VERSION << "\n";
+        out().flush();
+        return 0;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("text"))
+        return runText(args);
+    if (command == QLatin1String("build"))
+        return runBuild(args);
+    return fail(QStringLiteral("unknown command '%1' (try text or build)").arg(command), 2);
+}

@@ -1,1 +1,137 @@
-// placeholder: being written
+#include "jsongraphwriter.h"
+
+#include "codepointindex.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <optional>
+
+namespace carto::exporter {
+
+namespace {
+
+// Lazily built code point indexes, one per document.
+class DocumentOffsets final
+{
+public:
+    explicit DocumentOffsets(const ingest::Corpus &corpus)
+        : m_corpus(corpus)
+        , m_indexes(corpus.documents.size())
+    {
+    }
+
+    [[nodiscard]] QJsonObject span(const Span &span, bool withText)
+    {
+        const auto docIndex = static_cast<size_t>(span.document.value());
+        QJsonObject object;
+        if (docIndex >= m_corpus.documents.size())
+            return object;
+        const ingest::Document &doc = m_corpus.documents[docIndex];
+        auto &index = m_indexes[docIndex];
+        if (!index)
+            index.emplace(doc.text);
+        object.insert(QStringLiteral("document"), doc.path);
+        object.insert(QStringLiteral("start"), static_cast<qint64>((*index)(span.range.start)));
+        object.insert(QStringLiteral("end"), static_cast<qint64>((*index)(span.range.end)));
+        if (withText)
+            object.insert(QStringLiteral("text"), span.range.slice(doc.text).toString());
+        return object;
+    }
+
+private:
+    const ingest::Corpus &m_corpus;
+    std::vector<std::optional<CodePointIndex>> m_indexes;
+};
+
+} // namespace
+
+QByteArray JsonGraphWriter::toJson(const project::BuildResult &build)
+{
+    DocumentOffsets offsets(build.corpus);
+    const graph::ConceptGraph &g = build.graph;
+
+    QJsonArray documents;
+    for (const ingest::Document &doc : build.corpus.documents) {
+        documents.append(QJsonObject{{QStringLiteral("id"), doc.path},
+                                     {QStringLiteral("path"), doc.path},
+                                     {QStringLiteral("title"), doc.title}});
+    }
+
+    QJsonObject nodes;
+    for (graph::NodeIndex i = 0; i < g.nodeCount(); ++i) {
+        const graph::NodeData &node = g.node(i);
+        const extract::Concept &info = node.info;
+        QJsonArray mentions;
+        for (const extract::Mention &mention : info.mentions)
+            mentions.append(offsets.span(mention.span, false));
+        QJsonObject metadata{
+            {QStringLiteral("type"), extract::conceptTypeName(info.type)},
+            {QStringLiteral("aliases"), QJsonArray::fromStringList(info.aliases)},
+            {QStringLiteral("score"), info.score},
+            {QStringLiteral("community"), node.community},
+            {QStringLiteral("x"), node.position.x},
+            {QStringLiteral("y"), node.position.y},
+            {QStringLiteral("degree"), node.degree},
+            {QStringLiteral("weightedDegree"), node.weightedDegree},
+            {QStringLiteral("betweenness"), node.betweenness},
+            {QStringLiteral("pagerank"), node.pageRank},
+            {QStringLiteral("documentCount"), info.documentCount},
+            {QStringLiteral("mentions"), mentions},
+        };
+        nodes.insert(info.id.value(),
+                     QJsonObject{{QStringLiteral("label"), info.label}, {QStringLiteral("metadata"), metadata}});
+    }
+
+    QJsonArray edges;
+    for (graph::EdgeIndex e = 0; e < g.edgeCount(); ++e) {
+        const graph::EdgeData &edge = g.edge(e);
+        const extract::Relation &relation = edge.relation;
+        QJsonArray evidence;
+        for (const extract::Evidence &item : relation.evidence)
+            evidence.append(offsets.span(item.sentence, true));
+        QJsonObject metadata{{QStringLiteral("weight"), relation.weight},
+                             {QStringLiteral("count"), relation.count},
+                             {QStringLiteral("evidence"), evidence}};
+        if (!relation.label.isEmpty())
+            metadata.insert(QStringLiteral("label"), relation.label);
+        QJsonObject object{{QStringLiteral("source"), g.node(edge.source).info.id.value()},
+                           {QStringLiteral("target"), g.node(edge.target).info.id.value()},
+                           {QStringLiteral("metadata"), metadata}};
+        if (!relation.label.isEmpty())
+            object.insert(QStringLiteral("relation"), relation.label);
+        edges.append(object);
+    }
+
+    const QJsonObject graphObject{
+        {QStringLiteral("directed"), false},
+        {QStringLiteral("type"), QStringLiteral("cartograph.concept-map")},
+        {QStringLiteral("label"), QStringLiteral("Concept map of %1").arg(build.corpus.root)},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documents"), documents},
+                                                 {QStringLiteral("generator"), QStringLiteral("Cartograph")}}},
+        {QStringLiteral("nodes"), nodes},
+        {QStringLiteral("edges"), edges},
+    };
+    return QJsonDocument(QJsonObject{{QStringLiteral("graph"), graphObject}}).toJson(QJsonDocument::Indented);
+}
+
+bool JsonGraphWriter::write(const project::BuildResult &build, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(toJson(build));
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace carto::exporter

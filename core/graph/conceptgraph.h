@@ -23,7 +23,7 @@ struct Point
 
 struct NodeData
 {
-    extract::Concept concept;
+    extract::Concept info; // the concept itself (`concept` is a C++20 keyword)
     // Metrics, filled by computeMetrics().
     int degree = 0;
     double weightedDegree = 0.0;
@@ -40,6 +40,20 @@ struct EdgeData
     NodeIndex source = -1;
     NodeIndex target = -1;
     extract::Relation relation;
+};
+
+// Tuning of computeMetrics(). The defaults keep a 3,000-node, 40,000-edge graph
+// well inside the interactive budget on two cores.
+struct MetricsOptions
+{
+    unsigned seed = 1; // Louvain visiting order and betweenness pivot choice
+    // Exact Brandes costs about V * (V + 2E) edge visits. Up to this much work
+    // the exact Boost algorithm runs; above it betweenness is estimated from
+    // `betweennessPivots` sampled sources (Brandes & Pich 2007), scaled by V/k.
+    long long exactBetweennessWork = 20'000'000;
+    int betweennessPivots = 256;
+    // Worker threads for sampled betweenness; 0 = std::thread::hardware_concurrency().
+    int threads = 0;
 };
 
 // One hop of a path: the edge taken and the evidence that links its ends.
@@ -60,10 +74,13 @@ public:
     ~ConceptGraph();
     ConceptGraph(const ConceptGraph &other);
     ConceptGraph &operator=(const ConceptGraph &other);
+    // A moved-from graph may only be assigned to or destroyed.
     ConceptGraph(ConceptGraph &&) noexcept;
     ConceptGraph &operator=(ConceptGraph &&) noexcept;
 
-    // Builds nodes from concepts and edges from relations whose ends both exist.
+    // Builds nodes from concepts (in order) and edges from relations (in order)
+    // whose ends both exist. Self-loops and repeats of an already linked pair
+    // are dropped, so there is at most one edge per pair.
     [[nodiscard]] static ConceptGraph fromExtraction(const extract::Extraction &extraction);
 
     [[nodiscard]] int nodeCount() const;
@@ -72,19 +89,24 @@ public:
     [[nodiscard]] NodeData &node(NodeIndex index);
     [[nodiscard]] const EdgeData &edge(EdgeIndex index) const;
     [[nodiscard]] std::optional<NodeIndex> find(const ConceptId &id) const;
-    // Finds by label or alias, case-insensitively.
+    // Finds by label or alias, case-insensitively; a label match anywhere wins
+    // over an alias match, and the lower index wins among equals.
     [[nodiscard]] std::optional<NodeIndex> findByName(const QString &name) const;
     [[nodiscard]] std::vector<EdgeIndex> incidentEdges(NodeIndex index) const;
     [[nodiscard]] std::vector<NodeIndex> neighbours(NodeIndex index) const;
     [[nodiscard]] std::optional<EdgeIndex> edgeBetween(NodeIndex a, NodeIndex b) const;
 
     // Degree, weighted degree, betweenness, PageRank, components, communities.
+    // Components and communities are numbered so 0 is the largest. Edge
+    // strength is Relation::weight, or 1 when the weight is not positive.
     void computeMetrics(unsigned seed = 1);
+    void computeMetrics(const MetricsOptions &options);
     // Modularity of the current community assignment (edge weights used).
     [[nodiscard]] double modularity() const;
 
-    // Fewest-hop path between two concepts (ties broken by stronger links);
-    // empty when they are not connected or equal.
+    // Fewest-hop path between two concepts; among the fewest-hop paths the one
+    // with the largest summed edge strength is taken. Empty when they are not
+    // connected or equal.
     [[nodiscard]] std::vector<PathStep> shortestPath(NodeIndex from, NodeIndex to) const;
 
 private:
