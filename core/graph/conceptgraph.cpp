@@ -1,1 +1,542 @@
-// placeholder: being written
+#include "graph/conceptgraph.h"
+
+#include "graph/louvain.h"
+
+#include <QHash>
+#include <QSet>
+#include <QtGlobal>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/connected_components.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <random>
+#include <thread>
+
+namespace carto::graph {
+
+namespace {
+
+// The edge index is an interior property next to the bundle so Boost
+// algorithms get an edge index map for free and EdgeIndex stays dense.
+using EdgeProperty = boost::property<boost::edge_index_t, int, EdgeData>;
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, NodeData, EdgeProperty>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+// Algorithms need positive weights; a relation without a weight still links.
+double strengthOf(const EdgeData &edge)
+{
+    return edge.relation.weight > 0.0 ? edge.relation.weight : 1.0;
+}
+
+// Numbers groups so 0 is the largest; ties go to the group holding the lowest node.
+std::vector<int> renumberBySize(const std::vector<int> &group)
+{
+    if (group.empty())
+        return {};
+    const int count = *std::max_element(group.begin(), group.end()) + 1;
+    std::vector<int> size(static_cast<size_t>(count), 0);
+    std::vector<size_t> first(static_cast<size_t>(count), group.size());
+    for (size_t i = 0; i < group.size(); ++i) {
+        const auto g = static_cast<size_t>(group[i]);
+        ++size[g];
+        first[g] = std::min(first[g], i);
+    }
+    std::vector<int> byRank(static_cast<size_t>(count));
+    std::iota(byRank.begin(), byRank.end(), 0);
+    std::sort(byRank.begin(), byRank.end(), [&](int a, int b) {
+        const auto ua = static_cast<size_t>(a);
+        const auto ub = static_cast<size_t>(b);
+        return size[ua] != size[ub] ? size[ua] > size[ub] : first[ua] < first[ub];
+    });
+    std::vector<int> rank(static_cast<size_t>(count));
+    for (int r = 0; r < count; ++r)
+        rank[static_cast<size_t>(byRank[static_cast<size_t>(r)])] = r;
+    std::vector<int> result(group.size());
+    for (size_t i = 0; i < group.size(); ++i)
+        result[i] = rank[static_cast<size_t>(group[i])];
+    return result;
+}
+
+// Single-source shortest-path counting for Brandes on top of Boost's BFS:
+// records discovery order, hop distance and the number of shortest paths.
+class PathCountingVisitor final : public boost::default_bfs_visitor
+{
+public:
+    PathCountingVisitor(std::vector<int> &distance, std::vector<double> &sigma, std::vector<Vertex> &order)
+        : m_distance(&distance)
+        , m_sigma(&sigma)
+        , m_order(&order)
+    {
+    }
+
+    void discover_vertex(Vertex v, const Graph &) const { m_order->push_back(v); }
+    void tree_edge(Edge e, const Graph &g) const
+    {
+        const Vertex u = boost::source(e, g);
+        const Vertex v = boost::target(e, g);
+        (*m_distance)[v] = (*m_distance)[u] + 1;
+        (*m_sigma)[v] = (*m_sigma)[u];
+    }
+    // A black target is never one hop further than u in BFS, so only gray ones add paths.
+    void gray_target(Edge e, const Graph &g) const
+    {
+        const Vertex u = boost::source(e, g);
+        const Vertex v = boost::target(e, g);
+        if ((*m_distance)[v] == (*m_distance)[u] + 1)
+            (*m_sigma)[v] += (*m_sigma)[u];
+    }
+
+private:
+    std::vector<int> *m_distance;
+    std::vector<double> *m_sigma;
+    std::vector<Vertex> *m_order;
+};
+
+// Sums Brandes dependencies δ_s(v) over the given sources into `centrality`.
+void accumulateDependencies(const Graph &g, const std::vector<Vertex> &sources, std::vector<double> &centrality)
+{
+    const size_t n = boost::num_vertices(g);
+    centrality.assign(n, 0.0);
+    std::vector<int> distance(n, -1);
+    std::vector<double> sigma(n, 0.0);
+    std::vector<double> delta(n, 0.0);
+    std::vector<Vertex> order;
+    order.reserve(n);
+    std::vector<boost::default_color_type> colors(n);
+    const auto colorMap = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g));
+
+    for (const Vertex s : sources) {
+        order.clear();
+        distance[s] = 0;
+        sigma[s] = 1.0;
+        boost::breadth_first_search(g, s,
+                                    boost::visitor(PathCountingVisitor(distance, sigma, order)).color_map(colorMap));
+        // Successors w of v lie one hop further; walking them avoids storing
+        // predecessor lists.
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const Vertex w = *it;
+            double dw = 0.0;
+            for (const Vertex x : boost::make_iterator_range(boost::adjacent_vertices(w, g))) {
+                if (distance[x] == distance[w] + 1)
+                    dw += sigma[w] / sigma[x] * (1.0 + delta[x]);
+            }
+            delta[w] = dw;
+            if (w != s)
+                centrality[w] += dw;
+        }
+        for (const Vertex v : order) {
+            distance[v] = -1;
+            sigma[v] = 0.0;
+            delta[v] = 0.0;
+        }
+    }
+}
+
+// A uniform index in [0, bound) from raw engine output, identical with every
+// standard library (std::uniform_int_distribution is implementation-defined).
+size_t boundedRandom(std::mt19937 &engine, size_t bound)
+{
+    return static_cast<size_t>(static_cast<std::uint64_t>(engine()) * bound >> 32);
+}
+
+} // namespace
+
+struct ConceptGraph::Impl
+{
+    Graph graph;
+    std::vector<Edge> edges; // EdgeIndex -> descriptor
+    QHash<ConceptId, NodeIndex> byId;
+
+    Impl() = default;
+    Impl(const Impl &other)
+        : graph(other.graph)
+        , byId(other.byId)
+    {
+        // Descriptors point into the graph they came from; rebuild them here.
+        reindexEdges();
+    }
+    Impl &operator=(const Impl &) = delete;
+
+    void reindexEdges()
+    {
+        edges.assign(boost::num_edges(graph), Edge());
+        for (const Edge e : boost::make_iterator_range(boost::edges(graph)))
+            edges[static_cast<size_t>(boost::get(boost::edge_index, graph, e))] = e;
+    }
+
+    [[nodiscard]] bool validNode(NodeIndex index) const
+    {
+        return index >= 0 && static_cast<size_t>(index) < boost::num_vertices(graph);
+    }
+
+    [[nodiscard]] std::vector<WeightedEdge> weightedEdges() const
+    {
+        std::vector<WeightedEdge> result;
+        result.reserve(edges.size());
+        for (const Edge e : edges) {
+            const EdgeData &data = graph[e];
+            result.push_back({data.source, data.target, strengthOf(data)});
+        }
+        return result;
+    }
+
+    void computeBetweenness(const MetricsOptions &options);
+    void computePageRank();
+    void computeComponents();
+};
+
+void ConceptGraph::Impl::computeBetweenness(const MetricsOptions &options)
+{
+    const size_t n = boost::num_vertices(graph);
+    std::vector<double> centrality(n, 0.0);
+    if (n >= 3) {
+        const long long work = static_cast<long long>(n) * static_cast<long long>(n + 2 * boost::num_edges(graph));
+        const size_t pivots = std::min(static_cast<size_t>(std::max(options.betweennessPivots, 1)), n);
+        if (work <= options.exactBetweennessWork) {
+            const auto map = boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, graph));
+            boost::brandes_betweenness_centrality(graph, boost::centrality_map(map));
+            boost::relative_betweenness_centrality(graph, map);
+        } else {
+            // Boost's Brandes always sums over every source and cannot be
+            // told to sample, so the pivot estimate (Brandes & Pich 2007) is
+            // written here on top of Boost's BFS: k sources chosen by seed,
+            // dependencies scaled by n/k.
+            std::vector<Vertex> all(n);
+            std::iota(all.begin(), all.end(), Vertex(0));
+            std::mt19937 engine(options.seed);
+            for (size_t i = 0; i < pivots; ++i)
+                std::swap(all[i], all[i + boundedRandom(engine, n - i)]);
+            all.resize(pivots);
+            std::sort(all.begin(), all.end()); // cache-friendlier and order-independent of the shuffle
+
+            size_t threadCount = options.threads > 0 ? static_cast<size_t>(options.threads)
+                                                     : std::max(1U, std::thread::hardware_concurrency());
+            threadCount = std::min(threadCount, pivots);
+            std::vector<std::vector<Vertex>> chunks(threadCount);
+            for (size_t i = 0; i < pivots; ++i)
+                chunks[i % threadCount].push_back(all[i]);
+            std::vector<std::vector<double>> partial(threadCount);
+            {
+                std::vector<std::jthread> workers;
+                for (size_t t = 1; t < threadCount; ++t)
+                    workers.emplace_back([this, &chunks, &partial, t] { accumulateDependencies(graph, chunks[t], partial[t]); });
+                accumulateDependencies(graph, chunks[0], partial[0]);
+            }
+            // Summed in chunk order so the result does not depend on thread timing.
+            for (const auto &part : partial) {
+                for (size_t v = 0; v < n; ++v)
+                    centrality[v] += part[v];
+            }
+            // Full sum ≈ (n/k)·sampled; undirected pairs count twice; relative
+            // betweenness divides by (n-1)(n-2)/2.
+            const double scale = static_cast<double>(n) / static_cast<double>(pivots)
+                / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+            for (double &c : centrality)
+                c *= scale;
+        }
+    }
+    for (size_t v = 0; v < n; ++v)
+        graph[v].betweenness = std::clamp(centrality[v], 0.0, 1.0);
+}
+
+void ConceptGraph::Impl::computePageRank()
+{
+    // Boost's page_rank follows out-edges without weights and uses the
+    // unnormalised (1-d) + d·Σ form with dangling nodes left to the caller, so
+    // the weighted random walk on the undirected graph is written here:
+    // P(u→v) = w_uv / s_u, isolated nodes teleport uniformly, ranks sum to 1.
+    const size_t n = boost::num_vertices(graph);
+    if (n == 0)
+        return;
+    constexpr double damping = 0.85;
+    std::vector<double> strength(n, 0.0);
+    for (const Edge e : edges) {
+        const EdgeData &data = graph[e];
+        strength[static_cast<size_t>(data.source)] += strengthOf(data);
+        strength[static_cast<size_t>(data.target)] += strengthOf(data);
+    }
+    std::vector<double> rank(n, 1.0 / static_cast<double>(n));
+    std::vector<double> next(n);
+    for (int iteration = 0; iteration < 200; ++iteration) {
+        double dangling = 0.0;
+        for (size_t v = 0; v < n; ++v) {
+            if (strength[v] <= 0.0)
+                dangling += rank[v];
+        }
+        const double base = (1.0 - damping + damping * dangling) / static_cast<double>(n);
+        std::fill(next.begin(), next.end(), base);
+        for (const Edge e : edges) {
+            const EdgeData &data = graph[e];
+            const auto a = static_cast<size_t>(data.source);
+            const auto b = static_cast<size_t>(data.target);
+            const double w = strengthOf(data);
+            next[b] += damping * rank[a] * w / strength[a];
+            next[a] += damping * rank[b] * w / strength[b];
+        }
+        double change = 0.0;
+        for (size_t v = 0; v < n; ++v)
+            change += std::abs(next[v] - rank[v]);
+        rank.swap(next);
+        if (change < 1e-10)
+            break;
+    }
+    for (size_t v = 0; v < n; ++v)
+        graph[v].pageRank = rank[v];
+}
+
+void ConceptGraph::Impl::computeComponents()
+{
+    const size_t n = boost::num_vertices(graph);
+    std::vector<int> component(n, 0);
+    if (n > 0)
+        boost::connected_components(graph, boost::make_iterator_property_map(component.begin(),
+                                                                              boost::get(boost::vertex_index, graph)));
+    component = renumberBySize(component);
+    for (size_t v = 0; v < n; ++v)
+        graph[v].component = component[v];
+}
+
+ConceptGraph::ConceptGraph()
+    : d(std::make_unique<Impl>())
+{
+}
+
+ConceptGraph::~ConceptGraph() = default;
+
+ConceptGraph::ConceptGraph(const ConceptGraph &other)
+    : d(std::make_unique<Impl>(*other.d))
+{
+}
+
+ConceptGraph &ConceptGraph::operator=(const ConceptGraph &other)
+{
+    if (this != &other)
+        d = std::make_unique<Impl>(*other.d);
+    return *this;
+}
+
+ConceptGraph::ConceptGraph(ConceptGraph &&) noexcept = default;
+ConceptGraph &ConceptGraph::operator=(ConceptGraph &&) noexcept = default;
+
+ConceptGraph ConceptGraph::fromExtraction(const extract::Extraction &extraction)
+{
+    ConceptGraph result;
+    Impl &impl = *result.d;
+    impl.byId.reserve(static_cast<qsizetype>(extraction.concepts.size()));
+    for (const extract::Concept &item : extraction.concepts) {
+        if (impl.byId.contains(item.id))
+            continue; // ids are unique by contract; keep the first if not
+        NodeData data;
+        data.info = item;
+        const Vertex v = boost::add_vertex(std::move(data), impl.graph);
+        impl.byId.insert(item.id, static_cast<NodeIndex>(v));
+    }
+
+    QSet<quint64> linked;
+    for (const extract::Relation &relation : extraction.relations) {
+        const auto source = impl.byId.constFind(relation.source);
+        const auto target = impl.byId.constFind(relation.target);
+        if (source == impl.byId.constEnd() || target == impl.byId.constEnd() || *source == *target)
+            continue;
+        const auto low = static_cast<quint64>(std::min(*source, *target));
+        const auto high = static_cast<quint64>(std::max(*source, *target));
+        const quint64 key = low << 32 | high;
+        if (linked.contains(key))
+            continue;
+        linked.insert(key);
+        const auto index = static_cast<int>(impl.edges.size());
+        EdgeData data{*source, *target, relation};
+        const auto added = boost::add_edge(static_cast<Vertex>(*source), static_cast<Vertex>(*target),
+                                           EdgeProperty(index, std::move(data)), impl.graph);
+        impl.edges.push_back(added.first);
+    }
+    return result;
+}
+
+int ConceptGraph::nodeCount() const
+{
+    return static_cast<int>(boost::num_vertices(d->graph));
+}
+
+int ConceptGraph::edgeCount() const
+{
+    return static_cast<int>(d->edges.size());
+}
+
+const NodeData &ConceptGraph::node(NodeIndex index) const
+{
+    Q_ASSERT(d->validNode(index));
+    return d->graph[static_cast<Vertex>(index)];
+}
+
+NodeData &ConceptGraph::node(NodeIndex index)
+{
+    Q_ASSERT(d->validNode(index));
+    return d->graph[static_cast<Vertex>(index)];
+}
+
+const EdgeData &ConceptGraph::edge(EdgeIndex index) const
+{
+    Q_ASSERT(index >= 0 && static_cast<size_t>(index) < d->edges.size());
+    return d->graph[d->edges[static_cast<size_t>(index)]];
+}
+
+std::optional<NodeIndex> ConceptGraph::find(const ConceptId &id) const
+{
+    const auto it = d->byId.constFind(id);
+    if (it == d->byId.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<NodeIndex> ConceptGraph::findByName(const QString &name) const
+{
+    const QString wanted = name.trimmed();
+    if (wanted.isEmpty())
+        return std::nullopt;
+    const int n = nodeCount();
+    // A linear scan keeps the answer right even after node(i).concept is edited.
+    for (NodeIndex i = 0; i < n; ++i) {
+        if (node(i).info.label.compare(wanted, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    for (NodeIndex i = 0; i < n; ++i) {
+        if (node(i).info.aliases.contains(wanted, Qt::CaseInsensitive))
+            return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<EdgeIndex> ConceptGraph::incidentEdges(NodeIndex index) const
+{
+    std::vector<EdgeIndex> result;
+    if (!d->validNode(index))
+        return result;
+    for (const Edge e : boost::make_iterator_range(boost::out_edges(static_cast<Vertex>(index), d->graph)))
+        result.push_back(boost::get(boost::edge_index, d->graph, e));
+    return result;
+}
+
+std::vector<NodeIndex> ConceptGraph::neighbours(NodeIndex index) const
+{
+    std::vector<NodeIndex> result;
+    if (!d->validNode(index))
+        return result;
+    for (const Vertex v : boost::make_iterator_range(boost::adjacent_vertices(static_cast<Vertex>(index), d->graph)))
+        result.push_back(static_cast<NodeIndex>(v));
+    return result;
+}
+
+std::optional<EdgeIndex> ConceptGraph::edgeBetween(NodeIndex a, NodeIndex b) const
+{
+    if (!d->validNode(a) || !d->validNode(b))
+        return std::nullopt;
+    const auto [e, found] = boost::edge(static_cast<Vertex>(a), static_cast<Vertex>(b), d->graph);
+    if (!found)
+        return std::nullopt;
+    return boost::get(boost::edge_index, d->graph, e);
+}
+
+void ConceptGraph::computeMetrics(unsigned seed)
+{
+    MetricsOptions options;
+    options.seed = seed;
+    computeMetrics(options);
+}
+
+void ConceptGraph::computeMetrics(const MetricsOptions &options)
+{
+    Graph &g = d->graph;
+    const size_t n = boost::num_vertices(g);
+    for (size_t v = 0; v < n; ++v) {
+        NodeData &data = g[v];
+        data.degree = static_cast<int>(boost::out_degree(v, g));
+        data.weightedDegree = 0.0;
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
+            data.weightedDegree += strengthOf(g[e]);
+    }
+    d->computeBetweenness(options);
+    d->computePageRank();
+    d->computeComponents();
+    const CommunityResult communities = louvain(nodeCount(), d->weightedEdges(), options.seed);
+    for (size_t v = 0; v < n; ++v)
+        g[v].community = communities.community[v];
+}
+
+double ConceptGraph::modularity() const
+{
+    const int n = nodeCount();
+    std::vector<int> community(static_cast<size_t>(n));
+    int highest = -1;
+    for (NodeIndex i = 0; i < n; ++i)
+        highest = std::max(highest, node(i).community);
+    // Unassigned nodes count as singletons.
+    for (NodeIndex i = 0; i < n; ++i) {
+        const int c = node(i).community;
+        community[static_cast<size_t>(i)] = c >= 0 ? c : highest + 1 + i;
+    }
+    return graph::modularity(n, d->weightedEdges(), community);
+}
+
+std::vector<PathStep> ConceptGraph::shortestPath(NodeIndex from, NodeIndex to) const
+{
+    std::vector<PathStep> path;
+    if (!d->validNode(from) || !d->validNode(to) || from == to)
+        return path;
+    const Graph &g = d->graph;
+    const size_t n = boost::num_vertices(g);
+    std::vector<int> distance(n, -1);
+    std::vector<double> sigma(n, 0.0); // unused path counts; the visitor fills them anyway
+    std::vector<Vertex> order;
+    distance[static_cast<size_t>(from)] = 0;
+    sigma[static_cast<size_t>(from)] = 1.0;
+    std::vector<boost::default_color_type> colors(n);
+    boost::breadth_first_search(
+        g, static_cast<Vertex>(from),
+        boost::visitor(PathCountingVisitor(distance, sigma, order))
+            .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
+    const int hops = distance[static_cast<size_t>(to)];
+    if (hops < 0)
+        return path;
+
+    // Among fewest-hop paths keep the one with the largest summed strength:
+    // a longest-path pass over the BFS layers, in discovery order.
+    std::vector<double> best(n, -1.0);
+    std::vector<int> via(n, -1); // edge index into each node on its best path
+    best[static_cast<size_t>(from)] = 0.0;
+    for (const Vertex v : order) {
+        const int dv = distance[v];
+        if (dv == 0 || dv > hops)
+            continue;
+        for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g))) {
+            const Vertex u = boost::target(e, g);
+            if (distance[u] != dv - 1)
+                continue;
+            const int index = boost::get(boost::edge_index, g, e);
+            const double score = best[u] + strengthOf(g[e]);
+            if (score > best[v] || (score == best[v] && index < via[v])) {
+                best[v] = score;
+                via[v] = index;
+            }
+        }
+    }
+    path.resize(static_cast<size_t>(hops));
+    NodeIndex current = to;
+    for (int step = hops - 1; step >= 0; --step) {
+        const EdgeIndex index = via[static_cast<size_t>(current)];
+        const EdgeData &data = edge(index);
+        const NodeIndex previous = data.source == current ? data.target : data.source;
+        path[static_cast<size_t>(step)] = PathStep{previous, current, index};
+        current = previous;
+    }
+    return path;
+}
+
+} // namespace carto::graph
