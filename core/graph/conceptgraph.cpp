@@ -9,6 +9,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
 
 #include <algorithm>
@@ -66,29 +67,33 @@ std::vector<int> renumberBySize(const std::vector<int> &group)
 
 // Single-source shortest-path counting for Brandes on top of Boost's BFS:
 // records discovery order, hop distance and the number of shortest paths.
+template <typename G>
 class PathCountingVisitor final : public boost::default_bfs_visitor
 {
 public:
-    PathCountingVisitor(std::vector<int> &distance, std::vector<double> &sigma, std::vector<Vertex> &order)
+    using VertexT = typename boost::graph_traits<G>::vertex_descriptor;
+    using EdgeT = typename boost::graph_traits<G>::edge_descriptor;
+
+    PathCountingVisitor(std::vector<int> &distance, std::vector<double> &sigma, std::vector<VertexT> &order)
         : m_distance(&distance)
         , m_sigma(&sigma)
         , m_order(&order)
     {
     }
 
-    void discover_vertex(Vertex v, const Graph &) const { m_order->push_back(v); }
-    void tree_edge(Edge e, const Graph &g) const
+    void discover_vertex(VertexT v, const G &) const { m_order->push_back(v); }
+    void tree_edge(EdgeT e, const G &g) const
     {
-        const Vertex u = boost::source(e, g);
-        const Vertex v = boost::target(e, g);
+        const VertexT u = boost::source(e, g);
+        const VertexT v = boost::target(e, g);
         (*m_distance)[v] = (*m_distance)[u] + 1;
         (*m_sigma)[v] = (*m_sigma)[u];
     }
     // A black target is never one hop further than u in BFS, so only gray ones add paths.
-    void gray_target(Edge e, const Graph &g) const
+    void gray_target(EdgeT e, const G &g) const
     {
-        const Vertex u = boost::source(e, g);
-        const Vertex v = boost::target(e, g);
+        const VertexT u = boost::source(e, g);
+        const VertexT v = boost::target(e, g);
         if ((*m_distance)[v] == (*m_distance)[u] + 1)
             (*m_sigma)[v] += (*m_sigma)[u];
     }
@@ -96,42 +101,51 @@ public:
 private:
     std::vector<int> *m_distance;
     std::vector<double> *m_sigma;
-    std::vector<Vertex> *m_order;
+    std::vector<VertexT> *m_order;
 };
 
+// The adjacency_list keeps each vertex's out-edges beside its (large) NodeData,
+// so traversals hop across memory. Sampled Brandes runs thousands of BFS, so it
+// works on a compact Boost CSR copy holding both directions of every edge.
+using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+using CsrVertex = boost::graph_traits<Csr>::vertex_descriptor;
+
 // Sums Brandes dependencies δ_s(v) over the given sources into `centrality`.
-void accumulateDependencies(const Graph &g, const std::vector<Vertex> &sources, std::vector<double> &centrality)
+void accumulateDependencies(const Csr &g, const std::vector<CsrVertex> &sources, std::vector<double> &centrality)
 {
     const size_t n = boost::num_vertices(g);
     centrality.assign(n, 0.0);
     std::vector<int> distance(n, -1);
     std::vector<double> sigma(n, 0.0);
     std::vector<double> delta(n, 0.0);
-    std::vector<Vertex> order;
+    std::vector<CsrVertex> order;
     order.reserve(n);
     std::vector<boost::default_color_type> colors(n);
     const auto colorMap = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g));
 
-    for (const Vertex s : sources) {
+    for (const CsrVertex s : sources) {
         order.clear();
         distance[s] = 0;
         sigma[s] = 1.0;
-        boost::breadth_first_search(g, s,
-                                    boost::visitor(PathCountingVisitor(distance, sigma, order)).color_map(colorMap));
-        // Successors w of v lie one hop further; walking them avoids storing
-        // predecessor lists.
+        boost::breadth_first_search(
+            g, s, boost::visitor(PathCountingVisitor<Csr>(distance, sigma, order)).color_map(colorMap));
+        // δ(w) = σ(w) · Σ (1 + δ(x)) / σ(x) over successors x, which lie one
+        // hop further; walking them avoids storing predecessor lists. `delta`
+        // holds (1 + δ(x)) / σ(x) once x is done, saving a division per arc.
         for (auto it = order.rbegin(); it != order.rend(); ++it) {
-            const Vertex w = *it;
-            double dw = 0.0;
-            for (const Vertex x : boost::make_iterator_range(boost::adjacent_vertices(w, g))) {
-                if (distance[x] == distance[w] + 1)
-                    dw += sigma[w] / sigma[x] * (1.0 + delta[x]);
+            const CsrVertex w = *it;
+            const int next = distance[w] + 1;
+            double sum = 0.0;
+            for (const CsrVertex x : boost::make_iterator_range(boost::adjacent_vertices(w, g))) {
+                if (distance[x] == next)
+                    sum += delta[x];
             }
-            delta[w] = dw;
+            const double dw = sigma[w] * sum;
+            delta[w] = (1.0 + dw) / sigma[w];
             if (w != s)
                 centrality[w] += dw;
         }
-        for (const Vertex v : order) {
+        for (const CsrVertex v : order) {
             distance[v] = -1;
             sigma[v] = 0.0;
             delta[v] = 0.0;
@@ -208,8 +222,17 @@ void ConceptGraph::Impl::computeBetweenness(const MetricsOptions &options)
             // told to sample, so the pivot estimate (Brandes & Pich 2007) is
             // written here on top of Boost's BFS: k sources chosen by seed,
             // dependencies scaled by n/k.
-            std::vector<Vertex> all(n);
-            std::iota(all.begin(), all.end(), Vertex(0));
+            std::vector<std::pair<CsrVertex, CsrVertex>> arcs;
+            arcs.reserve(2 * edges.size());
+            for (const Edge e : edges) {
+                const EdgeData &data = graph[e];
+                arcs.emplace_back(data.source, data.target);
+                arcs.emplace_back(data.target, data.source);
+            }
+            const Csr csr(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), n);
+
+            std::vector<CsrVertex> all(n);
+            std::iota(all.begin(), all.end(), CsrVertex(0));
             std::mt19937 engine(options.seed);
             for (size_t i = 0; i < pivots; ++i)
                 std::swap(all[i], all[i + boundedRandom(engine, n - i)]);
@@ -219,15 +242,15 @@ void ConceptGraph::Impl::computeBetweenness(const MetricsOptions &options)
             size_t threadCount = options.threads > 0 ? static_cast<size_t>(options.threads)
                                                      : std::max(1U, std::thread::hardware_concurrency());
             threadCount = std::min(threadCount, pivots);
-            std::vector<std::vector<Vertex>> chunks(threadCount);
+            std::vector<std::vector<CsrVertex>> chunks(threadCount);
             for (size_t i = 0; i < pivots; ++i)
                 chunks[i % threadCount].push_back(all[i]);
             std::vector<std::vector<double>> partial(threadCount);
             {
                 std::vector<std::jthread> workers;
                 for (size_t t = 1; t < threadCount; ++t)
-                    workers.emplace_back([this, &chunks, &partial, t] { accumulateDependencies(graph, chunks[t], partial[t]); });
-                accumulateDependencies(graph, chunks[0], partial[0]);
+                    workers.emplace_back([&csr, &chunks, &partial, t] { accumulateDependencies(csr, chunks[t], partial[t]); });
+                accumulateDependencies(csr, chunks[0], partial[0]);
             }
             // Summed in chunk order so the result does not depend on thread timing.
             for (const auto &part : partial) {
@@ -495,12 +518,13 @@ std::vector<PathStep> ConceptGraph::shortestPath(NodeIndex from, NodeIndex to) c
     std::vector<int> distance(n, -1);
     std::vector<double> sigma(n, 0.0); // unused path counts; the visitor fills them anyway
     std::vector<Vertex> order;
+    order.reserve(n);
     distance[static_cast<size_t>(from)] = 0;
     sigma[static_cast<size_t>(from)] = 1.0;
     std::vector<boost::default_color_type> colors(n);
     boost::breadth_first_search(
         g, static_cast<Vertex>(from),
-        boost::visitor(PathCountingVisitor(distance, sigma, order))
+        boost::visitor(PathCountingVisitor<Graph>(distance, sigma, order))
             .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
     const int hops = distance[static_cast<size_t>(to)];
     if (hops < 0)

@@ -1,0 +1,136 @@
+// Times ConceptGraph::computeMetrics on synthetic concept-like graphs.
+// Not a test: prints figures. Budget: ≤ 0.25 s for 3,000 nodes / ~40,000 edges.
+//
+// Graphs are Barabási–Albert with triangle closing (Holme & Kim 2002): each new
+// node links to m existing ones, the first by preferential attachment and each
+// further one, with probability p, to a neighbour of the previous target
+// (closing a triangle), as co-occurrence graphs of concepts tend to do.
+
+#include "graph/conceptgraph.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+using namespace carto;
+
+namespace {
+
+size_t boundedRandom(std::mt19937 &engine, size_t bound)
+{
+    return static_cast<size_t>(static_cast<std::uint64_t>(engine()) * bound >> 32);
+}
+
+std::vector<std::pair<int, int>> holmeKim(int nodes, int m, double triangleProbability, unsigned seed)
+{
+    std::mt19937 engine(seed);
+    std::vector<std::pair<int, int>> links;
+    std::vector<int> endpoints; // each node once per incident edge: preferential sampling
+    std::vector<std::vector<int>> adjacency(static_cast<size_t>(nodes));
+    QSet<quint64> seen;
+    auto link = [&](int a, int b) {
+        const auto key = static_cast<quint64>(std::min(a, b)) << 32 | static_cast<quint64>(std::max(a, b));
+        if (a == b || seen.contains(key))
+            return false;
+        seen.insert(key);
+        links.emplace_back(a, b);
+        endpoints.push_back(a);
+        endpoints.push_back(b);
+        adjacency[static_cast<size_t>(a)].push_back(b);
+        adjacency[static_cast<size_t>(b)].push_back(a);
+        return true;
+    };
+    // Seed clique of m + 1 nodes.
+    for (int a = 0; a <= m; ++a) {
+        for (int b = a + 1; b <= m; ++b)
+            link(a, b);
+    }
+    std::uniform_real_distribution<double> coin(0.0, 1.0);
+    for (int v = m + 1; v < nodes; ++v) {
+        int previous = -1;
+        int added = 0;
+        for (int attempt = 0; added < m && attempt < 20 * m; ++attempt) {
+            int target = -1;
+            const auto &around = previous >= 0 ? adjacency[static_cast<size_t>(previous)] : adjacency[0];
+            if (previous >= 0 && coin(engine) < triangleProbability && !around.empty())
+                target = around[boundedRandom(engine, around.size())];
+            else
+                target = endpoints[boundedRandom(engine, endpoints.size())];
+            if (link(v, target)) {
+                ++added;
+                previous = target;
+            }
+        }
+    }
+    return links;
+}
+
+extract::Extraction syntheticExtraction(int nodes, int m, unsigned seed)
+{
+    extract::Extraction extraction;
+    extraction.concepts.reserve(static_cast<size_t>(nodes));
+    for (int i = 0; i < nodes; ++i) {
+        extract::Concept item;
+        item.id = ConceptId(QStringLiteral("concept-%1").arg(i));
+        item.label = QStringLiteral("Concept %1").arg(i);
+        item.aliases = {item.label};
+        extraction.concepts.push_back(std::move(item));
+    }
+    std::mt19937 engine(seed + 1);
+    std::uniform_real_distribution<double> weight(0.05, 1.0);
+    for (const auto &[a, b] : holmeKim(nodes, m, 0.5, seed)) {
+        extract::Relation relation;
+        relation.source = extraction.concepts[static_cast<size_t>(a)].id;
+        relation.target = extraction.concepts[static_cast<size_t>(b)].id;
+        relation.count = 1;
+        relation.weight = weight(engine);
+        relation.evidence.push_back({Span{DocumentId(0), TextRange{0, 10}}});
+        extraction.relations.push_back(std::move(relation));
+    }
+    return extraction;
+}
+
+void run(int nodes, int m)
+{
+    const extract::Extraction extraction = syntheticExtraction(nodes, m, 20240601U);
+    QElapsedTimer timer;
+    timer.start();
+    const graph::ConceptGraph built = graph::ConceptGraph::fromExtraction(extraction);
+    const double buildMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+
+    std::vector<double> times;
+    double modularity = 0.0;
+    int communities = 0;
+    for (int repeat = 0; repeat < 3; ++repeat) {
+        graph::ConceptGraph graph = built;
+        timer.restart();
+        graph.computeMetrics(1);
+        times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        modularity = graph.modularity();
+        communities = 0;
+        for (int i = 0; i < graph.nodeCount(); ++i)
+            communities = std::max(communities, graph.node(i).community + 1);
+    }
+    std::sort(times.begin(), times.end());
+    std::printf("graph_bench nodes=%d edges=%d m=%d  fromExtraction %.1f ms  computeMetrics min %.1f ms median %.1f ms"
+                "  (Q=%.3f, %d communities)\n",
+                built.nodeCount(), built.edgeCount(), m, buildMs, times.front(), times[1], modularity, communities);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    run(3000, 3);
+    run(3000, 14); // ~40,000 edges: the interactive budget case (≤ 250 ms)
+    run(20000, 3);
+    run(20000, 14);
+    return 0;
+}
