@@ -36,6 +36,9 @@ public:
         int maxIterations = 0; // 0: automatic per level
         double theta = 0.9;    // Barnes-Hut opening angle
         int threads = 0;       // 0: hardware concurrency
+        // Natural spring length K in output units (scene pixels for the
+        // canvas); connected neighbours end up roughly this far apart.
+        double idealEdgeLength = 100.0;
     };
 
     explicit ForceLayout(Options options);
@@ -43,6 +46,12 @@ public:
 
     // previous: optional start positions per node (nullopt = free to place);
     // pinned: nodes whose previous position must be kept exactly.
+    // Connected components are laid out separately and packed in rows; with
+    // previous positions, components that had them stay where they were and
+    // new components are packed beside them. Progress is reported as
+    // ("Layout", iteration, total). If cancelled, returns an empty vector.
+    // Identical input, options and seed give identical positions, whatever
+    // the thread count.
     [[nodiscard]] std::vector<Point> run(const LayoutGraph &graph,
                                          const std::vector<std::optional<Point>> &previous = {},
                                          const std::vector<bool> &pinned = {},
@@ -50,7 +59,8 @@ public:
                                          const CancelToken *cancel = nullptr) const;
 
     // Lays out a concept graph in place, honouring NodeData::pinned and using
-    // existing positions where hasPositions is true.
+    // existing positions where hasPositions is true. If cancelled, positions
+    // are left untouched.
     void run(graph::ConceptGraph &graph, bool hasPositions = false, ProgressSink *progress = nullptr,
              const CancelToken *cancel = nullptr) const;
 
@@ -60,9 +70,16 @@ private:
 
 [[nodiscard]] LayoutGraph toLayoutGraph(const graph::ConceptGraph &graph);
 
-// Normalised stress of a layout against hop distances, sampled from `pivots` BFS
-// sources, at the optimal scale: sum w(d_ij*s - ||xi-xj||)^2 / sum w d_ij^2 ...
-// see the implementation for the exact definition.
+// Normalised stress of a layout against hop distances (edge weights ignored),
+// sampled from `pivots` BFS sources chosen by `seed` (all nodes when fewer),
+// at the optimal scale:
+//   over all pairs (p, j), p a pivot, j != p reachable from p, d = hops(p, j),
+//   r = ||x_p - x_j|| / d, N = number of pairs:
+//   stress = min_s (1/N) sum (s r - 1)^2      [= sum (s||x|| - d)^2 / d^2 / N]
+//          = 1 - (sum r)^2 / (N sum r^2)       at s* = sum r / sum r^2.
+// 0 is a perfect hop-distance embedding; 1 when every position coincides.
+// Pairs in different components do not count. Returns 0 for graphs with no
+// connected pair and NaN when positions.size() != graph.nodeCount.
 [[nodiscard]] double normalisedStress(const LayoutGraph &graph, const std::vector<Point> &positions,
                                       int pivots = 64, unsigned seed = 1);
 
