@@ -1,0 +1,242 @@
+#include "textdecoder.h"
+
+#include <QStringDecoder>
+
+#include <uchardet/uchardet.h>
+
+#include <array>
+#include <memory>
+
+namespace carto::ingest {
+
+namespace {
+
+// Windows-1252 code points for bytes 0x80..0x9F. The five undefined slots map to
+// the C1 control of the same value, as browsers do, so they round-trip.
+constexpr std::array<char16_t, 32> kCp1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// Byte that a character would have in Windows-1252, or -1 when it has none
+// (ASCII is excluded on purpose: mojibake runs are made of high bytes only).
+int cp1252Byte(char16_t c)
+{
+    if (c >= 0xA0 && c <= 0xFF)
+        return c;
+    if (c >= 0x80 && c < 0xA0)
+        return c; // C1 controls from lenient decoders
+    for (int i = 0; i < 32; ++i) {
+        if (kCp1252High[size_t(i)] == c)
+            return 0x80 + i;
+    }
+    return -1;
+}
+
+// Length of a valid UTF-8 sequence starting at bytes[i] (2..4), or 0.
+int validUtf8Sequence(const std::vector<unsigned char> &bytes, size_t i, char32_t *codePoint)
+{
+    const unsigned char lead = bytes[i];
+    int length = 0;
+    char32_t cp = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        cp = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        cp = lead & 0x0F;
+        if (lead == 0xE0)
+            lo = 0xA0;
+        if (lead == 0xED)
+            hi = 0x9F; // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        cp = lead & 0x07;
+        if (lead == 0xF0)
+            lo = 0x90;
+        if (lead == 0xF4)
+            hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + size_t(length) > bytes.size())
+        return 0;
+    for (int k = 1; k < length; ++k) {
+        const unsigned char b = bytes[i + size_t(k)];
+        const unsigned char min = k == 1 ? lo : 0x80;
+        const unsigned char max = k == 1 ? hi : 0xBF;
+        if (b < min || b > max)
+            return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    *codePoint = cp;
+    return length;
+}
+
+QString detectCharset(QByteArrayView bytes)
+{
+    std::unique_ptr<std::remove_pointer_t<uchardet_t>, decltype(&uchardet_delete)> detector(uchardet_new(),
+                                                                                             &uchardet_delete);
+    if (!detector)
+        return {};
+    // uchardet needs little text to decide; 64 KB keeps it cheap on large files.
+    const qsizetype sample = std::min<qsizetype>(bytes.size(), 64 * 1024);
+    if (uchardet_handle_data(detector.get(), bytes.data(), size_t(sample)) != 0)
+        return {};
+    uchardet_data_end(detector.get());
+    return QString::fromLatin1(uchardet_get_charset(detector.get())).toUpper();
+}
+
+} // namespace
+
+QString TextDecoder::decodeWindows1252(QByteArrayView bytes)
+{
+    QString out(bytes.size(), Qt::Uninitialized);
+    QChar *dst = out.data();
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        dst[i] = (b >= 0x80 && b < 0xA0) ? QChar(kCp1252High[size_t(b - 0x80)]) : QChar(char16_t(b));
+    }
+    return out;
+}
+
+bool TextDecoder::repairMojibake(QString &text)
+{
+    bool changed = false;
+    QString out;
+    qsizetype copiedUpTo = 0;
+    const qsizetype n = text.size();
+    std::vector<unsigned char> bytes;
+    for (qsizetype i = 0; i < n;) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80 || cp1252Byte(c) < 0) {
+            ++i;
+            continue;
+        }
+        // Collect the run of characters that all have a Windows-1252 byte.
+        const qsizetype runStart = i;
+        bytes.clear();
+        while (i < n) {
+            const int b = cp1252Byte(text[i].unicode());
+            if (b < 0)
+                break;
+            bytes.push_back(static_cast<unsigned char>(b));
+            ++i;
+        }
+        if (bytes.size() < 2)
+            continue;
+        QString repaired;
+        bool runChanged = false;
+        for (size_t j = 0; j < bytes.size();) {
+            char32_t cp = 0;
+            const int len = validUtf8Sequence(bytes, j, &cp);
+            if (len > 0) {
+                repaired += QString::fromUcs4(&cp, 1);
+                j += size_t(len);
+                runChanged = true;
+            } else {
+                repaired += text[runStart + qsizetype(j)];
+                ++j;
+            }
+        }
+        if (runChanged) {
+            out += QStringView(text).mid(copiedUpTo, runStart - copiedUpTo);
+            out += repaired;
+            copiedUpTo = i;
+            changed = true;
+        }
+    }
+    if (changed) {
+        out += QStringView(text).mid(copiedUpTo);
+        text = out;
+    }
+    return changed;
+}
+
+void TextDecoder::clean(QString &text)
+{
+    // Fast check first: most files need nothing.
+    bool needed = false;
+    for (const QChar ch : std::as_const(text)) {
+        const char16_t c = ch.unicode();
+        if ((c < 0x20 && c != u'\n' && c != u'\t') || (c >= 0x7F && c <= 0xA0) || c == 0xFEFF || c == 0x2028
+            || c == 0x2029) {
+            needed = true;
+            break;
+        }
+    }
+    if (!needed)
+        return;
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c == u'\r') {
+            out += u'\n';
+            if (i + 1 < n && text[i + 1] == u'\n')
+                ++i;
+        } else if (c == 0x2028 || c == 0x2029) {
+            out += u'\n';
+        } else if (c == 0xA0) {
+            out += u' ';
+        } else if ((c < 0x20 && c != u'\n' && c != u'\t') || (c >= 0x7F && c < 0xA0) || c == 0xFEFF) {
+            continue;
+        } else {
+            out += QChar(c);
+        }
+    }
+    text = out;
+}
+
+DecodedText TextDecoder::decode(QByteArrayView bytes)
+{
+    DecodedText result;
+    const auto startsWith = [&](std::initializer_list<unsigned char> bom) {
+        if (bytes.size() < qsizetype(bom.size()))
+            return false;
+        qsizetype i = 0;
+        for (unsigned char b : bom) {
+            if (static_cast<unsigned char>(bytes[i++]) != b)
+                return false;
+        }
+        return true;
+    };
+
+    if (startsWith({0xFF, 0xFE}) || startsWith({0xFE, 0xFF})) {
+        const bool le = startsWith({0xFF, 0xFE});
+        QStringDecoder decoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        result.text = decoder.decode(bytes.sliced(2));
+        result.encoding = le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+        if (decoder.hasError())
+            result.warning = QStringLiteral("invalid UTF-16 sequences replaced");
+    } else {
+        QStringDecoder utf8(QStringConverter::Utf8);
+        result.text = utf8.decode(bytes);
+        result.encoding = QStringLiteral("UTF-8");
+        if (utf8.hasError()) {
+            const QString charset = detectCharset(bytes);
+            if (charset.isEmpty() || charset == u"UTF-8" || charset == u"ASCII") {
+                // Mostly UTF-8 with some broken bytes: keep the replacement characters.
+                result.warning = QStringLiteral("invalid UTF-8 byte sequences replaced with U+FFFD");
+            } else {
+                QStringDecoder detected(charset.toLatin1().constData());
+                if (detected.isValid()) {
+                    result.text = detected.decode(bytes);
+                    result.encoding = charset;
+                } else {
+                    result.text = decodeWindows1252(bytes);
+                    result.encoding = QStringLiteral("WINDOWS-1252");
+                }
+                result.warning = QStringLiteral("not valid UTF-8; decoded as %1").arg(result.encoding);
+            }
+        }
+    }
+    result.mojibakeRepaired = repairMojibake(result.text);
+    clean(result.text);
+    return result;
+}
+
+} // namespace carto::ingest

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+namespace carto::ingest {
+
+// Bytes from disk turned into clean UTF-16 text. Used by every reader before parsing.
+struct DecodedText
+{
+    QString text;
+    QString encoding;              // "UTF-8", "UTF-16LE", "WINDOWS-1252", ...
+    bool mojibakeRepaired = false; // UTF-8 read as Windows-1252 and re-saved was undone
+    QString warning;               // non-empty when the bytes were not clean (one line)
+};
+
+// Detects the encoding (BOM, UTF-8 validity, then uchardet), decodes, repairs
+// mojibake and applies text hygiene. Private to carto_ingest; CorpusReader and
+// the format readers call it.
+class TextDecoder final
+{
+public:
+    [[nodiscard]] static DecodedText decode(QByteArrayView bytes);
+
+    // Finds runs of characters that map back to Windows-1252 bytes and, where
+    // those bytes form valid multi-byte UTF-8 sequences, replaces them with the
+    // decoded character. Single accented letters ("café") never form such a
+    // sequence, so legitimate text is left alone. Returns true if anything changed.
+    static bool repairMojibake(QString &text);
+
+    // Normalises line ends to '\n', NBSP to space, drops BOMs and control
+    // characters other than '\n' and '\t'.
+    static void clean(QString &text);
+
+    // Windows-1252 decoding by table; used when no better decoder is available.
+    [[nodiscard]] static QString decodeWindows1252(QByteArrayView bytes);
+};
+
+} // namespace carto::ingest

@@ -1,0 +1,86 @@
+#include "ingest/textdecoder.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace carto::ingest;
+
+class TextDecoderTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decode_validUtf8_keepsTextAndReportsUtf8()
+    {
+        const DecodedText d = TextDecoder::decode(QByteArrayView("caf\xC3\xA9 na\xC3\xAFve Z\xC3\xBCrich"));
+        QCOMPARE(d.text, QStringLiteral("café naïve Zürich"));
+        QCOMPARE(d.encoding, QStringLiteral("UTF-8"));
+        QVERIFY(!d.mojibakeRepaired);
+        QVERIFY(d.warning.isEmpty());
+    }
+
+    void repairMojibake_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("changed");
+        QTest::newRow("apostrophe") << QStringLiteral("each othersâ€™ territories") << QStringLiteral("each others’ territories") << true;
+        QTest::newRow("e-acute") << QStringLiteral("cafÃ© society") << QStringLiteral("café society") << true;
+        QTest::newRow("quotes") << QStringLiteral("â€œHiâ€\u009D") << QStringLiteral("“Hi”") << true;
+        QTest::newRow("em dash") << QStringLiteral("yes â€” no") << QStringLiteral("yes — no") << true;
+        QTest::newRow("clean accents") << QStringLiteral("café naïve Zürich résumé") << QStringLiteral("café naïve Zürich résumé") << false;
+        QTest::newRow("clean symbols") << QStringLiteral("5 € — “quoted” ± 3°") << QStringLiteral("5 € — “quoted” ± 3°") << false;
+        QTest::newRow("adjacent accents") << QStringLiteral("Ça été") << QStringLiteral("Ça été") << false;
+    }
+
+    void repairMojibake()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QFETCH(bool, changed);
+        QString text = input;
+        QCOMPARE(TextDecoder::repairMojibake(text), changed);
+        QCOMPARE(text, expected);
+    }
+
+    void decode_windows1252File_detectsCharsetAndDecodes()
+    {
+        QFile file(QStringLiteral(CARTO_TEST_DATA_DIR "/ingest/windows1252.txt"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const DecodedText d = TextDecoder::decode(file.readAll());
+        QVERIFY2(d.encoding != u"UTF-8", qPrintable(d.encoding));
+        QVERIFY2(d.text.contains(u"Café crème in Zürich was naïve"), qPrintable(d.text));
+        QVERIFY(d.text.contains(u"“It’s fine,”"));
+        QVERIFY(!d.warning.isEmpty());
+        QVERIFY(!d.mojibakeRepaired);
+    }
+
+    void decode_invalidUtf8_doesNotCrashAndWarns()
+    {
+        const QByteArray bytes("Hello \xFF\xFE\xC3 world, this is mostly text.\n");
+        const DecodedText d = TextDecoder::decode(bytes);
+        QVERIFY(d.text.contains(u"Hello"));
+        QVERIFY(d.text.contains(u"world"));
+        QVERIFY(!d.warning.isEmpty());
+    }
+
+    void decode_utf16WithBom_decodes()
+    {
+        QByteArray bytes("\xFF\xFE", 2);
+        const QString text = QStringLiteral("Zürich text");
+        bytes.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+        const DecodedText d = TextDecoder::decode(bytes);
+        QCOMPARE(d.text, text);
+        QCOMPARE(d.encoding, QStringLiteral("UTF-16LE"));
+    }
+
+    void clean_controlCharactersAndLineEnds_normalised()
+    {
+        QString text = QStringLiteral("a\u0002b\r\nc\u00A0d\re\tf\u0000g\uFEFF");
+        TextDecoder::clean(text);
+        QCOMPARE(text, QStringLiteral("ab\nc d\ne\tfg"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TextDecoderTest)
+#include "textdecoder_test.moc"
