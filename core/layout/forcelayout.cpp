@@ -338,8 +338,10 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             params.theta = m_options.theta;
             params.threads = threads;
             params.maxIterations = kIncrementalIterations;
-            params.initialStep = 0.1 * k;
-            params.maxStep = 0.1 * k;
+            // A low temperature: the old picture is already balanced, so only
+            // the neighbourhood of what changed should move noticeably.
+            params.initialStep = 0.05 * k;
+            params.maxStep = 0.05 * k;
             params.tolerance = 0.005;
             params.fixed = &localFixed;
             const int ran = detail::refine(c.graph, c.positions, params, tick);
