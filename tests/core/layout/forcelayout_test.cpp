@@ -339,6 +339,35 @@ private Q_SLOTS:
         QVERIFY(ForceLayout().run(g, {}, {}, nullptr, &already).empty());
     }
 
+    void runConceptGraph_pinnedNode_staysAndOthersGetPositions()
+    {
+        extract::Extraction extraction;
+        for (int i = 0; i < 6; ++i) {
+            extract::Concept c;
+            c.id = ConceptId(QStringLiteral("c%1").arg(i));
+            c.label = c.id.value();
+            extraction.concepts.push_back(c);
+        }
+        for (int i = 0; i + 1 < 6; ++i) {
+            extract::Relation r;
+            r.source = extraction.concepts[size_t(i)].id;
+            r.target = extraction.concepts[size_t(i) + 1].id;
+            r.weight = 0.5;
+            extraction.relations.push_back(r);
+        }
+        graph::ConceptGraph g = graph::ConceptGraph::fromExtraction(extraction);
+        QCOMPARE(layout::toLayoutGraph(g).edges.size(), size_t(5));
+        ForceLayout().run(g);
+        for (int v = 0; v < g.nodeCount(); ++v)
+            QVERIFY(std::isfinite(g.node(v).position.x) && std::isfinite(g.node(v).position.y));
+        QVERIFY(g.node(0).position != g.node(5).position);
+
+        g.node(2).pinned = true;
+        g.node(2).position = {5000.0, 5000.0};
+        ForceLayout().run(g, true);
+        QCOMPARE(g.node(2).position, (Point{5000.0, 5000.0}));
+    }
+
     void normalisedStress_perfectPathLayout_isZero()
     {
         const LayoutGraph g = pathGraph(50);
