@@ -104,6 +104,7 @@ private Q_SLOTS:
     void incidentEdges_middleNode_listsBothLinks();
     void edgeBetween_linkedAndUnlinkedPairs_returnsEdgeOrNothing();
     void copy_outlivesOriginal_keepsEdgesAddressable();
+    void computeMetrics_emptyGraph_leavesNothingToCompute();
     void computeMetrics_starGraph_centreCarriesAllBetweenness();
     void computeMetrics_pathGraph_betweennessMatchesHandValues();
     void computeMetrics_weightedLinks_sumsWeightedDegree();
@@ -210,6 +211,19 @@ void ConceptGraphTest::copy_outlivesOriginal_keepsEdgesAddressable()
         QCOMPARE(graph->edgeBetween(1, 2), std::optional<EdgeIndex>(1));
         QCOMPARE(graph->find(ConceptId(QStringLiteral("flood"))), std::optional<NodeIndex>(3));
     }
+}
+
+void ConceptGraphTest::computeMetrics_emptyGraph_leavesNothingToCompute()
+{
+    ConceptGraph graph = ConceptGraph::fromExtraction({});
+
+    graph.computeMetrics();
+
+    QCOMPARE(graph.nodeCount(), 0);
+    QCOMPARE(graph.edgeCount(), 0);
+    QCOMPARE(graph.modularity(), 0.0);
+    QVERIFY(graph.shortestPath(0, 1).empty());
+    QCOMPARE(graph.findByName(QStringLiteral("anything")), std::nullopt);
 }
 
 void ConceptGraphTest::computeMetrics_starGraph_centreCarriesAllBetweenness()
