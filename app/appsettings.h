@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QStringList>
+
+namespace carto::app {
+
+// The one typed wrapper over QSettings: every persisted preference of the
+// window has a getter and a setter here, so keys and defaults live in one place.
+// Created on demand by MainWindow and main.cpp; cheap to construct.
+class AppSettings final
+{
+public:
+    AppSettings();
+
+    [[nodiscard]] QString lastFolder() const;
+    void setLastFolder(const QString &folder);
+
+    [[nodiscard]] QStringList recentFolders() const;
+    // Moves folder to the front of the recent list, keeping at most maxRecent().
+    void addRecentFolder(const QString &folder);
+    static constexpr int maxRecent() { return 8; }
+
+    [[nodiscard]] QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    [[nodiscard]] QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    [[nodiscard]] bool colourByType() const;
+    void setColourByType(bool byType);
+
+    [[nodiscard]] int focusDepth() const;
+    void setFocusDepth(int depth);
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace carto::app

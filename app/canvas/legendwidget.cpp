@@ -1,0 +1,95 @@
+#include "legendwidget.h"
+
+#include "canvas/colours.h"
+#include "document/projectdocument.h"
+
+#include <QPainter>
+
+#include <map>
+
+namespace carto::app {
+
+namespace {
+constexpr int kRow = 17;
+constexpr int kPad = 6;
+} // namespace
+
+LegendWidget::LegendWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+}
+
+void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
+{
+    m_entries.clear();
+    const graph::ConceptGraph &g = document->graph();
+    if (byType) {
+        m_title = tr("Concept types");
+        std::map<int, int> counts;
+        for (int i = 0; i < g.nodeCount(); ++i)
+            ++counts[int(g.node(i).info.type)];
+        for (const auto &[type, count] : counts) {
+            const auto t = extract::ConceptType(type);
+            m_entries.append({colours::type(t), tr("%1 (%2)").arg(extract::conceptTypeName(t)).arg(count)});
+        }
+    } else {
+        m_title = tr("Communities");
+        const int shown = std::min(document->communityCount(), colours::communityColourCount);
+        std::vector<QStringList> names(static_cast<size_t>(shown));
+        std::vector<int> sizes(static_cast<size_t>(document->communityCount() + 1), 0);
+        for (const int v : document->nodesByScore()) {
+            const int c = g.node(v).community;
+            if (c >= 0)
+                ++sizes[size_t(c)];
+            if (c >= 0 && c < shown && names[size_t(c)].size() < 2)
+                names[size_t(c)].append(g.node(v).info.label);
+        }
+        for (int c = 0; c < shown; ++c)
+            m_entries.append({colours::community(c), tr("%1 (%2)").arg(names[size_t(c)].join(u", ")).arg(sizes[size_t(c)])});
+        if (document->communityCount() > shown)
+            m_entries.append({colours::community(-1), tr("%n other communities", nullptr, document->communityCount() - shown)});
+    }
+    setVisible(!m_entries.isEmpty());
+    adjustSize();
+    update();
+}
+
+QSize LegendWidget::sizeHint() const
+{
+    const QFontMetrics fm(font());
+    int width = fm.horizontalAdvance(m_title);
+    for (const Entry &e : m_entries)
+        width = std::max(width, 16 + fm.horizontalAdvance(e.text));
+    return {std::min(width + 2 * kPad, 320), kPad * 2 + kRow * int(m_entries.size() + 1)};
+}
+
+void LegendWidget::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    QColor bg = colours::mapBackground(palette());
+    bg.setAlpha(215);
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(bg);
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    const QFontMetrics fm(font());
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QRect(kPad, kPad, width() - 2 * kPad, kRow), Qt::AlignVCenter | Qt::AlignLeft, m_title);
+    p.setFont(font());
+    int y = kPad + kRow;
+    for (const Entry &e : m_entries) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(e.colour);
+        p.drawEllipse(QPointF(kPad + 5, y + kRow / 2.0), 5, 5);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QRect(kPad + 16, y, width() - 2 * kPad - 16, kRow), Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(e.text, Qt::ElideRight, width() - 2 * kPad - 16));
+        y += kRow;
+    }
+}
+
+} // namespace carto::app

@@ -1,0 +1,31 @@
+#pragma once
+
+namespace carto::app {
+
+// Level-of-detail policy of the map, as named thresholds in screen pixels.
+// MapRenderer reads them; the render benchmark shows what they buy.
+namespace lod {
+
+// Nodes never shrink below this on screen, so small concepts stay findable.
+inline constexpr double minNodeRadiusPx = 1.5;
+// Below this radius nodes are drawn as batched squares without outline or antialiasing.
+inline constexpr double roundNodeMinRadiusPx = 2.5;
+// At most this many edges per frame, strongest first; the rest drop out when zoomed out.
+inline constexpr int maxEdgesPerFrame = 6000;
+// Edges are antialiased only when few are drawn.
+inline constexpr int antialiasEdgesBelow = 1500;
+// Edges shorter than this on screen are skipped: they hide under their nodes.
+inline constexpr double minEdgeLengthPx = 2.0;
+// One label per this many square pixels of viewport at most (density limit).
+inline constexpr double viewportAreaPerLabelPx = 4500.0;
+// Labels are tried in importance order; stop after this many candidates.
+inline constexpr int maxLabelCandidates = 4000;
+// Labels of nodes smaller than this on screen are only drawn for highly ranked
+// concepts (rank below labelRankAlways), so zooming out leaves the important names.
+inline constexpr double labelMinNodeRadiusPx = 2.0;
+inline constexpr int labelRankAlways = 40;
+// Padding around a label that other labels must keep clear of.
+inline constexpr double labelPaddingPx = 2.0;
+
+} // namespace lod
+} // namespace carto::app

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "canvas/spatialgrid.h"
+#include "graph/conceptgraph.h"
+
+#include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QLineF>
+#include <QList>
+#include <QPalette>
+#include <QPointF>
+#include <QRectF>
+#include <QStaticText>
+
+#include <vector>
+
+class QPainter;
+
+namespace carto::app {
+
+class ProjectDocument;
+
+// Paints the whole map in batches: all visible edges as a few drawLines calls
+// (strongest first, culled, capped by the level-of-detail policy), nodes as
+// batched squares when tiny and circles otherwise, and labels greedily by
+// importance with a screen-space density limit so they never overlap. Owns the
+// displayed positions (which lag the document's while a layout animates) and a
+// spatial grid for hit-testing. Used by MapView, its minimap and the render benchmark.
+class MapRenderer final
+{
+public:
+    explicit MapRenderer(const ProjectDocument *document);
+
+    // Re-reads the document after a build landed.
+    void rebuild();
+    void setPalette(const QPalette &palette);
+    void setColourByType(bool byType);
+    [[nodiscard]] bool colourByType() const { return m_colourByType; }
+    [[nodiscard]] QColor nodeColour(graph::NodeIndex node) const { return m_colour[size_t(node)]; }
+
+    [[nodiscard]] const std::vector<QPointF> &positions() const { return m_pos; }
+    void setPositions(std::vector<QPointF> positions);
+    void setPosition(graph::NodeIndex node, QPointF pos);
+    [[nodiscard]] QPointF position(graph::NodeIndex node) const { return m_pos[size_t(node)]; }
+    // Radius in scene units (screen size is clamped to lod::minNodeRadiusPx when painting).
+    [[nodiscard]] double radius(graph::NodeIndex node) const { return m_radius[size_t(node)]; }
+    [[nodiscard]] QRectF visibleBounds() const;
+
+    void setHovered(graph::NodeIndex node);
+    [[nodiscard]] graph::NodeIndex hovered() const { return m_hovered; }
+
+    // Painter in scene coordinates (its world transform maps scene to device).
+    void paintMap(QPainter *painter, const QRectF &exposed);
+    void paintLabels(QPainter *painter, const QRectF &exposed);
+
+    // Hit tests at a view scale (device pixels per scene unit); -1 when nothing is there.
+    [[nodiscard]] graph::NodeIndex nodeAt(QPointF scenePos, double scale);
+    [[nodiscard]] graph::EdgeIndex edgeAt(QPointF scenePos, double scale) const;
+    [[nodiscard]] QList<graph::NodeIndex> nodesIn(const QRectF &sceneRect);
+
+    // What the last frame drew, for tests and the benchmark.
+    [[nodiscard]] int lastEdgeCount() const { return m_lastEdges; }
+    [[nodiscard]] int lastNodeCount() const { return m_lastNodes; }
+    [[nodiscard]] const std::vector<graph::NodeIndex> &lastLabelledNodes() const { return m_lastLabelled; }
+
+private:
+    void recolour();
+    void ensureGrid();
+    const QStaticText &labelText(graph::NodeIndex node);
+    [[nodiscard]] bool isEmphasised(graph::NodeIndex node) const;
+
+    const ProjectDocument *m_document;
+    QPalette m_palette;
+    bool m_colourByType = false;
+
+    std::vector<QPointF> m_pos;
+    std::vector<double> m_radius;
+    std::vector<QColor> m_colour;
+    std::vector<int> m_rank;               // 0 = best score
+    std::vector<graph::NodeIndex> m_drawOrder; // ascending score: big nodes paint on top
+    std::vector<graph::EdgeIndex> m_edgeOrder; // descending weight
+    std::vector<unsigned char> m_edgeBucket;   // weight class 0..3
+    double m_maxRadius = 1.0;
+
+    graph::NodeIndex m_hovered = -1;
+    std::vector<char> m_neighbourOfHovered;
+
+    SpatialGrid m_grid;
+    bool m_gridDirty = true;
+
+    std::vector<QStaticText> m_labels;
+    std::vector<char> m_labelReady;
+    std::vector<int> m_labelStamp;
+    int m_frame = 0;
+    QFont m_labelFonts[3];
+
+    // Per-frame scratch, kept to avoid reallocating every paint.
+    std::vector<QLineF> m_lines[4];
+    std::vector<QLineF> m_highlightLines;
+    QHash<QRgb, std::vector<QRectF>> m_squares;
+    std::vector<graph::NodeIndex> m_round;
+    std::vector<std::vector<QRectF>> m_labelCells;
+
+    int m_lastEdges = 0;
+    int m_lastNodes = 0;
+    std::vector<graph::NodeIndex> m_lastLabelled;
+};
+
+} // namespace carto::app

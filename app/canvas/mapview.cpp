@@ -1,0 +1,459 @@
+#include "mapview.h"
+
+#include "canvas/colours.h"
+#include "canvas/legendwidget.h"
+#include "canvas/minimap.h"
+#include "commands/movenodecommand.h"
+#include "document/projectdocument.h"
+
+#include <QApplication>
+#include <QGraphicsScene>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QRubberBand>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QVariantAnimation>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace carto::app {
+
+namespace {
+constexpr double kMaxScale = 12.0;
+}
+
+MapView::MapView(ProjectDocument *document, QWidget *parent)
+    : QGraphicsView(parent)
+    , m_document(document)
+    , m_renderer(document)
+    , m_animation(new QVariantAnimation(this))
+{
+    auto *scene = new QGraphicsScene(this);
+    // The scene holds no items: MapRenderer paints and hit-tests with its own grid.
+    scene->setItemIndexMethod(QGraphicsScene::NoIndex);
+    setScene(scene);
+    setObjectName(u"mapView"_s);
+    setFrameShape(QFrame::NoFrame);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setCacheMode(QGraphicsView::CacheNone);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setTransformationAnchor(QGraphicsView::AnchorViewCenter);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    m_renderer.setPalette(palette());
+
+    m_minimap = new Minimap(this, document, this);
+    m_legend = new LegendWidget(this);
+
+    m_animation->setDuration(700);
+    m_animation->setEasingCurve(QEasingCurve::OutCubic);
+    m_animation->setStartValue(0.0);
+    m_animation->setEndValue(1.0);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant &value) {
+        const double t = value.toDouble();
+        const int n = m_document->nodeCount();
+        if (m_animFrom.size() != n)
+            return;
+        std::vector<QPointF> pos(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i)
+            pos[size_t(i)] = m_animFrom[i] + (m_document->scenePos(i) - m_animFrom[i]) * t;
+        m_renderer.setPositions(std::move(pos));
+        m_minimap->invalidate();
+        refresh();
+    });
+
+    connect(document, &ProjectDocument::buildChanged, this, &MapView::onBuildChanged);
+    connect(document, &ProjectDocument::layoutApplied, this, &MapView::onLayoutApplied);
+    connect(document, &ProjectDocument::nodeMoved, this, [this](int node) {
+        m_renderer.setPosition(node, m_document->scenePos(node));
+        m_minimap->invalidate();
+        refresh();
+    });
+    connect(document, &ProjectDocument::visibilityChanged, this, [this] {
+        m_minimap->invalidate();
+        refresh();
+    });
+    connect(document, &ProjectDocument::selectionChanged, this, &MapView::refresh);
+    connect(document, &ProjectDocument::pathChanged, this, &MapView::refresh);
+    connect(document, &ProjectDocument::focusChanged, this, &MapView::refresh);
+}
+
+MapView::~MapView() = default;
+
+double MapView::currentScale() const
+{
+    return std::sqrt(std::abs(transform().determinant()));
+}
+
+bool MapView::isAnimating() const
+{
+    return m_animation->state() == QAbstractAnimation::Running;
+}
+
+void MapView::setColourByType(bool byType)
+{
+    m_renderer.setColourByType(byType);
+    m_legend->rebuild(m_document, byType);
+    placeOverlays();
+    m_minimap->invalidate();
+    refresh();
+}
+
+void MapView::refresh()
+{
+    viewport()->update();
+    m_minimap->update();
+}
+
+void MapView::onBuildChanged()
+{
+    m_animation->stop();
+    m_renderer.rebuild();
+    m_renderer.setHovered(-1);
+    m_legend->rebuild(m_document, m_renderer.colourByType());
+    updateSceneRect();
+    placeOverlays();
+    m_minimap->invalidate();
+    fitToVisible();
+}
+
+void MapView::onLayoutApplied(const QList<QPointF> &previous)
+{
+    m_animFrom = previous;
+    updateSceneRect();
+    m_animation->stop();
+    m_animation->start();
+}
+
+void MapView::updateSceneRect()
+{
+    QRectF bounds = m_document->sceneBounds();
+    if (bounds.isNull())
+        bounds = QRectF(-200, -200, 400, 400);
+    const double extent = std::max({bounds.width(), bounds.height(), 400.0});
+    // Generous margins so the user can pan anywhere without hitting the scroll range.
+    setSceneRect(bounds.adjusted(-3 * extent, -3 * extent, 3 * extent, 3 * extent));
+}
+
+void MapView::fitToVisible()
+{
+    QRectF rect = m_renderer.visibleBounds();
+    if (rect.isNull())
+        return;
+    const double margin = std::max(rect.width(), rect.height()) * 0.04 + 20.0;
+    rect.adjust(-margin, -margin, margin, margin);
+    fitInView(rect, Qt::KeepAspectRatio);
+    if (currentScale() > kMaxScale / 3)
+        zoomBy((kMaxScale / 3) / currentScale());
+    Q_EMIT viewChanged();
+    refresh();
+}
+
+void MapView::zoomBy(double factor)
+{
+    const double current = currentScale();
+    const QRectF bounds = m_document->sceneBounds();
+    const double extent = std::max({bounds.width(), bounds.height(), 100.0});
+    const double minScale = 0.25 * std::min(viewport()->width(), viewport()->height()) / extent;
+    const double target = std::clamp(current * factor, std::min(minScale, current), std::max(kMaxScale, current));
+    if (current <= 0 || std::abs(target / current - 1.0) < 1e-9)
+        return;
+    scale(target / current, target / current);
+    Q_EMIT viewChanged();
+}
+
+void MapView::centreOnNode(graph::NodeIndex node)
+{
+    if (node < 0 || node >= m_document->nodeCount())
+        return;
+    // Zoom in so about 700 scene units span the viewport: the node and its neighbours.
+    const double wanted = std::min(viewport()->width(), viewport()->height()) / 700.0;
+    if (currentScale() < wanted)
+        zoomBy(wanted / currentScale());
+    centerOn(m_renderer.position(node));
+    Q_EMIT viewChanged();
+    refresh();
+}
+
+void MapView::enterFocus(graph::NodeIndex node)
+{
+    if (node < 0)
+        return;
+    m_document->enterFocus(node, m_focusDepth);
+    m_document->selectNodes({node});
+    fitToVisible();
+}
+
+void MapView::exitFocus()
+{
+    if (!m_document->isFocused())
+        return;
+    const graph::NodeIndex centre = m_document->focusCentre();
+    m_document->exitFocus();
+    fitToVisible();
+    centreOnNode(centre);
+}
+
+void MapView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, colours::mapBackground(palette()));
+    m_renderer.paintMap(painter, rect);
+}
+
+void MapView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    m_renderer.paintLabels(painter, rect);
+}
+
+void MapView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0.0)
+        return;
+    // Keep the scene point under the cursor fixed.
+    const QPointF before = mapToScene(event->position().toPoint());
+    zoomBy(std::pow(1.2, steps));
+    const QPointF after = mapToScene(event->position().toPoint());
+    const QPointF shift = (after - before) * currentScale();
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(std::lround(shift.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - int(std::lround(shift.y())));
+    event->accept();
+    refresh();
+}
+
+void MapView::mousePressEvent(QMouseEvent *event)
+{
+    setFocus(Qt::MouseFocusReason);
+    m_pressPos = m_lastPos = event->position().toPoint();
+    m_moved = false;
+    m_pressNode = -1;
+    if (event->button() == Qt::MiddleButton) {
+        m_gesture = Gesture::Pan;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        return;
+    }
+    if (event->button() != Qt::LeftButton) {
+        QGraphicsView::mousePressEvent(event);
+        return;
+    }
+    const QPointF scenePos = mapToScene(m_pressPos);
+    const graph::NodeIndex node = m_renderer.nodeAt(scenePos, currentScale());
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (node >= 0) {
+        m_pressNode = node;
+        m_gesture = Gesture::DragNode;
+        QList<graph::NodeIndex> selection = m_document->selectedNodes();
+        if (ctrl) {
+            if (selection.contains(node))
+                selection.removeAll(node);
+            else
+                selection.append(node);
+            m_document->selectNodes(selection);
+        } else if (!selection.contains(node)) {
+            m_document->selectNodes({node});
+        }
+        m_dragOffset = m_renderer.position(node) - scenePos;
+        m_dragStartPos = m_document->scenePos(node);
+        m_dragWasPinned = m_document->isPinned(node);
+        ++m_dragSerial;
+    } else if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
+        m_gesture = Gesture::RubberBand;
+        if (!m_rubberBand)
+            m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
+        m_rubberBand->setGeometry(QRect(m_pressPos, QSize()));
+        m_rubberBand->show();
+    } else {
+        m_gesture = Gesture::Pan;
+    }
+    event->accept();
+}
+
+void MapView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if ((pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance())
+        m_moved = true;
+    switch (m_gesture) {
+    case Gesture::None: {
+        const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(pos), currentScale());
+        if (node != m_renderer.hovered()) {
+            m_renderer.setHovered(node);
+            viewport()->setCursor(node >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+            Q_EMIT hoveredChanged(node);
+            refresh();
+        }
+        break;
+    }
+    case Gesture::Pan: {
+        if (m_moved)
+            viewport()->setCursor(Qt::ClosedHandCursor);
+        const QPoint delta = pos - m_lastPos;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        break;
+    }
+    case Gesture::DragNode:
+        if (m_moved && m_pressNode >= 0 && !isAnimating()) {
+            const QPointF target = mapToScene(pos) + m_dragOffset;
+            m_document->undoStack()->push(new MoveNodeCommand(m_document,
+                                                              m_document->graph().node(m_pressNode).info.id,
+                                                              m_dragStartPos, m_dragWasPinned, target, m_dragSerial));
+        }
+        break;
+    case Gesture::RubberBand:
+        m_rubberBand->setGeometry(QRect(m_pressPos, pos).normalized());
+        break;
+    }
+    m_lastPos = pos;
+    event->accept();
+}
+
+void MapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const Gesture gesture = m_gesture;
+    m_gesture = Gesture::None;
+    viewport()->setCursor(m_renderer.hovered() >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (gesture == Gesture::Pan && !m_moved && event->button() == Qt::LeftButton) {
+        const graph::EdgeIndex edge = m_renderer.edgeAt(mapToScene(m_pressPos), currentScale());
+        if (edge >= 0)
+            m_document->selectEdge(edge);
+        else if (!ctrl)
+            m_document->clearSelection();
+    } else if (gesture == Gesture::DragNode && !m_moved && !ctrl && m_pressNode >= 0) {
+        // A plain click on a node of a multi-selection selects just that node.
+        m_document->selectNodes({m_pressNode});
+    } else if (gesture == Gesture::RubberBand) {
+        const QRect band = m_rubberBand->geometry();
+        m_rubberBand->hide();
+        QList<graph::NodeIndex> nodes = m_renderer.nodesIn(mapToScene(band).boundingRect());
+        if (ctrl) {
+            for (const graph::NodeIndex v : m_document->selectedNodes())
+                if (!nodes.contains(v))
+                    nodes.append(v);
+        }
+        m_document->selectNodes(nodes);
+    }
+    m_pressNode = -1;
+    event->accept();
+}
+
+void MapView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(event->position().toPoint()), currentScale());
+    if (node >= 0)
+        enterFocus(node);
+    event->accept();
+}
+
+void MapView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        if (m_document->isFocused())
+            exitFocus();
+        else
+            m_document->clearSelection();
+        return;
+    case Qt::Key_Home:
+        fitToVisible();
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomBy(1.25);
+        refresh();
+        return;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        refresh();
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_document->selectedNodes().size() == 1)
+            enterFocus(m_document->selectedNodes().constFirst());
+        return;
+    default:
+        QGraphicsView::keyPressEvent(event);
+    }
+}
+
+void MapView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeOverlays();
+    Q_EMIT viewChanged();
+}
+
+void MapView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    Q_EMIT viewChanged();
+    m_minimap->update();
+}
+
+bool MapView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(help->pos()), currentScale());
+        if (node < 0) {
+            QToolTip::hideText();
+            return true;
+        }
+        const graph::NodeData &data = m_document->graph().node(node);
+        QToolTip::showText(help->globalPos(),
+                           tr("<b>%1</b><br>%2 · score %3<br>%4 links · %5 documents · %6 mentions")
+                               .arg(data.info.label.toHtmlEscaped(), extract::conceptTypeName(data.info.type))
+                               .arg(data.info.score, 0, 'g', 3)
+                               .arg(data.degree)
+                               .arg(data.info.documentCount)
+                               .arg(data.info.mentions.size()),
+                           viewport());
+        return true;
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
+void MapView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        m_renderer.setPalette(palette());
+        m_minimap->invalidate();
+        refresh();
+    }
+    QGraphicsView::changeEvent(event);
+}
+
+void MapView::leaveEvent(QEvent *event)
+{
+    if (m_renderer.hovered() >= 0) {
+        m_renderer.setHovered(-1);
+        Q_EMIT hoveredChanged(-1);
+        refresh();
+    }
+    QGraphicsView::leaveEvent(event);
+}
+
+void MapView::placeOverlays()
+{
+    const QRect area = viewport()->geometry();
+    const QSize mini(180, 130);
+    m_minimap->setGeometry(area.right() - mini.width() - 8, area.bottom() - mini.height() - 8, mini.width(),
+                           mini.height());
+    m_legend->adjustSize();
+    m_legend->move(area.left() + 8, area.top() + 8);
+    m_minimap->raise();
+    m_legend->raise();
+}
+
+} // namespace carto::app

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "canvas/maprenderer.h"
+
+#include <QGraphicsView>
+#include <QPointer>
+
+class QRubberBand;
+class QVariantAnimation;
+
+namespace carto::app {
+
+class LegendWidget;
+class Minimap;
+class ProjectDocument;
+
+// The map: a QGraphicsView over an item-less scene whose background and
+// foreground passes let MapRenderer batch-paint edges, nodes and labels.
+// Handles navigation (wheel zoom under the mouse, drag to pan, Home to fit),
+// hover emphasis, click / Ctrl-click / Shift-drag selection, node drags (as
+// MoveNodeCommands) and double-click focus; animates layout changes.
+class MapView final : public QGraphicsView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MapView)
+
+public:
+    explicit MapView(ProjectDocument *document, QWidget *parent = nullptr);
+    ~MapView() override;
+
+    [[nodiscard]] MapRenderer &renderer() { return m_renderer; }
+    [[nodiscard]] double currentScale() const;
+    [[nodiscard]] QPointF nodeScenePos(graph::NodeIndex node) const { return m_renderer.position(node); }
+    [[nodiscard]] bool isAnimating() const;
+    void setFocusDepth(int depth) { m_focusDepth = depth; }
+    [[nodiscard]] int focusDepth() const { return m_focusDepth; }
+    void setColourByType(bool byType);
+    [[nodiscard]] LegendWidget *legend() const { return m_legend; }
+
+public Q_SLOTS:
+    void fitToVisible();
+    // Centres on a node and zooms in so it and its neighbours are readable.
+    void centreOnNode(graph::NodeIndex node);
+    void enterFocus(graph::NodeIndex node);
+    void exitFocus();
+
+Q_SIGNALS:
+    void viewChanged();
+    void hoveredChanged(int node);
+
+protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void onBuildChanged();
+    void onLayoutApplied(const QList<QPointF> &previous);
+    void updateSceneRect();
+    void zoomBy(double factor);
+    void placeOverlays();
+    void refresh();
+
+    enum class Gesture { None, Pan, DragNode, RubberBand };
+
+    ProjectDocument *m_document;
+    MapRenderer m_renderer;
+    Minimap *m_minimap;
+    LegendWidget *m_legend;
+    QRubberBand *m_rubberBand = nullptr;
+    QVariantAnimation *m_animation;
+    QList<QPointF> m_animFrom;
+
+    Gesture m_gesture = Gesture::None;
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    bool m_moved = false;
+    graph::NodeIndex m_pressNode = -1;
+    QPointF m_dragOffset;
+    QPointF m_dragStartPos;
+    bool m_dragWasPinned = false;
+    int m_dragSerial = 0;
+    int m_focusDepth = 1;
+};
+
+} // namespace carto::app

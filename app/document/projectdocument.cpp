@@ -1,0 +1,377 @@
+#include "projectdocument.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+namespace carto::app {
+
+namespace {
+const graph::ConceptGraph &emptyGraph()
+{
+    static const graph::ConceptGraph g;
+    return g;
+}
+const ingest::Corpus &emptyCorpus()
+{
+    static const ingest::Corpus c;
+    return c;
+}
+} // namespace
+
+ProjectDocument::ProjectDocument(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ProjectDocument::~ProjectDocument() = default;
+
+void ProjectDocument::setBuild(std::shared_ptr<project::BuildResult> build, const QString &folder)
+{
+    m_undo.clear();
+    m_build = std::move(build);
+    m_folder = folder;
+    m_filter = {};
+    m_hidden.clear();
+    m_focusCentre = -1;
+    m_selectedNodes.clear();
+    m_selectedEdge = -1;
+    m_path.clear();
+    indexBuild();
+    recomputeVisibility();
+    Q_EMIT buildChanged();
+}
+
+void ProjectDocument::clear()
+{
+    setBuild(nullptr, {});
+}
+
+const graph::ConceptGraph &ProjectDocument::graph() const
+{
+    return m_build ? m_build->graph : emptyGraph();
+}
+
+const ingest::Corpus &ProjectDocument::corpus() const
+{
+    return m_build ? m_build->corpus : emptyCorpus();
+}
+
+const std::vector<Problem> &ProjectDocument::problems() const
+{
+    static const std::vector<Problem> none;
+    return m_build ? m_build->problems : none;
+}
+
+int ProjectDocument::nodeCount() const
+{
+    return m_build ? m_build->graph.nodeCount() : 0;
+}
+
+int ProjectDocument::edgeCount() const
+{
+    return m_build ? m_build->graph.edgeCount() : 0;
+}
+
+const std::vector<DocumentMention> &ProjectDocument::mentionsInDocument(DocumentId id) const
+{
+    static const std::vector<DocumentMention> none;
+    const int i = id.value();
+    if (i < 0 || i >= int(m_documentMentions.size()))
+        return none;
+    return m_documentMentions[size_t(i)];
+}
+
+void ProjectDocument::indexBuild()
+{
+    m_byScore.clear();
+    m_documentMentions.clear();
+    m_nodeDocuments.clear();
+    m_communityCount = 0;
+    m_maxWeight = 0.0;
+    m_scale = 1.0;
+    if (!m_build)
+        return;
+    const graph::ConceptGraph &g = m_build->graph;
+    const int n = g.nodeCount();
+
+    m_byScore.resize(size_t(n));
+    for (int i = 0; i < n; ++i)
+        m_byScore[size_t(i)] = i;
+    std::stable_sort(m_byScore.begin(), m_byScore.end(), [&g](int a, int b) {
+        return g.node(a).info.score > g.node(b).info.score;
+    });
+
+    m_documentMentions.resize(m_build->corpus.documents.size());
+    m_nodeDocuments.resize(size_t(n));
+    for (int i = 0; i < n; ++i) {
+        const graph::NodeData &node = g.node(i);
+        m_communityCount = std::max(m_communityCount, node.community + 1);
+        int lastDoc = -1;
+        for (const extract::Mention &m : node.info.mentions) {
+            const int d = m.span.document.value();
+            if (d < 0 || d >= int(m_documentMentions.size()))
+                continue;
+            m_documentMentions[size_t(d)].push_back({m.span.range, i});
+            if (d != lastDoc) {
+                m_nodeDocuments[size_t(i)].push_back(d);
+                lastDoc = d;
+            }
+        }
+    }
+    for (auto &mentions : m_documentMentions) {
+        std::sort(mentions.begin(), mentions.end(), [](const DocumentMention &a, const DocumentMention &b) {
+            return a.range.start < b.range.start || (a.range.start == b.range.start && a.range.end > b.range.end);
+        });
+    }
+    for (int e = 0; e < g.edgeCount(); ++e)
+        m_maxWeight = std::max(m_maxWeight, g.edge(e).relation.weight);
+    if (m_maxWeight <= 0.0)
+        m_maxWeight = 1.0;
+
+    // Scale the layout so the map is about 80 scene units per sqrt(node).
+    double minX = 0, minY = 0, maxX = 0, maxY = 0;
+    for (int i = 0; i < n; ++i) {
+        const graph::Point p = g.node(i).position;
+        if (i == 0) {
+            minX = maxX = p.x;
+            minY = maxY = p.y;
+        }
+        minX = std::min(minX, p.x);
+        maxX = std::max(maxX, p.x);
+        minY = std::min(minY, p.y);
+        maxY = std::max(maxY, p.y);
+    }
+    const double extent = std::max(maxX - minX, maxY - minY);
+    const double target = std::max(400.0, 80.0 * std::sqrt(double(n)));
+    m_scale = extent > 1e-9 ? target / extent : 1.0;
+}
+
+QPointF ProjectDocument::scenePos(graph::NodeIndex node) const
+{
+    const graph::Point p = graph().node(node).position;
+    return {p.x * m_scale, p.y * m_scale};
+}
+
+QRectF ProjectDocument::sceneBounds() const
+{
+    QRectF r;
+    for (int i = 0; i < nodeCount(); ++i) {
+        const QPointF p = scenePos(i);
+        r = r.isNull() ? QRectF(p, QSizeF(1, 1)) : r.united(QRectF(p, QSizeF(1, 1)));
+    }
+    return r;
+}
+
+bool ProjectDocument::isPinned(graph::NodeIndex node) const
+{
+    return graph().node(node).pinned;
+}
+
+void ProjectDocument::setNodePosition(graph::NodeIndex node, QPointF pos, bool pinned)
+{
+    if (!m_build || node < 0 || node >= nodeCount())
+        return;
+    graph::NodeData &data = m_build->graph.node(node);
+    data.position = {pos.x() / m_scale, pos.y() / m_scale};
+    data.pinned = pinned;
+    Q_EMIT nodeMoved(node);
+}
+
+void ProjectDocument::applyLayout(const std::vector<graph::Point> &positions)
+{
+    if (!m_build || int(positions.size()) != nodeCount())
+        return;
+    QList<QPointF> previous;
+    previous.reserve(nodeCount());
+    for (int i = 0; i < nodeCount(); ++i) {
+        previous.append(scenePos(i));
+        graph::NodeData &data = m_build->graph.node(i);
+        if (!data.pinned)
+            data.position = positions[size_t(i)];
+    }
+    Q_EMIT layoutApplied(previous);
+}
+
+std::vector<graph::Point> ProjectDocument::layoutPositions() const
+{
+    std::vector<graph::Point> out(static_cast<size_t>(nodeCount()));
+    for (int i = 0; i < nodeCount(); ++i)
+        out[size_t(i)] = graph().node(i).position;
+    return out;
+}
+
+std::vector<bool> ProjectDocument::pinnedNodes() const
+{
+    std::vector<bool> out(static_cast<size_t>(nodeCount()));
+    for (int i = 0; i < nodeCount(); ++i)
+        out[size_t(i)] = graph().node(i).pinned;
+    return out;
+}
+
+void ProjectDocument::setFilter(const FilterState &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    recomputeVisibility();
+}
+
+void ProjectDocument::setConceptHidden(const ConceptId &id, bool hidden)
+{
+    if (hidden == m_hidden.contains(id))
+        return;
+    if (hidden)
+        m_hidden.insert(id);
+    else
+        m_hidden.remove(id);
+    recomputeVisibility();
+}
+
+void ProjectDocument::enterFocus(graph::NodeIndex centre, int depth)
+{
+    if (centre < 0 || centre >= nodeCount())
+        return;
+    m_focusCentre = centre;
+    m_focusDepth = std::clamp(depth, 1, 2);
+    recomputeVisibility();
+    Q_EMIT focusChanged();
+}
+
+void ProjectDocument::exitFocus()
+{
+    if (m_focusCentre < 0)
+        return;
+    m_focusCentre = -1;
+    recomputeVisibility();
+    Q_EMIT focusChanged();
+}
+
+bool ProjectDocument::isNodeVisible(graph::NodeIndex node) const
+{
+    return node >= 0 && node < int(m_nodeVisible.size()) && m_nodeVisible[size_t(node)];
+}
+
+bool ProjectDocument::isEdgeVisible(graph::EdgeIndex edge) const
+{
+    return edge >= 0 && edge < int(m_edgeVisible.size()) && m_edgeVisible[size_t(edge)];
+}
+
+void ProjectDocument::recomputeVisibility()
+{
+    const int n = nodeCount();
+    const int m = edgeCount();
+    m_nodeVisible.assign(size_t(n), 0);
+    m_edgeVisible.assign(size_t(m), 0);
+    m_visibleNodeCount = 0;
+    m_visibleEdgeCount = 0;
+    if (n == 0) {
+        Q_EMIT visibilityChanged();
+        return;
+    }
+    const graph::ConceptGraph &g = graph();
+
+    std::vector<char> inFocus;
+    if (m_focusCentre >= 0) {
+        // Breadth-first to the focus depth.
+        inFocus.assign(size_t(n), 0);
+        std::vector<int> dist(size_t(n), -1);
+        std::deque<int> queue{m_focusCentre};
+        dist[size_t(m_focusCentre)] = 0;
+        while (!queue.empty()) {
+            const int v = queue.front();
+            queue.pop_front();
+            inFocus[size_t(v)] = 1;
+            if (dist[size_t(v)] >= m_focusDepth)
+                continue;
+            for (int w : g.neighbours(v)) {
+                if (dist[size_t(w)] < 0) {
+                    dist[size_t(w)] = dist[size_t(v)] + 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+    }
+
+    int kept = 0;
+    for (int v : m_byScore) {
+        const graph::NodeData &node = g.node(v);
+        if (!inFocus.empty() && !inFocus[size_t(v)])
+            continue;
+        if (v != m_focusCentre) {
+            if (m_hidden.contains(node.info.id))
+                continue;
+            if (m_filter.hiddenTypes.contains(int(node.info.type)))
+                continue;
+            if (m_filter.hiddenCommunities.contains(node.community))
+                continue;
+            if (!m_filter.hiddenDocuments.isEmpty() && !m_nodeDocuments[size_t(v)].empty()) {
+                const auto &docs = m_nodeDocuments[size_t(v)];
+                const bool anyShown = std::any_of(docs.begin(), docs.end(), [this](int d) {
+                    return !m_filter.hiddenDocuments.contains(d);
+                });
+                if (!anyShown)
+                    continue;
+            }
+            if (m_filter.topN > 0 && kept >= m_filter.topN)
+                continue;
+        }
+        m_nodeVisible[size_t(v)] = 1;
+        ++kept;
+    }
+    m_visibleNodeCount = kept;
+    for (int e = 0; e < m; ++e) {
+        const graph::EdgeData &edge = g.edge(e);
+        if (m_nodeVisible[size_t(edge.source)] && m_nodeVisible[size_t(edge.target)]
+            && edge.relation.weight >= m_filter.minWeight) {
+            m_edgeVisible[size_t(e)] = 1;
+            ++m_visibleEdgeCount;
+        }
+    }
+    Q_EMIT visibilityChanged();
+}
+
+void ProjectDocument::selectNodes(const QList<graph::NodeIndex> &nodes)
+{
+    if (nodes == m_selectedNodes && m_selectedEdge < 0)
+        return;
+    m_selectedNodes = nodes;
+    m_selectedEdge = -1;
+    Q_EMIT selectionChanged();
+}
+
+void ProjectDocument::selectEdge(graph::EdgeIndex edge)
+{
+    if (edge == m_selectedEdge && m_selectedNodes.isEmpty())
+        return;
+    m_selectedNodes.clear();
+    m_selectedEdge = edge;
+    Q_EMIT selectionChanged();
+}
+
+void ProjectDocument::clearSelection()
+{
+    if (m_selectedNodes.isEmpty() && m_selectedEdge < 0)
+        return;
+    m_selectedNodes.clear();
+    m_selectedEdge = -1;
+    Q_EMIT selectionChanged();
+}
+
+void ProjectDocument::setHighlightedPath(std::vector<graph::PathStep> path)
+{
+    m_path = std::move(path);
+    Q_EMIT pathChanged();
+}
+
+graph::NodeIndex ProjectDocument::findConcept(const QString &name) const
+{
+    if (!m_build)
+        return -1;
+    const auto found = m_build->graph.findByName(name.trimmed());
+    return found ? *found : -1;
+}
+
+} // namespace carto::app

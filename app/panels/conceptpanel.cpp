@@ -1,0 +1,139 @@
+#include "conceptpanel.h"
+
+#include "document/projectdocument.h"
+#include "models/htmldelegate.h"
+#include "models/snippets.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace carto::app {
+
+namespace {
+constexpr int kMaxMentionRows = 1500;
+}
+
+ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_header(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+{
+    setObjectName(u"conceptPanel"_s);
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_header->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new HtmlDelegate(m_view));
+    m_view->setHeaderHidden(true);
+    m_view->setUniformRowHeights(false);
+    m_view->setWordWrap(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_header);
+    layout->addWidget(m_view, 1);
+
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (!index.parent().isValid())
+            return;
+        Q_EMIT documentRequested(DocumentId(index.data(DocumentRole).toInt()),
+                                 TextRange{index.data(StartRole).toLongLong(), index.data(EndRole).toLongLong()});
+    });
+    connect(m_view, &QTreeView::clicked, m_view, &QTreeView::activated);
+    connect(document, &ProjectDocument::selectionChanged, this, &ConceptPanel::onSelectionChanged);
+    connect(document, &ProjectDocument::buildChanged, this, [this] { showConcept(-1); });
+    showConcept(-1);
+}
+
+void ConceptPanel::onSelectionChanged()
+{
+    const auto &selected = m_document->selectedNodes();
+    if (!selected.isEmpty())
+        showConcept(selected.constLast());
+}
+
+QString ConceptPanel::headerText() const
+{
+    return m_header->text();
+}
+
+void ConceptPanel::showConcept(graph::NodeIndex node)
+{
+    m_model->clear();
+    m_node = node;
+    if (node < 0 || node >= m_document->nodeCount()) {
+        m_header->setText(tr("<i>Click a concept on the map to see where the documents mention it.</i>"));
+        return;
+    }
+    const graph::NodeData &data = m_document->graph().node(node);
+    const extract::Concept &c = data.info;
+    const ingest::Corpus &corpus = m_document->corpus();
+
+    QStringList aliases;
+    for (const QString &a : c.aliases)
+        if (a != c.label && aliases.size() < 15)
+            aliases.append(a.toHtmlEscaped());
+    m_header->setText(
+        tr("<h3 style='margin:0'>%1</h3><p style='margin:2px 0'><b>%2</b> · score %3 · %4 links · betweenness %5"
+           " · community %6 · %7 documents · %8 mentions</p>%9")
+            .arg(c.label.toHtmlEscaped(), extract::conceptTypeName(c.type))
+            .arg(c.score, 0, 'g', 3)
+            .arg(data.degree)
+            .arg(data.betweenness, 0, 'f', 3)
+            .arg(data.community)
+            .arg(c.documentCount)
+            .arg(c.mentions.size())
+            .arg(aliases.isEmpty() ? QString() : tr("<p style='margin:2px 0'>Also: %1</p>").arg(aliases.join(u", "))));
+
+    // Group mentions by document, then by sentence (several mentions in one sentence share a row).
+    std::map<int, std::vector<const extract::Mention *>> byDocument;
+    for (const extract::Mention &m : c.mentions)
+        byDocument[m.span.document.value()].push_back(&m);
+    int rows = 0;
+    for (const auto &[docId, mentions] : byDocument) {
+        if (docId < 0 || docId >= int(corpus.documents.size()))
+            continue;
+        const ingest::Document &doc = corpus.documents[size_t(docId)];
+        auto *docItem = new QStandardItem(tr("%1 (%n mention(s))", nullptr, int(mentions.size())).arg(doc.title));
+        docItem->setData(docId, DocumentRole);
+        docItem->setToolTip(doc.path);
+        QFont bold = docItem->font();
+        bold.setBold(true);
+        docItem->setFont(bold);
+        size_t i = 0;
+        while (i < mentions.size() && rows < kMaxMentionRows) {
+            const TextRange sentence = snippets::sentenceAround(doc, mentions[i]->span.range);
+            std::vector<TextRange> highlights;
+            while (i < mentions.size() && sentence.contains(mentions[i]->span.range)) {
+                highlights.push_back(mentions[i]->span.range);
+                ++i;
+            }
+            if (highlights.empty()) {
+                highlights.push_back(mentions[i]->span.range);
+                ++i;
+            }
+            auto *row = new QStandardItem(sentence.slice(doc.text).toString().simplified());
+            row->setData(snippets::highlighted(doc.text, sentence, highlights), HtmlRole);
+            row->setData(docId, DocumentRole);
+            row->setData(qlonglong(sentence.start), StartRole);
+            row->setData(qlonglong(sentence.end), EndRole);
+            docItem->appendRow(row);
+            ++rows;
+        }
+        m_model->appendRow(docItem);
+    }
+    m_view->expandAll();
+}
+
+} // namespace carto::app

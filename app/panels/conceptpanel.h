@@ -1,0 +1,46 @@
+#pragma once
+
+#include "foundation/span.h"
+#include "graph/conceptgraph.h"
+
+#include <QWidget>
+
+class QLabel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace carto::app {
+
+class ProjectDocument;
+
+// Concept view dock: the selected concept's name, type, aliases, metrics,
+// documents, and every mention grouped by document as its sentence with the
+// surface form highlighted. Activating a mention asks for the document view.
+class ConceptPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConceptPanel)
+
+public:
+    explicit ConceptPanel(ProjectDocument *document, QWidget *parent = nullptr);
+
+    void showConcept(graph::NodeIndex node);
+    [[nodiscard]] graph::NodeIndex currentConcept() const { return m_node; }
+    // Top level: one row per document; children: one row per mentioning sentence.
+    [[nodiscard]] QStandardItemModel *mentionModel() const { return m_model; }
+    [[nodiscard]] QString headerText() const;
+
+Q_SIGNALS:
+    void documentRequested(carto::DocumentId document, carto::TextRange sentence);
+
+private:
+    void onSelectionChanged();
+
+    ProjectDocument *m_document;
+    QLabel *m_header;
+    QTreeView *m_view;
+    QStandardItemModel *m_model;
+    graph::NodeIndex m_node = -1;
+};
+
+} // namespace carto::app

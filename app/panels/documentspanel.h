@@ -1,0 +1,37 @@
+#pragma once
+
+#include "foundation/typedid.h"
+
+#include <QWidget>
+
+class QTreeWidget;
+
+namespace carto::app {
+
+class ProjectDocument;
+
+// Documents dock: every document of the corpus with its concept count, and
+// the problems met while reading and extracting.
+class DocumentsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DocumentsPanel)
+
+public:
+    explicit DocumentsPanel(ProjectDocument *document, QWidget *parent = nullptr);
+
+    [[nodiscard]] QTreeWidget *documentList() const { return m_documents; }
+    [[nodiscard]] QTreeWidget *problemList() const { return m_problems; }
+
+Q_SIGNALS:
+    void documentActivated(carto::DocumentId document);
+
+private:
+    void rebuild();
+
+    ProjectDocument *m_document;
+    QTreeWidget *m_documents;
+    QTreeWidget *m_problems;
+};
+
+} // namespace carto::app

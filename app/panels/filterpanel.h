@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QSlider;
+
+namespace carto::app {
+
+class ProjectDocument;
+
+// Filters dock: top-N slider, minimum link weight, concept types,
+// communities, documents, and hidden concepts. Every change applies live
+// through ProjectDocument::setFilter; hiding a concept is an undoable command.
+class FilterPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FilterPanel)
+
+public:
+    explicit FilterPanel(ProjectDocument *document, QWidget *parent = nullptr);
+
+    [[nodiscard]] QSlider *topNSlider() const { return m_topN; }
+    [[nodiscard]] QSlider *minWeightSlider() const { return m_minWeight; }
+    [[nodiscard]] QListWidget *typeList() const { return m_types; }
+    [[nodiscard]] QListWidget *communityList() const { return m_communities; }
+    [[nodiscard]] QListWidget *documentList() const { return m_documents; }
+    // Hides the selected concepts (undoable).
+    void hideSelected();
+
+private:
+    void rebuild();
+    void apply();
+    void refreshHidden();
+
+    ProjectDocument *m_document;
+    QSlider *m_topN;
+    QLabel *m_topNLabel;
+    QSlider *m_minWeight;
+    QLabel *m_minWeightLabel;
+    QListWidget *m_types;
+    QListWidget *m_communities;
+    QListWidget *m_documents;
+    QListWidget *m_hidden;
+    bool m_rebuilding = false;
+};
+
+} // namespace carto::app

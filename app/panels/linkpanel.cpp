@@ -1,0 +1,100 @@
+#include "linkpanel.h"
+
+#include "document/projectdocument.h"
+#include "models/htmldelegate.h"
+#include "models/snippets.h"
+
+#include <QLabel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace carto::app {
+
+QStandardItem *makeEvidenceItem(const ProjectDocument &document, const graph::EdgeData &edge,
+                                const extract::Evidence &evidence)
+{
+    const int docId = evidence.sentence.document.value();
+    const auto &docs = document.corpus().documents;
+    if (docId < 0 || docId >= int(docs.size()))
+        return nullptr;
+    const ingest::Document &doc = docs[size_t(docId)];
+    const TextRange sentence = evidence.sentence.range;
+    std::vector<TextRange> highlights;
+    const auto &mentions = document.mentionsInDocument(evidence.sentence.document);
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), sentence.start,
+                               [](const DocumentMention &m, qsizetype pos) { return m.range.start < pos; });
+    for (; it != mentions.end() && it->range.start < sentence.end; ++it)
+        if (it->node == edge.source || it->node == edge.target)
+            highlights.push_back(it->range);
+    auto *item = new QStandardItem(sentence.slice(doc.text).toString().simplified());
+    item->setData(u"<span style='color:gray'>%1:</span> "_s.arg(doc.title.toHtmlEscaped())
+                      + snippets::highlighted(doc.text, sentence, highlights),
+                  HtmlRole);
+    item->setData(docId, DocumentRole);
+    item->setData(qlonglong(sentence.start), StartRole);
+    item->setData(qlonglong(sentence.end), EndRole);
+    item->setToolTip(doc.path);
+    return item;
+}
+
+LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_header(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+{
+    setObjectName(u"linkPanel"_s);
+    m_header->setWordWrap(true);
+    m_header->setTextFormat(Qt::RichText);
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new HtmlDelegate(m_view));
+    m_view->setHeaderHidden(true);
+    m_view->setRootIsDecorated(false);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_header);
+    layout->addWidget(m_view, 1);
+    connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT documentRequested(DocumentId(index.data(DocumentRole).toInt()),
+                                 TextRange{index.data(StartRole).toLongLong(), index.data(EndRole).toLongLong()});
+    });
+    connect(document, &ProjectDocument::selectionChanged, this, [this] {
+        if (m_document->selectedEdge() >= 0)
+            showEdge(m_document->selectedEdge());
+    });
+    connect(document, &ProjectDocument::buildChanged, this, [this] { showEdge(-1); });
+    showEdge(-1);
+}
+
+void LinkPanel::showEdge(graph::EdgeIndex edge)
+{
+    m_model->clear();
+    m_edge = edge;
+    if (edge < 0 || edge >= m_document->edgeCount()) {
+        m_header->setText(tr("<i>Click a link on the map to see the sentences behind it.</i>"));
+        return;
+    }
+    const graph::ConceptGraph &g = m_document->graph();
+    const graph::EdgeData &e = g.edge(edge);
+    const QString a = g.node(e.source).info.label.toHtmlEscaped();
+    const QString b = g.node(e.target).info.label.toHtmlEscaped();
+    m_header->setText(tr("<h3 style='margin:0'>%1 — %2</h3><p style='margin:2px 0'>weight %3 · %4 shared sentences%5</p>")
+                          .arg(a, b)
+                          .arg(e.relation.weight, 0, 'g', 3)
+                          .arg(e.relation.count)
+                          .arg(e.relation.label.isEmpty() ? QString()
+                                                          : tr(" · “%1”").arg(e.relation.label.toHtmlEscaped())));
+    for (const extract::Evidence &evidence : e.relation.evidence)
+        if (QStandardItem *item = makeEvidenceItem(*m_document, e, evidence))
+            m_model->appendRow(item);
+}
+
+} // namespace carto::app
