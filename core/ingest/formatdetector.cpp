@@ -70,6 +70,10 @@ bool FormatDetector::looksLikeMarkdown(QStringView text)
         if (frontMatter.match(head).hasMatch() && keyLine.match(head).hasMatch())
             return true;
     }
+    // Cheap exit before the regular expressions: no markdown syntax characters at all.
+    if (!head.contains(u'#') && !head.contains(u'[') && !head.contains(QLatin1String("**"))
+        && !head.contains(QLatin1String("```")) && !head.contains(QLatin1String("~~~")))
+        return false;
     static const QRegularExpression atxHeading(QStringLiteral("^#{1,6}[ \\t]+\\S"), QRegularExpression::MultilineOption);
     static const QRegularExpression fence(QStringLiteral("^(```|~~~)"), QRegularExpression::MultilineOption);
     static const QRegularExpression link(QStringLiteral("\\[[^\\]\\n]+\\]\\([^)\\s]+\\)"));

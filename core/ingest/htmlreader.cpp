@@ -45,6 +45,13 @@ QString textContent(const GumboNode *node)
     return out;
 }
 
+// Elements that decide the kind of the blocks inside them.
+bool isStructural(const QString &n)
+{
+    return (n.size() == 2 && n[0] == u'h' && n[1] >= u'1' && n[1] <= u'6') || n == u"td" || n == u"th" || n == u"pre"
+           || n == u"li" || n == u"dd" || n == u"dt" || n == u"blockquote" || n == u"ul" || n == u"ol";
+}
+
 class Walker final
 {
 public:
@@ -90,10 +97,10 @@ private:
     void updateKind()
     {
         int listDepth = 0;
-        for (const QString &name : m_elements)
+        for (const QString &name : m_structural)
             listDepth += (name == u"ul" || name == u"ol") ? 1 : 0;
         const bool linkOnly = m_navDepth > 0;
-        for (auto it = m_elements.rbegin(); it != m_elements.rend(); ++it) {
+        for (auto it = m_structural.rbegin(); it != m_structural.rend(); ++it) {
             const QString &n = *it;
             if (n.size() == 2 && n[0] == u'h' && n[1] >= u'1' && n[1] <= u'6') {
                 m_builder.setBlockKind(Block::Kind::Heading, n[1].digitValue(), linkOnly);
@@ -187,6 +194,8 @@ private:
             return;
         }
         m_elements.push_back(name);
+        if (isStructural(name))
+            m_structural.push_back(name);
         if (name == u"nav")
             ++m_navDepth;
         if (name == u"pre")
@@ -211,6 +220,8 @@ private:
         if (m_elements.empty() || m_elements.back() != name || name == u"head" || name == u"meta" || name == u"br")
             return;
         m_elements.pop_back();
+        if (isStructural(name) && !m_structural.empty())
+            m_structural.pop_back();
         if (name == u"nav")
             --m_navDepth;
         if (name == u"pre")
@@ -231,6 +242,7 @@ private:
     Document &m_doc;
     DocumentBuilder m_builder;
     std::vector<QString> m_elements;
+    std::vector<QString> m_structural; // the open elements that decide a block's kind, kept short for speed
     QSet<const GumboNode *> m_skipChildren;
     QSet<const GumboNode *> m_skipped;
     std::vector<std::pair<const GumboNode *, std::pair<int, QString>>> m_links;
