@@ -198,7 +198,10 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
             break;
     }
     m_lastEdges = drawn + int(m_highlightLines.size());
-    painter->setRenderHint(QPainter::Antialiasing, drawn < lod::antialiasEdgesBelow);
+    // Many edges: one-pixel cosmetic pens only (the raster engine's fast line path;
+    // wider pens go through the stroker), weight shown by opacity alone.
+    const bool detailed = drawn < lod::antialiasEdgesBelow;
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
     painter->setBrush(Qt::NoBrush);
     const QColor edgeColour = colours::edge(m_palette);
     for (int bucket = 0; bucket < 4; ++bucket) {
@@ -206,7 +209,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
             continue;
         QColor c = edgeColour;
         c.setAlpha(hovering ? kBucketAlpha[bucket] / 4 : kBucketAlpha[bucket]);
-        QPen pen(c, kBucketWidth[bucket]);
+        QPen pen(c, detailed ? kBucketWidth[bucket] : 1.0);
         pen.setCosmetic(true);
         painter->setPen(pen);
         painter->drawLines(m_lines[bucket].data(), int(m_lines[bucket].size()));
@@ -323,6 +326,7 @@ const QStaticText &MapRenderer::labelText(graph::NodeIndex node)
 void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
 {
     m_lastLabelled.clear();
+    m_lastLabelRects.clear();
     if (m_pos.empty())
         return;
     const QTransform t = painter->worldTransform();
@@ -378,6 +382,7 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
         painter->setPen(isEmphasised(v) ? textColour : dimText);
         painter->drawStaticText(rect.topLeft(), st);
         m_lastLabelled.push_back(v);
+        m_lastLabelRects.push_back(rect);
     };
 
     // Hovered, selected, path and focus labels first: the user is looking at them.

@@ -63,6 +63,8 @@ public:
     [[nodiscard]] int lastEdgeCount() const { return m_lastEdges; }
     [[nodiscard]] int lastNodeCount() const { return m_lastNodes; }
     [[nodiscard]] const std::vector<graph::NodeIndex> &lastLabelledNodes() const { return m_lastLabelled; }
+    // Device rects of the last frame's labels, parallel to lastLabelledNodes().
+    [[nodiscard]] const std::vector<QRectF> &lastLabelRects() const { return m_lastLabelRects; }
 
 private:
     void recolour();
@@ -105,6 +107,7 @@ private:
     int m_lastEdges = 0;
     int m_lastNodes = 0;
     std::vector<graph::NodeIndex> m_lastLabelled;
+    std::vector<QRectF> m_lastLabelRects;
 };
 
 } // namespace carto::app

@@ -86,6 +86,8 @@ MapView::MapView(ProjectDocument *document, QWidget *parent)
     connect(document, &ProjectDocument::selectionChanged, this, &MapView::refresh);
     connect(document, &ProjectDocument::pathChanged, this, &MapView::refresh);
     connect(document, &ProjectDocument::focusChanged, this, &MapView::refresh);
+    if (document->hasBuild())
+        onBuildChanged();
 }
 
 MapView::~MapView() = default;

@@ -44,13 +44,7 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     layout->addWidget(m_header);
     layout->addWidget(m_view, 1);
 
-    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        if (!index.parent().isValid())
-            return;
-        Q_EMIT documentRequested(DocumentId(index.data(DocumentRole).toInt()),
-                                 TextRange{index.data(StartRole).toLongLong(), index.data(EndRole).toLongLong()});
-    });
-    connect(m_view, &QTreeView::clicked, m_view, &QTreeView::activated);
+    connect(m_view, &QTreeView::clicked, this, &ConceptPanel::openMention);
     connect(document, &ProjectDocument::selectionChanged, this, &ConceptPanel::onSelectionChanged);
     connect(document, &ProjectDocument::buildChanged, this, [this] { showConcept(-1); });
     showConcept(-1);
@@ -61,6 +55,14 @@ void ConceptPanel::onSelectionChanged()
     const auto &selected = m_document->selectedNodes();
     if (!selected.isEmpty())
         showConcept(selected.constLast());
+}
+
+void ConceptPanel::openMention(const QModelIndex &index)
+{
+    if (!index.parent().isValid())
+        return;
+    Q_EMIT documentRequested(DocumentId(index.data(DocumentRole).toInt()),
+                             TextRange{index.data(StartRole).toLongLong(), index.data(EndRole).toLongLong()});
 }
 
 QString ConceptPanel::headerText() const

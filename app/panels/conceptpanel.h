@@ -29,6 +29,8 @@ public:
     // Top level: one row per document; children: one row per mentioning sentence.
     [[nodiscard]] QStandardItemModel *mentionModel() const { return m_model; }
     [[nodiscard]] QString headerText() const;
+    // Asks for the document view at a mention row (what a click on the row does).
+    void openMention(const QModelIndex &index);
 
 Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
