@@ -1,1 +1,1234 @@
-// placeholder: being written
+#include "conceptextractor.h"
+
+#include "boilerplate.h"
+#include "conceptscorer.h"
+#include "curationapplier.h"
+#include "lexicon.h"
+#include "relationextractor.h"
+#include "stopwords.h"
+#include "tokenizer.h"
+
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+// Pipeline (see ConceptExtractor): 1. boilerplate units and tokens per document,
+// in parallel, with per-thread interning of surface forms; 2. one WordNet look-up
+// per distinct word; 3. corpus-wide capitalisation statistics; 4. candidates per
+// sentence, in parallel; 5. frequency filter; 6. longest-match mention assignment;
+// 7. variant merging, scoring, typing; 8. curation; 9. relations.
+
+namespace carto::extract {
+
+namespace {
+
+constexpr int kMaxNameTokens = 8;
+constexpr int kMaxTermTokens = 4;
+// Adjectives more common than this in general English (WordNet tag count) do
+// not open a term: "significant launches", "various sectors" are not concepts.
+constexpr int kCommonAdjectiveTagCount = 25;
+
+enum Shape : std::uint8_t { Lower = 0, Capitalised = 1, AllCaps = 2, Mixed = 4, NoLetter = 8 };
+
+enum Kind : std::uint16_t {
+    KName = 1 << 0,
+    KTerm = 1 << 1,
+    KQuoted = 1 << 2,
+    KLink = 1 << 3,
+    KExpansion = 1 << 4,
+    KAcronym = 1 << 5,
+    KHeading = 1 << 6,
+    KNationality = 1 << 7,
+    KPersonCue = 1 << 8,
+};
+
+struct WordInfo
+{
+    QString lower;
+    std::uint8_t pos = 0;    // inflected part-of-speech mask
+    std::uint8_t direct = 0; // exact-lemma part-of-speech mask
+    bool stop = false;
+    bool honorific = false;
+    bool commonAdjective = false;
+    bool plainAdjective = false; // an adjective WordNet never capitalises as a noun ("Western")
+    int lemma = -1;          // word id of the noun lemma, or itself
+    int tagCount = 0;
+    int pertainym = -1;      // word id of the proper noun a nationality adjective points at
+    QString pertainymLabel;
+    std::atomic<int> capMid{0};
+    std::atomic<int> lowMid{0};
+
+    WordInfo() = default;
+    WordInfo(WordInfo &&o) noexcept
+        : lower(std::move(o.lower)), pos(o.pos), direct(o.direct), stop(o.stop), honorific(o.honorific),
+          commonAdjective(o.commonAdjective), plainAdjective(o.plainAdjective), lemma(o.lemma), tagCount(o.tagCount), pertainym(o.pertainym),
+          pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()), lowMid(o.lowMid.load())
+    {
+    }
+    [[nodiscard]] bool isNoun() const { return pos & Lexicon::Noun; }
+    [[nodiscard]] bool known() const { return pos != 0; }
+};
+
+struct FormInfo
+{
+    int word = -1;
+    std::uint8_t shape = Lower;
+    int acronymBase = -1; // "LLMs" -> word id of "llm"
+};
+
+struct Sentence
+{
+    std::int32_t tokBegin = 0;
+    std::int32_t tokEnd = 0;
+    TextRange range;
+};
+
+struct Occurrence
+{
+    std::int32_t b = 0; // token range [b, e)
+    std::int32_t e = 0;
+    std::uint64_t key = 0;
+    std::uint16_t kinds = 0;
+    std::int32_t sentence = 0;
+};
+
+struct DocData
+{
+    std::vector<Token> tokens;
+    std::vector<Sentence> sentences;
+    std::vector<Occurrence> occurrences;
+    std::vector<Occurrence> assigned;
+    int thread = 0;
+};
+
+struct KeyInfo
+{
+    std::vector<int> ids;
+    int count = 0;
+    int documents = 0;
+    int lastDocument = -1;
+    std::uint16_t kinds = 0;
+};
+
+using KeyMap = std::unordered_map<std::uint64_t, KeyInfo>;
+
+std::uint64_t hashIds(const std::vector<int> &ids)
+{
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ ids.size();
+    for (int id : ids) {
+        h ^= static_cast<std::uint64_t>(id) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+        h *= 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    return h;
+}
+
+template <typename F>
+void parallelFor(int count, int threads, F &&f)
+{
+    std::atomic<int> next{0};
+    auto worker = [&](int thread) {
+        for (int i = next.fetch_add(1); i < count; i = next.fetch_add(1))
+            f(i, thread);
+    };
+    if (threads <= 1 || count <= 1) {
+        worker(0);
+        return;
+    }
+    std::vector<std::jthread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker, t);
+    worker(0);
+}
+
+std::uint8_t shapeOf(QStringView form)
+{
+    int upper = 0;
+    int lower = 0;
+    bool lowerThenUpper = false;
+    bool firstUpper = false;
+    bool seenLetter = false;
+    bool prevLower = false;
+    for (QChar c : form) {
+        if (!c.isLetter()) {
+            prevLower = false;
+            continue;
+        }
+        if (!seenLetter)
+            firstUpper = c.isUpper();
+        seenLetter = true;
+        if (c.isUpper()) {
+            ++upper;
+            if (prevLower)
+                lowerThenUpper = true;
+            prevLower = false;
+        } else {
+            ++lower;
+            prevLower = true;
+        }
+    }
+    if (!seenLetter)
+        return NoLetter;
+    if (upper >= 2 && lower == 0)
+        return AllCaps | Capitalised;
+    if (lowerThenUpper)
+        return Mixed | (firstUpper ? Capitalised : 0);
+    if (firstUpper)
+        return Capitalised;
+    return Lower;
+}
+
+// The corpus-level state shared by the phases.
+class Run
+{
+public:
+    Run(const ingest::Corpus &corpus, const ConceptExtractor::Options &options, ProgressSink *progress,
+        const CancelToken *cancel)
+        : m_corpus(corpus), m_options(options), m_progress(progress), m_cancel(cancel)
+    {
+        m_threads = options.threads > 0 ? options.threads
+                                         : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    }
+
+    Extraction run(const Curation &curation);
+
+private:
+    bool cancelled() const { return m_cancel && m_cancel->isCancelled(); }
+    void report(const QString &stage, qint64 done, qint64 total) const
+    {
+        if (m_progress)
+            m_progress->report(stage, done, total);
+    }
+
+    void tokenizeDocuments();
+    void buildVocabulary();
+    int internWord(const QString &lower);
+    void countCapitalisation();
+    void findCandidates();
+    void findCandidatesInSentence(int docIndex, const Sentence &s, KeyMap &keys,
+                                  std::vector<std::pair<std::uint64_t, std::uint64_t>> &acronyms);
+    void emit(int docIndex, int b, int e, bool lowerHead, std::uint16_t kinds, int sentence, KeyMap &keys,
+              std::uint64_t *keyOut = nullptr);
+    bool isNameToken(const DocData &d, int i) const;
+    void assignMentions();
+    std::vector<Concept> buildConcepts();
+    QString keyString(const std::vector<int> &ids) const;
+
+    const WordInfo &wordOf(const Token &t) const { return m_words[static_cast<size_t>(m_forms[static_cast<size_t>(t.form)].word)]; }
+    const FormInfo &formOf(const Token &t) const { return m_forms[static_cast<size_t>(t.form)]; }
+
+    const ingest::Corpus &m_corpus;
+    ConceptExtractor::Options m_options;
+    ProgressSink *m_progress;
+    const CancelToken *m_cancel;
+    int m_threads = 1;
+
+    std::vector<DocData> m_docs;
+    std::vector<FormInterner> m_interners;
+    std::vector<FormInfo> m_forms;
+    std::vector<WordInfo> m_words;
+    QHash<QString, int> m_wordIds;
+
+    KeyMap m_keys;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> m_acronymPairs;
+};
+
+int Run::internWord(const QString &lower)
+{
+    auto it = m_wordIds.constFind(lower);
+    if (it != m_wordIds.constEnd())
+        return *it;
+    const int id = static_cast<int>(m_words.size());
+    m_wordIds.insert(lower, id);
+    WordInfo w;
+    w.lower = lower;
+    m_words.push_back(std::move(w));
+    return id;
+}
+
+void Run::tokenizeDocuments()
+{
+    const BoilerplateFilter filter(m_corpus);
+    m_docs.resize(m_corpus.documents.size());
+    m_interners.resize(static_cast<size_t>(m_threads));
+    std::atomic<int> done{0};
+    parallelFor(static_cast<int>(m_corpus.documents.size()), m_threads, [&](int di, int thread) {
+        if (cancelled())
+            return;
+        const ingest::Document &doc = m_corpus.documents[static_cast<size_t>(di)];
+        DocData &d = m_docs[static_cast<size_t>(di)];
+        d.thread = thread;
+        const std::vector<ingest::Block> units = BoilerplateFilter::units(doc);
+        const std::vector<bool> boiler = filter.boilerplateUnits(doc);
+        d.tokens.reserve(static_cast<size_t>(doc.text.size() / 5));
+        size_t si = 0; // next reader sentence
+        for (size_t u = 0; u < units.size(); ++u) {
+            const ingest::Block &b = units[u];
+            if (boiler[u] || b.kind == ingest::Block::Kind::Code)
+                continue;
+            // Sentences inside this block, or the block split by our own rule.
+            std::vector<TextRange> ranges;
+            while (si < doc.sentences.size() && doc.sentences[si].end <= b.range.start)
+                ++si;
+            size_t sj = si;
+            while (sj < doc.sentences.size() && doc.sentences[sj].start < b.range.end) {
+                TextRange r = doc.sentences[sj];
+                r.start = std::max(r.start, b.range.start);
+                r.end = std::min(r.end, b.range.end);
+                if (!r.isEmpty())
+                    ranges.push_back(r);
+                ++sj;
+            }
+            if (ranges.empty())
+                ranges = splitSentences(doc.text, b.range);
+            // Headings and title-case lines tell nothing about names by their case.
+            bool unreliable = b.kind == ingest::Block::Kind::Heading;
+            if (!unreliable) {
+                const QStringView t = b.range.slice(doc.text).trimmed();
+                const bool endsSentence = !t.isEmpty()
+                    && (t.back() == u'.' || t.back() == u'!' || t.back() == u'?' || t.back() == u'"'
+                        || t.back() == QChar(0x201D));
+                if (!endsSentence && t.count(u' ') < 16) {
+                    int caps = 0;
+                    int words = 0;
+                    for (qsizetype k = 0; k < t.size(); ++k) {
+                        if (t[k].isLetter() && (k == 0 || t[k - 1].isSpace())) {
+                            ++words;
+                            caps += t[k].isUpper();
+                        }
+                    }
+                    unreliable = words > 0 && caps * 2 >= words;
+                }
+            }
+            const std::uint16_t flags = unreliable ? Token::CaseUnreliable : 0;
+            for (const TextRange &r : ranges) {
+                Sentence s;
+                s.range = r;
+                s.tokBegin = static_cast<std::int32_t>(d.tokens.size());
+                tokenize(doc.text, r, true, flags, m_interners[static_cast<size_t>(thread)], d.tokens);
+                s.tokEnd = static_cast<std::int32_t>(d.tokens.size());
+                if (s.tokEnd > s.tokBegin)
+                    d.sentences.push_back(s);
+            }
+        }
+        report(QStringLiteral("Extracting"), done.fetch_add(1) + 1, static_cast<qint64>(m_docs.size()) * 3);
+    });
+}
+
+void Run::buildVocabulary()
+{
+    const Lexicon &lex = Lexicon::instance();
+    QHash<QStringView, int> globalForms;
+    std::vector<std::vector<std::int32_t>> remap(m_interners.size());
+    for (size_t t = 0; t < m_interners.size(); ++t) {
+        const FormInterner &in = m_interners[t];
+        remap[t].resize(in.forms.size());
+        for (size_t i = 0; i < in.forms.size(); ++i) {
+            const QStringView form = in.forms[i];
+            auto it = globalForms.constFind(form);
+            int id;
+            if (it != globalForms.constEnd()) {
+                id = *it;
+            } else {
+                id = static_cast<int>(m_forms.size());
+                globalForms.insert(form, id);
+                FormInfo fi;
+                fi.shape = shapeOf(form);
+                QString lower = form.toString().toLower();
+                lower.replace(QChar(0x2019), u'\'');
+                if (lower.size() > 2 && lower.back() == u'.')
+                    lower.remove(u'.'); // abbreviations key without dots: U.S. = US
+                fi.word = internWord(lower);
+                // "LLMs", "GPUs": an acronym with a plural s
+                if (form.size() >= 3 && form.back() == u's') {
+                    const QStringView stem = form.first(form.size() - 1);
+                    if (shapeOf(stem) & AllCaps)
+                        fi.acronymBase = internWord(stem.toString().toLower());
+                }
+                m_forms.push_back(fi);
+            }
+            remap[t][i] = id;
+        }
+    }
+    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int) {
+        DocData &d = m_docs[static_cast<size_t>(di)];
+        const std::vector<std::int32_t> &map = remap[static_cast<size_t>(d.thread)];
+        for (Token &t : d.tokens) {
+            if (t.form >= 0)
+                t.form = map[static_cast<size_t>(t.form)];
+        }
+    });
+    m_interners.clear();
+
+    // One look-up per distinct word. Lemmas and pertainyms may add words, so
+    // iterate by index over a growing table.
+    for (size_t i = 0; i < m_words.size(); ++i) {
+        WordInfo &w = m_words[i];
+        const QByteArray utf8 = w.lower.toUtf8();
+        const std::string_view sv(utf8.constData(), static_cast<size_t>(utf8.size()));
+        w.stop = isStopword(w.lower);
+        w.honorific = isHonorific(w.lower);
+        w.direct = lex.posMask(sv);
+        w.pos = lex.inflectedPosMask(sv);
+        int lemma = static_cast<int>(i);
+        if (w.pos & Lexicon::Noun) {
+            const std::string base = lex.nounBase(sv);
+            if (!base.empty() && base != sv) {
+                const QString b = QString::fromStdString(base);
+                lemma = internWord(b);
+            }
+        }
+        const QByteArray lemmaUtf8 = m_words[static_cast<size_t>(lemma)].lower.toUtf8();
+        const int tags = lex.tagCount(std::string_view(lemmaUtf8.constData(), static_cast<size_t>(lemmaUtf8.size())));
+        const int ownTags = lex.tagCount(sv);
+        WordInfo &again = m_words[i]; // the table may have grown
+        again.lemma = lemma;
+        again.tagCount = std::max(tags, ownTags);
+        again.commonAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
+            && ownTags >= kCommonAdjectiveTagCount;
+    }
+}
+
+void Run::countCapitalisation()
+{
+    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int) {
+        const DocData &d = m_docs[static_cast<size_t>(di)];
+        for (const Token &t : d.tokens) {
+            if (!t.isWord() || t.has(Token::SentenceStart) || t.has(Token::CaseUnreliable))
+                continue;
+            const FormInfo &f = formOf(t);
+            if (f.shape & NoLetter)
+                continue;
+            WordInfo &w = m_words[static_cast<size_t>(f.word)];
+            if (f.shape & Capitalised)
+                w.capMid.fetch_add(1, std::memory_order_relaxed);
+            else
+                w.lowMid.fetch_add(1, std::memory_order_relaxed);
+        }
+    });
+    // Nationality adjectives ("Chinese" -> China): capitalised adjectives only.
+    const Lexicon &lex = Lexicon::instance();
+    const size_t count = m_words.size();
+    for (size_t i = 0; i < count; ++i) {
+        if (!(m_words[i].direct & Lexicon::Adjective) || m_words[i].capMid.load() == 0)
+            continue;
+        const QByteArray utf8 = m_words[i].lower.toUtf8();
+        const std::string_view sv(utf8.constData(), static_cast<size_t>(utf8.size()));
+        const QString target = lex.properPertainym(sv);
+        if (target.isEmpty() || target.contains(u' ')) {
+            m_words[i].plainAdjective = m_words[i].lowMid.load() > 0 || lex.nounLexFile(sv, true).isEmpty();
+            continue;
+        }
+        const int id = internWord(target.toLower());
+        m_words[i].pertainym = id;
+        m_words[i].pertainymLabel = target;
+    }
+}
+
+bool Run::isNameToken(const DocData &d, int i) const
+{
+    const Token &t = d.tokens[static_cast<size_t>(i)];
+    if (!t.isWord() || t.has(Token::Number))
+        return false;
+    const FormInfo &f = formOf(t);
+    if (!(f.shape & (Capitalised | Mixed)))
+        return false;
+    const WordInfo &w = m_words[static_cast<size_t>(f.word)];
+    if (w.honorific || w.lower == u"i")
+        return false;
+    if (f.shape & (Mixed | AllCaps))
+        return f.shape & Mixed || !(t.has(Token::CaseUnreliable) && w.lower.size() > 5);
+    const bool reliable = !t.has(Token::SentenceStart) && !t.has(Token::CaseUnreliable);
+    if (reliable)
+        return true;
+    if (w.stop)
+        return false;
+    const int cap = w.capMid.load(std::memory_order_relaxed);
+    const int low = w.lowMid.load(std::memory_order_relaxed);
+    if (cap > 0 && cap >= low)
+        return true;
+    if (!w.known() && low == 0 && !t.has(Token::CaseUnreliable))
+        return true;
+    // "Grace Shao ..." at a sentence start: a noun never written in lower case,
+    // directly followed by a capitalised word the dictionary does not know.
+    if (t.has(Token::SentenceStart) && !t.has(Token::CaseUnreliable) && low == 0 && w.isNoun()
+        && !(w.direct & Lexicon::Adverb) && !w.lower.endsWith(u"ing") && !w.lower.endsWith(u"ed")
+        && i + 1 < static_cast<int>(d.tokens.size())) {
+        const Token &n = d.tokens[static_cast<size_t>(i + 1)];
+        if (n.isWord() && formOf(n).shape == Capitalised && !wordOf(n).known())
+            return true;
+    }
+    return false;
+}
+
+void Run::emit(int docIndex, int b, int e, bool lowerHead, std::uint16_t kinds, int sentence, KeyMap &keys,
+               std::uint64_t *keyOut)
+{
+    DocData &d = m_docs[static_cast<size_t>(docIndex)];
+    std::vector<int> ids;
+    int last = -1;
+    for (int i = b; i < e; ++i) {
+        const Token &t = d.tokens[static_cast<size_t>(i)];
+        if (!t.isWord())
+            continue;
+        ids.push_back(formOf(t).word);
+        last = i;
+    }
+    if (ids.empty())
+        return;
+    const Token &lt = d.tokens[static_cast<size_t>(last)];
+    const FormInfo &lf = formOf(lt);
+    if (lf.acronymBase >= 0)
+        ids.back() = lf.acronymBase;
+    else if (lowerHead)
+        ids.back() = m_words[static_cast<size_t>(lf.word)].lemma;
+    const std::uint64_t key = hashIds(ids);
+    KeyInfo &k = keys[key];
+    if (k.ids.empty())
+        k.ids = std::move(ids);
+    ++k.count;
+    if (k.lastDocument != docIndex) {
+        k.lastDocument = docIndex;
+        ++k.documents;
+    }
+    k.kinds |= kinds;
+    Occurrence o;
+    o.b = b;
+    o.e = e;
+    o.key = key;
+    o.kinds = kinds;
+    o.sentence = sentence;
+    d.occurrences.push_back(o);
+    if (keyOut)
+        *keyOut = key;
+}
+
+void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
+                                   std::vector<std::pair<std::uint64_t, std::uint64_t>> &acronyms)
+{
+    DocData &d = m_docs[static_cast<size_t>(di)];
+    const int sentence = static_cast<int>(&s - d.sentences.data());
+    const int B = s.tokBegin;
+    const int E = s.tokEnd;
+    auto tok = [&](int i) -> const Token & { return d.tokens[static_cast<size_t>(i)]; };
+    auto word = [&](int i) -> const WordInfo & { return wordOf(tok(i)); };
+    auto isWordAt = [&](int i) { return i >= B && i < E && tok(i).isWord(); };
+    auto lowerIs = [&](int i, const char16_t *w) { return isWordAt(i) && word(i).lower == QStringView(w); };
+    const bool heading = E > B && tok(B).has(Token::CaseUnreliable);
+    const std::uint16_t headingKind = heading ? KHeading : 0;
+
+    std::vector<bool> name(static_cast<size_t>(E - B));
+    for (int i = B; i < E; ++i)
+        name[static_cast<size_t>(i - B)] = isNameToken(d, i);
+    auto isName = [&](int i) { return i >= B && i < E && name[static_cast<size_t>(i - B)]; };
+
+    // 1. Names: runs of capitalised tokens, with "of"/"for"/"the"/"&" inside and
+    //    "and" in "the X and Y".
+    for (int i = B; i < E;) {
+        if (!isName(i)) {
+            ++i;
+            continue;
+        }
+        int b = i;
+        int e = i + 1;
+        while (e < E) {
+            if (isName(e) && !tok(e - 1).has(Token::Possessive) && tok(e - 1).isWord()) {
+                ++e;
+                continue;
+            }
+            if (isWordAt(e) && !tok(e - 1).has(Token::Possessive) && isName(e + 1)) {
+                const QString &c = word(e).lower;
+                const bool connector = c == u"of" || c == u"for" || c == u"de" || c == u"&"
+                    || (c == u"and" && e - b == 1 && lowerIs(b - 1, u"the"));
+                if (connector) {
+                    e += 2;
+                    continue;
+                }
+                if (c == u"of" || c == u"the") {
+                    if (lowerIs(e, u"of") && lowerIs(e + 1, u"the") && isName(e + 2)) {
+                        e += 3;
+                        continue;
+                    }
+                }
+            }
+            // hyphenated capitalised compound: "Xiong-An"
+            break;
+        }
+        i = e;
+        // honorific before the name: a person cue, unless it is a title of address ("Mr. Speaker")
+        std::uint16_t cue = 0;
+        int h = b - 1;
+        if (h >= B && !tok(h).isWord() && tok(h).punct == u'.')
+            --h;
+        if (isWordAt(h) && word(h).honorific) {
+            if (e - b == 1 && word(b).isNoun() && word(b).lowMid.load(std::memory_order_relaxed) > 0)
+                continue; // "Mr. Speaker", "Madam President"
+            cue = KPersonCue;
+        }
+        // "Chinese AI": a nationality adjective opening a run stands for its country
+        if (word(b).pertainym >= 0 && e - b > 1) {
+            emit(di, b, b + 1, false, KName | KNationality | headingKind, sentence, keys);
+            ++b;
+            if (b < e && !isName(b))
+                continue;
+        }
+        // a capitalised adjective that is no nationality ("Western") names nothing alone
+        auto plainAdjective = [&](int k) {
+            return word(k).plainAdjective && formOf(tok(k)).shape == Capitalised;
+        };
+        if (e - b == 2 && plainAdjective(b) && (formOf(tok(b + 1)).shape & (AllCaps | Mixed)))
+            ++b;
+        if (e - b == 1 && plainAdjective(b))
+            continue;
+        if (e - b > kMaxNameTokens)
+            continue;
+        bool acronym = e - b == 1 && (formOf(tok(b)).shape & (AllCaps | Mixed));
+        std::uint16_t kinds = KName | cue | headingKind | (acronym ? KAcronym : 0);
+        if (e - b == 1 && word(b).pertainym >= 0)
+            kinds |= KNationality;
+        emit(di, b, e, false, kinds, sentence, keys);
+    }
+
+    // 2. Acronym definitions: "large language models (LLMs)", "Software as a Service (SaaS)".
+    for (int i = B + 1; i + 2 < E + 1; ++i) {
+        if (!(tok(i - 1).has(Token::Bracket) && tok(i - 1).punct == u'(' && i + 1 < E && tok(i + 1).punct == u')'))
+            continue;
+        if (!tok(i).isWord() || !((formOf(tok(i)).shape & (AllCaps | Mixed)) || formOf(tok(i)).acronymBase >= 0))
+            continue;
+        const FormInfo &af = formOf(tok(i));
+        QString letters;
+        for (QChar c : m_words[static_cast<size_t>(af.acronymBase >= 0 ? af.acronymBase : af.word)].lower) {
+            if (c.isLetter())
+                letters.append(c);
+        }
+        if (letters.size() < 2)
+            continue;
+        // Schwartz–Hearst: match the letters right to left against word starts.
+        int li = static_cast<int>(letters.size()) - 1;
+        int j = i - 2;
+        int start = -1;
+        const int limit = std::max(B, i - 1 - static_cast<int>(letters.size()) * 2 - 2);
+        while (j >= limit && li >= 0) {
+            if (!tok(j).isWord()) {
+                if (tok(j).has(Token::Bracket) || tok(j).punct == u',' || tok(j).punct == u'.')
+                    break;
+                --j;
+                continue;
+            }
+            const QString &w = word(j).lower;
+            if (!w.isEmpty() && w.front() == letters[li]) {
+                --li;
+                // further letters may come from inside the same word ("SaaS": Service)
+                start = j;
+            } else if (li == static_cast<int>(letters.size()) - 1) {
+                break; // the last letter must match the word just before the bracket
+            }
+            --j;
+        }
+        if (li >= 0 || start < 0 || (word(start).stop && !(word(start).pos & (Lexicon::Noun | Lexicon::Adjective))))
+            continue;
+        bool allLower = true;
+        for (int k = start; k < i - 1; ++k) {
+            if (tok(k).isWord() && (formOf(tok(k)).shape & Capitalised))
+                allLower = false;
+        }
+        std::uint64_t expansionKey = 0;
+        std::uint64_t acronymKey = 0;
+        emit(di, start, i - 1, allLower, KExpansion | headingKind, sentence, keys, &expansionKey);
+        emit(di, i, i + 1, false, KName | KAcronym | KExpansion | headingKind, sentence, keys, &acronymKey);
+        acronyms.emplace_back(acronymKey, expansionKey);
+    }
+
+    // 3. Quoted coinages: "East Data, West Compute", "rural encirclement".
+    for (int i = B; i < E; ++i) {
+        if (!tok(i).has(Token::Quote) || tok(i).punct == u'\'' || tok(i).punct == QChar(0x2019)
+            || tok(i).punct == QChar(0x2018))
+            continue;
+        int j = i + 1;
+        int words = 0;
+        bool content = false;
+        while (j < E && !tok(j).has(Token::Quote) && words <= 6) {
+            if (tok(j).isWord()) {
+                ++words;
+                content = content || !word(j).stop;
+            }
+            ++j;
+        }
+        if (j >= E || !tok(j).has(Token::Quote) || words == 0 || words > 6 || !content
+            || !tok(i + 1).isWord() || !tok(j - 1).isWord()) {
+            continue;
+        }
+        if (words == 1 && word(i + 1).known())
+            continue; // a quoted dictionary word is emphasis, not a coinage
+        const bool lowerHead = !(formOf(tok(j - 1)).shape & Capitalised);
+        emit(di, i + 1, j, lowerHead, KQuoted | headingKind, sentence, keys);
+        i = j;
+    }
+
+    // 4. Terms: adjective/noun runs bounded by stopwords, verbs and punctuation;
+    //    every sub-span ending in a noun, up to four words, is a candidate.
+    auto eligible = [&](int i) {
+        if (!isWordAt(i) || isName(i) || tok(i).has(Token::Number))
+            return false;
+        const FormInfo &f = formOf(tok(i));
+        if (f.shape & (AllCaps | Mixed | NoLetter))
+            return false;
+        const WordInfo &w = word(i);
+        if (w.stop || w.honorific)
+            return false;
+        if (!w.known())
+            return w.lower.size() >= 3 && !w.lower.endsWith(u"ly");
+        if (w.pos & (Lexicon::Noun | Lexicon::Adjective))
+            return !(w.direct == Lexicon::Adverb);
+        return false;
+    };
+    // "leveraging data", "using models": a verb form opens no term and is no term
+    // alone; it may close one ("edge computing", "machine learning").
+    auto verbForm = [&](int i) {
+        const WordInfo &w = word(i);
+        return (w.pos & Lexicon::Verb) && !(w.direct & Lexicon::Adjective)
+            && (w.lower.endsWith(u"ing") || w.lower.endsWith(u"ed"));
+    };
+    for (int i = B; i < E;) {
+        if (!eligible(i)) {
+            ++i;
+            continue;
+        }
+        // the run stops after a possessive ("the industry's growth" is two phrases)
+        int e = i + 1;
+        while (e < E && eligible(e) && !tok(e - 1).has(Token::Possessive))
+            ++e;
+        // A hyphen compound cut at the run's edge is not a term ("well-known" half)
+        const int runB = i;
+        const int runE = e;
+        i = e;
+        for (int b = runB; b < runE; ++b) {
+            if (b > runB && tok(b - 1).has(Token::HyphenNext))
+                continue;
+            if (b > B && tok(b - 1).has(Token::HyphenNext))
+                continue;
+            const WordInfo &first = word(b);
+            if (first.commonAdjective && !tok(b).has(Token::HyphenNext))
+                continue;
+            if (verbForm(b) && !tok(b).has(Token::HyphenNext))
+                continue;
+            for (int end = b + 1; end <= runE && end - b <= kMaxTermTokens; ++end) {
+                const Token &lt = tok(end - 1);
+                if (lt.has(Token::HyphenNext))
+                    continue;
+                // a hyphen compound inside a longer phrase is its modifier ("long-term goals")
+                if (end < runE && end - 1 > b && tok(end - 2).has(Token::HyphenNext))
+                    continue;
+                const WordInfo &lw = word(end - 1);
+                if (!(lw.isNoun() || !lw.known()))
+                    continue;
+                if (end - b == 1 && !(first.pos & Lexicon::Noun))
+                    continue; // single words must be nouns
+                emit(di, b, end, true, KTerm | headingKind, sentence, keys);
+            }
+        }
+    }
+
+    // 5. Wiki links are explicit mentions.
+    const ingest::Document &doc = m_corpus.documents[static_cast<size_t>(di)];
+    for (const ingest::WikiLink &link : doc.wikiLinks) {
+        if (link.range.start < s.range.start || link.range.end > s.range.end)
+            continue;
+        int b = -1;
+        int e = -1;
+        for (int k = B; k < E; ++k) {
+            if (tok(k).isWord() && tok(k).start >= link.range.start && tok(k).end <= link.range.end) {
+                if (b < 0)
+                    b = k;
+                e = k + 1;
+            }
+        }
+        if (b >= 0)
+            emit(di, b, e, !(formOf(tok(e - 1)).shape & Capitalised), KLink, sentence, keys);
+    }
+}
+
+void Run::findCandidates()
+{
+    std::vector<KeyMap> keys(static_cast<size_t>(m_threads));
+    std::vector<std::vector<std::pair<std::uint64_t, std::uint64_t>>> acronyms(static_cast<size_t>(m_threads));
+    std::atomic<int> done{0};
+    const int n = static_cast<int>(m_docs.size());
+    parallelFor(n, m_threads, [&](int di, int thread) {
+        if (cancelled())
+            return;
+        DocData &d = m_docs[static_cast<size_t>(di)];
+        d.occurrences.reserve(d.tokens.size() / 2);
+        for (const Sentence &s : d.sentences)
+            findCandidatesInSentence(di, s, keys[static_cast<size_t>(thread)], acronyms[static_cast<size_t>(thread)]);
+        report(QStringLiteral("Extracting"), n + done.fetch_add(1) + 1, static_cast<qint64>(n) * 3);
+    });
+    // Merge the per-thread tables. Document counts add up because each
+    // document is handled by exactly one thread.
+    m_keys = std::move(keys[0]);
+    for (size_t t = 1; t < keys.size(); ++t) {
+        for (auto &[key, info] : keys[t]) {
+            KeyInfo &k = m_keys[key];
+            if (k.ids.empty())
+                k.ids = std::move(info.ids);
+            k.count += info.count;
+            k.documents += info.documents;
+            k.kinds |= info.kinds;
+        }
+    }
+    for (auto &a : acronyms)
+        m_acronymPairs.insert(m_acronymPairs.end(), a.begin(), a.end());
+}
+
+void Run::assignMentions()
+{
+    auto kept = [&](const KeyInfo &k) {
+        if (k.kinds & (KName | KQuoted | KLink | KExpansion))
+            return true;
+        return k.count >= 2;
+    };
+    std::unordered_map<std::uint64_t, bool> keep;
+    keep.reserve(m_keys.size());
+    for (const auto &[key, info] : m_keys)
+        keep.emplace(key, kept(info));
+    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int) {
+        DocData &d = m_docs[static_cast<size_t>(di)];
+        std::vector<Occurrence> occ;
+        occ.reserve(d.occurrences.size());
+        for (const Occurrence &o : d.occurrences) {
+            if (keep.at(o.key))
+                occ.push_back(o);
+        }
+        // Longest match wins; at equal length, explicit and defined forms first, then position.
+        std::sort(occ.begin(), occ.end(), [](const Occurrence &a, const Occurrence &b) {
+            if (a.e - a.b != b.e - b.b)
+                return a.e - a.b > b.e - b.b;
+            const bool ax = a.kinds & (KLink | KQuoted | KExpansion);
+            const bool bx = b.kinds & (KLink | KQuoted | KExpansion);
+            if (ax != bx)
+                return ax;
+            return a.b < b.b;
+        });
+        std::vector<bool> used(d.tokens.size(), false);
+        for (const Occurrence &o : occ) {
+            bool free = true;
+            for (int k = o.b; k < o.e && free; ++k)
+                free = !used[static_cast<size_t>(k)];
+            if (!free)
+                continue;
+            for (int k = o.b; k < o.e; ++k)
+                used[static_cast<size_t>(k)] = true;
+            d.assigned.push_back(o);
+        }
+        std::sort(d.assigned.begin(), d.assigned.end(),
+                  [](const Occurrence &a, const Occurrence &b) { return a.b < b.b; });
+        d.occurrences.clear();
+        d.occurrences.shrink_to_fit();
+    });
+}
+
+QString Run::keyString(const std::vector<int> &ids) const
+{
+    QString out;
+    for (int id : ids) {
+        QString w = m_words[static_cast<size_t>(id)].lower;
+        w.remove(u'\'');
+        if (w.isEmpty())
+            continue;
+        if (!out.isEmpty())
+            out.append(u' ');
+        out.append(w);
+    }
+    return out;
+}
+
+std::vector<Concept> Run::buildConcepts()
+{
+    const Lexicon &lex = Lexicon::instance();
+    // Union variants: acronym -> expansion, nationality adjective -> country.
+    std::unordered_map<std::uint64_t, std::uint64_t> parent;
+    std::unordered_map<std::uint64_t, int> mentionCount;
+    for (const DocData &d : m_docs) {
+        for (const Occurrence &o : d.assigned)
+            ++mentionCount[o.key];
+    }
+    auto find = [&](std::uint64_t k) {
+        while (true) {
+            auto it = parent.find(k);
+            if (it == parent.end() || it->second == k)
+                return k;
+            k = it->second;
+        }
+    };
+    for (const auto &[acronym, expansion] : m_acronymPairs) {
+        const std::uint64_t a = find(acronym);
+        const std::uint64_t e = find(expansion);
+        if (a != e)
+            parent[a] = e;
+    }
+    for (const auto &[key, count] : mentionCount) {
+        const KeyInfo &k = m_keys.at(key);
+        if (k.ids.size() != 1)
+            continue;
+        const int target = m_words[static_cast<size_t>(k.ids[0])].pertainym;
+        if (target < 0)
+            continue;
+        const std::uint64_t t = hashIds({target});
+        if (mentionCount.count(t) && find(t) != find(key))
+            parent[find(key)] = find(t);
+    }
+
+    // A surname alone ("Shao") joins the one full name ending with it ("Grace Shao").
+    std::unordered_map<int, std::vector<std::uint64_t>> byLastName;
+    for (const auto &[key, count] : mentionCount) {
+        const KeyInfo &k = m_keys.at(key);
+        if ((k.kinds & KName) && k.ids.size() >= 2 && k.ids.size() <= 3)
+            byLastName[k.ids.back()].push_back(key);
+    }
+    for (const auto &[key, count] : mentionCount) {
+        const KeyInfo &k = m_keys.at(key);
+        if (k.ids.size() != 1 || !(k.kinds & KName) || (k.kinds & KAcronym)
+            || m_words[static_cast<size_t>(k.ids[0])].known())
+            continue;
+        auto it = byLastName.find(k.ids[0]);
+        if (it != byLastName.end() && it->second.size() == 1 && find(it->second.front()) != find(key))
+            parent[find(key)] = find(it->second.front());
+    }
+
+    struct Group
+    {
+        std::uint64_t root = 0;
+        std::vector<std::pair<int, const Occurrence *>> mentions; // document, occurrence
+        std::uint16_t kinds = 0;
+        int capitalised = 0;
+        std::map<QString, int> surfaces; // without possessive
+        std::map<QString, int> classCues;
+        std::map<QString, int> followers;
+        bool personCue = false;
+    };
+    std::unordered_map<std::uint64_t, Group> groups;
+    for (int di = 0; di < static_cast<int>(m_docs.size()); ++di) {
+        for (const Occurrence &o : m_docs[static_cast<size_t>(di)].assigned) {
+            Group &g = groups[find(o.key)];
+            g.root = find(o.key);
+            g.mentions.emplace_back(di, &o);
+            g.kinds |= o.kinds;
+        }
+    }
+
+    const int N = static_cast<int>(m_docs.size());
+    struct Scored
+    {
+        Concept item;
+        ConceptFeatures features;
+    };
+    std::vector<Scored> scored;
+    scored.reserve(groups.size());
+    for (auto &[root, g] : groups) {
+        Scored s;
+        const KeyInfo &rk = m_keys.at(root);
+        ConceptFeatures &f = s.features;
+        f.key = keyString(rk.ids);
+        if (f.key.isEmpty())
+            continue;
+        f.words = static_cast<int>(rk.ids.size());
+        f.documentTotal = N;
+        int lastDoc = -1;
+        int named = 0;
+        for (const auto &[di, o] : g.mentions) {
+            const DocData &d = m_docs[static_cast<size_t>(di)];
+            const QString &text = m_corpus.documents[static_cast<size_t>(di)].text;
+            const Token &first = d.tokens[static_cast<size_t>(o->b)];
+            const Token &last = d.tokens[static_cast<size_t>(o->e - 1)];
+            if (di != lastDoc) {
+                ++f.documents;
+                lastDoc = di;
+            }
+            // headings restate the body; they earn the heading boost, not frequency
+            if (!(o->kinds & KHeading))
+                ++f.mentions;
+            if (o->kinds & (KName | KAcronym))
+                ++named;
+            const QString surface = text.mid(first.start, last.end - first.start);
+            // labels come from running text, not headings or sentence starts, and
+            // a country is not labelled by its adjective
+            const bool reliable = !first.has(Token::SentenceStart) && !first.has(Token::CaseUnreliable);
+            g.surfaces[surface] += (o->kinds & KNationality) ? 0 : (reliable ? 3 : 1);
+            if (o->kinds & KPersonCue)
+                g.personCue = true;
+            // cues around the mention, inside its sentence
+            const Sentence &sent = d.sentences[static_cast<size_t>(o->sentence)];
+            auto wordAt = [&](int i) -> const WordInfo * {
+                if (i < sent.tokBegin || i >= sent.tokEnd || !d.tokens[static_cast<size_t>(i)].isWord())
+                    return nullptr;
+                return &wordOf(d.tokens[static_cast<size_t>(i)]);
+            };
+            if (o->kinds & KName) {
+                // "Ns such as X", "Ns like X, Y and Z", "Ns including X"
+                int i = o->b - 1;
+                while (i >= sent.tokBegin) {
+                    const Token &t = d.tokens[static_cast<size_t>(i)];
+                    if (!t.isWord() && t.punct == u',') {
+                        --i;
+                        continue;
+                    }
+                    if (t.isWord()) {
+                        const WordInfo &w = wordOf(t);
+                        if (w.lower == u"and" || w.lower == u"or" || (formOf(t).shape & Capitalised)) {
+                            --i;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                const WordInfo *cue = wordAt(i);
+                int classAt = -1;
+                if (cue && (cue->lower == u"like" || cue->lower == u"including"))
+                    classAt = i - 1;
+                else if (cue && cue->lower == u"as" && wordAt(i - 1) && wordAt(i - 1)->lower == u"such")
+                    classAt = i - 2;
+                if (classAt >= sent.tokBegin && !d.tokens[static_cast<size_t>(classAt)].isWord())
+                    --classAt;
+                if (const WordInfo *cls = wordAt(classAt); cls && cls->isNoun() && !cls->stop)
+                    ++g.classCues[m_words[static_cast<size_t>(cls->lemma)].lower];
+                // "X and other Ns"
+                if (const WordInfo *a = wordAt(o->e); a && (a->lower == u"and" || a->lower == u"or")) {
+                    if (const WordInfo *b = wordAt(o->e + 1); b && b->lower == u"other") {
+                        if (const WordInfo *c = wordAt(o->e + 2); c && c->isNoun())
+                            ++g.classCues[m_words[static_cast<size_t>(c->lemma)].lower];
+                    }
+                }
+                // apposition or speech: "X, a writer", "X is a Hong Kong-based writer", "X said"
+                for (int k = o->e; k < std::min(sent.tokEnd, o->e + 7); ++k) {
+                    const WordInfo *w = wordAt(k);
+                    if (!w)
+                        continue;
+                    if (w->lower == u"said" || w->lower == u"says") {
+                        g.personCue = g.personCue || k == o->e;
+                        break;
+                    }
+                    if (w->isNoun() && !w->stop && !(formOf(d.tokens[static_cast<size_t>(k)]).shape & Capitalised)) {
+                        const QByteArray l = m_words[static_cast<size_t>(w->lemma)].lower.toUtf8();
+                        if (lex.nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false)
+                            == u"noun.person") {
+                            const bool apposition = k > o->e && (wordAt(o->e) == nullptr || wordAt(o->e)->lower == u"is");
+                            g.personCue = g.personCue || apposition;
+                        }
+                        break;
+                    }
+                }
+            }
+            int after = o->e;
+            if (after < sent.tokEnd && d.tokens[static_cast<size_t>(after)].has(Token::Quote))
+                ++after; // the "East Data, West Compute" initiative
+            if (const WordInfo *next = wordAt(after); next && next->isNoun() && !next->stop)
+                ++g.followers[m_words[static_cast<size_t>(next->lemma)].lower];
+        }
+        f.named = named * 2 >= static_cast<int>(g.mentions.size());
+        f.mentions = std::max(1, f.mentions);
+        f.linked = g.kinds & KLink;
+        f.quoted = g.kinds & KQuoted;
+        f.heading = g.kinds & KHeading;
+        f.acronymPair = g.kinds & KExpansion;
+        f.nationality = false;
+        f.personCue = g.personCue;
+        const QString headWord = m_words[static_cast<size_t>(rk.ids.back())].lower;
+        f.headLemma = m_words[static_cast<size_t>(m_words[static_cast<size_t>(rk.ids.back())].lemma)].lower;
+        QString joined = f.key;
+        joined.replace(u' ', u'_');
+        const QByteArray joinedUtf8 = joined.toUtf8();
+        const std::string_view jsv(joinedUtf8.constData(), static_cast<size_t>(joinedUtf8.size()));
+        f.generalCount = f.words == 1 ? m_words[static_cast<size_t>(rk.ids[0])].tagCount : lex.tagCount(jsv);
+        if (f.named) {
+            f.properLexFile = lex.nounLexFile(jsv, true);
+            if (f.words >= 2) {
+                const QByteArray firstUtf8 = m_words[static_cast<size_t>(rk.ids[0])].lower.toUtf8();
+                f.firstTokenGivenName = lex.nounLexFile(std::string_view(firstUtf8.constData(), static_cast<size_t>(firstUtf8.size())), true)
+                    == u"noun.person";
+            }
+        } else {
+            const QByteArray head = f.headLemma.toUtf8();
+            f.headLexFile = lex.nounLexFile(std::string_view(head.constData(), static_cast<size_t>(head.size())), false);
+        }
+        // merged nationality adjectives make a place
+        for (const auto &[di, o] : g.mentions) {
+            if (o->kinds & KNationality) {
+                f.nationality = true;
+                break;
+            }
+        }
+        if (f.properLexFile == u"noun.time")
+            continue; // months and weekdays
+        int best = 0;
+        for (const auto &[cls, count] : g.classCues) {
+            if (count > best) {
+                best = count;
+                f.classCue = cls;
+            }
+        }
+        best = 0;
+        for (const auto &[w, count] : g.followers) {
+            if (count > best && count * 2 >= f.mentions) {
+                best = count;
+                f.followerCue = w;
+            }
+        }
+        Q_UNUSED(headWord);
+
+        Concept &c = s.item;
+        c.id = ConceptId(f.key);
+        c.documentCount = f.documents;
+        c.score = conceptScore(f);
+        c.type = conceptType(f);
+        // label: most frequent surface without possessive; nationality adjectives
+        // give way to the country's name.
+        QMap<QString, int> aliasCounts;
+        for (const auto &[surface, count] : g.surfaces)
+            aliasCounts[surface] += count;
+        QString label;
+        int labelCount = -1;
+        for (auto it = aliasCounts.cbegin(); it != aliasCounts.cend(); ++it) {
+            const int words = static_cast<int>(it.key().count(u' ') + it.key().count(u'-') + 1);
+            const bool sameLength = words == f.words || f.words == 1;
+            const int weight = it.value() * (sameLength ? 2 : 1) + 1;
+            if (weight > labelCount) {
+                labelCount = weight;
+                label = it.key();
+            }
+        }
+        c.label = label;
+        // mentions
+        for (const auto &[di, o] : g.mentions) {
+            const DocData &d = m_docs[static_cast<size_t>(di)];
+            const QString &text = m_corpus.documents[static_cast<size_t>(di)].text;
+            const Token &first = d.tokens[static_cast<size_t>(o->b)];
+            const Token &last = d.tokens[static_cast<size_t>(o->e - 1)];
+            qsizetype end = last.end;
+            if (last.has(Token::Possessive) && (o->kinds & KName))
+                end += 2;
+            Mention m;
+            m.span = Span{DocumentId(di), TextRange{first.start, end}};
+            m.surface = text.mid(first.start, end - first.start);
+            m.explicitLink = o->kinds & KLink;
+            c.mentions.push_back(m);
+        }
+        QStringList aliases;
+        aliases.append(c.label);
+        for (const Mention &m : c.mentions) {
+            if (!aliases.contains(m.surface))
+                aliases.append(m.surface);
+        }
+        c.aliases = aliases;
+        // a nationality concept merged into its country: label the country
+        if (f.nationality) {
+            for (int id : rk.ids) {
+                Q_UNUSED(id);
+            }
+        }
+        scored.push_back(std::move(s));
+    }
+    std::vector<Concept> out;
+    out.reserve(scored.size());
+    for (Scored &s : scored)
+        out.push_back(std::move(s.item));
+    return out;
+}
+
+Extraction Run::run(const Curation &curation)
+{
+    Extraction result;
+    if (!Lexicon::instance().isLoaded()) {
+        result.problems.push_back({Problem::Severity::Warning, QString(),
+                                   QStringLiteral("WordNet dictionary not found; concept extraction is degraded")});
+    }
+    tokenizeDocuments();
+    if (cancelled())
+        return {};
+    buildVocabulary();
+    countCapitalisation();
+    if (cancelled())
+        return {};
+    findCandidates();
+    if (cancelled())
+        return {};
+    assignMentions();
+    std::vector<Concept> concepts = buildConcepts();
+    if (cancelled())
+        return {};
+
+    std::vector<QStringView> texts;
+    for (const ingest::Document &doc : m_corpus.documents)
+        texts.push_back(doc.text);
+    applyCuration(curation, m_corpus, concepts);
+    sortConcepts(concepts);
+    if (static_cast<int>(concepts.size()) > m_options.maxConcepts)
+        concepts.resize(static_cast<size_t>(std::max(0, m_options.maxConcepts)));
+
+    // Relations over the reader's sentences (or ours), per document.
+    std::vector<SentenceMentions> sentences;
+    for (int di = 0; di < static_cast<int>(m_docs.size()); ++di) {
+        const DocData &d = m_docs[static_cast<size_t>(di)];
+        const size_t base = sentences.size();
+        for (const Sentence &s : d.sentences)
+            sentences.push_back({Span{DocumentId(di), s.range}, {}});
+        Q_UNUSED(base);
+    }
+    // index of each document's first sentence
+    std::vector<size_t> firstSentence(m_docs.size() + 1, 0);
+    for (size_t di = 0; di < m_docs.size(); ++di)
+        firstSentence[di + 1] = firstSentence[di] + m_docs[di].sentences.size();
+    for (int ci = 0; ci < static_cast<int>(concepts.size()); ++ci) {
+        for (const Mention &m : concepts[static_cast<size_t>(ci)].mentions) {
+            const size_t di = static_cast<size_t>(m.span.document.value());
+            if (di >= m_docs.size())
+                continue;
+            const auto &ss = m_docs[di].sentences;
+            auto it = std::upper_bound(ss.begin(), ss.end(), m.span.range.start,
+                                       [](qsizetype pos, const Sentence &s) { return pos < s.range.start; });
+            if (it == ss.begin())
+                continue;
+            --it;
+            if (m.span.range.end > it->range.end)
+                continue;
+            sentences[firstSentence[di] + static_cast<size_t>(it - ss.begin())].mentions.push_back(
+                {ci, m.span.range.start, m.span.range.end});
+        }
+    }
+    for (SentenceMentions &s : sentences) {
+        std::sort(s.mentions.begin(), s.mentions.end(),
+                  [](const SentenceMention &a, const SentenceMention &b) { return a.start < b.start; });
+    }
+    result.relations = extractRelations(concepts, sentences, texts, m_options.maxRelationsPerConcept,
+                                        m_options.maxEvidencePerRelation);
+    result.concepts = std::move(concepts);
+    report(QStringLiteral("Extracting"), 3, 3);
+    return result;
+}
+
+} // namespace
+
+ConceptExtractor::ConceptExtractor(Options options)
+    : m_options(options)
+{
+}
+
+ConceptExtractor::ConceptExtractor()
+    : ConceptExtractor(Options{})
+{
+}
+
+Extraction ConceptExtractor::extract(const ingest::Corpus &corpus, const Curation &curation,
+                                     ProgressSink *progress, const CancelToken *cancel) const
+{
+    Run run(corpus, m_options, progress, cancel);
+    return run.run(curation);
+}
+
+} // namespace carto::extract

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "concepttype.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace carto::extract {
+
+// What the extractor knows about one merged concept when it ranks and types it.
+struct ConceptFeatures
+{
+    int mentions = 0;          // tf: mentions after longest-match assignment
+    int documents = 0;         // df
+    int documentTotal = 1;     // N
+    int words = 1;             // tokens in the canonical form
+    bool named = false;        // capitalised name, acronym or mixed-case word (most mentions)
+    bool linked = false;       // explicit [[wiki link]]
+    bool quoted = false;       // quoted coinage
+    bool heading = false;      // also appears in a heading
+    bool acronymPair = false;  // defined as "expansion (ACRONYM)"
+    int generalCount = 0;      // WordNet tag count of the canonical lemma (general-English frequency)
+
+    // typing cues
+    QString key;               // canonical lower-case form, words separated by spaces
+    QString headLemma;         // last word, lemmatised
+    QString headLexFile;       // WordNet lexicographer file of the head noun ("noun.artifact")
+    QString properLexFile;     // lexicographer file of the whole name as a proper noun ("noun.location")
+    bool personCue = false;    // preceded by an honorific, or in apposition with a person noun
+    bool nationality = false;  // merged from a nationality adjective ("Chinese" -> China)
+    QString classCue;          // head of "Ns such as X" / "X and other Ns" (lemma), most frequent
+    QString followerCue;       // lemma of the word that most often follows a mention ("initiative")
+    bool capitalisedTokensUnknown = false; // every token of a name is unknown to WordNet
+    bool firstTokenGivenName = false;      // first token is a WordNet proper noun in noun.person
+};
+
+// Ranks concepts. The score is
+//
+//   score = specificity × (1 + ln tf) × (1 + ½ ln df) × boost × length
+//
+//   specificity = 1                         for names, links and coinages
+//               = 1 / (1 + ln(1 + g))       for common-noun terms, g = WordNet tag count
+//                                            of the term (a general-English frequency proxy:
+//                                            "way", "time" ≈ 10³ → 0.12; unseen phrases → 1)
+//   boost       = 1 + 1.0·named + 0.5·linked + 0.3·quoted + 0.3·acronymPair + 0.1·heading
+//   length      = 1 + 0.15·(words − 1), words capped at 4; 0.6 for a lone common noun
+//
+// Frequency enters only logarithmically and specificity is multiplicative, so a
+// name seen twice ("DeepSeek": 1 × 1.69 × 1 × 2 ≈ 3.4) outranks a generic noun
+// seen fifty times ("way": 0.12 × 4.9 × … ≈ 1), while a central term that is
+// both frequent and specific rises to the top.
+[[nodiscard]] double conceptScore(const ConceptFeatures &f);
+
+// Types a concept by the first rule that fires:
+//  1. person cue (honorific "Mr./Dr."; apposition "X, a writer"; "X said"), or a
+//     two/three-token name whose first token is a WordNet given name → person
+//  2. the whole name is a WordNet proper noun: noun.location → place,
+//     noun.person → person, noun.group → organization, noun.event → event,
+//     noun.artifact → product; nationality adjectives → place
+//  3. head word: organisation heads (company, bank, exchange, ministry,
+//     university, party, …) → organization; policy heads (plan, policy, act,
+//     initiative, control, strategy, law, regulation, …) → policy; event heads
+//     (war, crisis, summit, election, …) → event
+//  4. class cue from "Ns such as X" / "X and other Ns" / the following word:
+//     the class noun's kind as in 3, plus company/firm/startup → organization,
+//     platform/app/product/service → product, country/city/region → place,
+//     technology/model/chip → technology
+//  5. technology heads (computing, learning, model, network, chip, algorithm,
+//     software, …) or a head noun in WordNet's noun.artifact → technology
+//  6. defaults: lower-case terms → theme; a capitalised name with two or three
+//     tokens unknown to WordNet and a person cue nearby → person; other names →
+//     organization.
+[[nodiscard]] ConceptType conceptType(const ConceptFeatures &f);
+
+} // namespace carto::extract

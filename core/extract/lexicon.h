@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace carto::extract {
+
+// Read-only view of the WordNet database (index, data, exception and cntlist
+// files), memory-mapped and indexed once per process. The extractor asks it for
+// parts of speech, noun lemmas (WordNet's own morphy: exception lists, then its
+// detachment table), general-English tag counts, lexicographer files and
+// pertainyms. libwordnet's search functions are not thread-safe and cost about
+// 0.1 ms per call, far too slow for a large vocabulary, so the files are read
+// directly; after loading, every query is const and safe from any thread.
+// Words are lower-case UTF-8; multiword entries use '_' between words.
+class Lexicon final
+{
+public:
+    enum Pos : std::uint8_t { Noun = 1, Verb = 2, Adjective = 4, Adverb = 8 };
+
+    // The process-wide instance; loads the database on first use. Directory:
+    // $WNSEARCHDIR when set, else the one found at configure time.
+    static const Lexicon &instance();
+
+    [[nodiscard]] bool isLoaded() const;
+    // Parts of speech under which the exact lemma is listed.
+    [[nodiscard]] std::uint8_t posMask(std::string_view word) const;
+    // Parts of speech of the word or of any base form morphy finds for it.
+    [[nodiscard]] std::uint8_t inflectedPosMask(std::string_view word) const;
+    // The noun base form ("models" -> "model", "mice" -> "mouse"); empty when
+    // WordNet has no noun reading.
+    [[nodiscard]] std::string nounBase(std::string_view word) const;
+    // Sum of the semantic-concordance tag counts over the lemma's senses: a
+    // proxy for how common the word is in general English.
+    [[nodiscard]] int tagCount(std::string_view lemma) const;
+    // Lexicographer file of the lemma's first noun sense ("noun.location");
+    // with preferProper, the first sense whose synset spells it capitalised.
+    [[nodiscard]] QString nounLexFile(std::string_view lemma, bool preferProper) const;
+    // For an adjective whose pertainym senses all point at one capitalised noun
+    // ("chinese" -> "China"), that noun; else empty.
+    [[nodiscard]] QString properPertainym(std::string_view adjective) const;
+
+    Lexicon(const Lexicon &) = delete;
+    Lexicon &operator=(const Lexicon &) = delete;
+    ~Lexicon();
+
+private:
+    Lexicon();
+    struct Private;
+    Private *d;
+};
+
+} // namespace carto::extract

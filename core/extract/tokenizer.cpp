@@ -1,0 +1,151 @@
+#include "tokenizer.h"
+
+namespace carto::extract {
+
+namespace {
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing;
+}
+
+bool isHyphen(QChar c)
+{
+    return c == u'-' || c == QChar(0x2010) || c == QChar(0x2011);
+}
+
+bool isApostrophe(QChar c)
+{
+    return c == u'\'' || c == QChar(0x2019);
+}
+
+bool isQuote(QChar c)
+{
+    return c == u'"' || c == QChar(0x201C) || c == QChar(0x201D) || c == QChar(0x2018) || c == QChar(0x2019)
+        || c == QChar(0x00AB) || c == QChar(0x00BB);
+}
+
+} // namespace
+
+void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16_t extraFlags,
+              FormInterner &interner, std::vector<Token> &out)
+{
+    qsizetype i = std::max<qsizetype>(0, range.start);
+    const qsizetype end = std::min(range.end, text.size());
+    bool firstWord = sentenceStart;
+    while (i < end) {
+        const QChar c = text[i];
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        if (!isWordChar(c)) {
+            Token t;
+            t.start = static_cast<std::int32_t>(i);
+            t.end = static_cast<std::int32_t>(i + 1);
+            t.punct = c.unicode();
+            t.flags = extraFlags;
+            if (isQuote(c))
+                t.flags |= Token::Quote;
+            if (c == u'(' || c == u')')
+                t.flags |= Token::Bracket;
+            // after a table bar or a colon a capital says nothing about names
+            if (c == u'|' || c == u':' || c == u'\u2013' || c == u'\u2014')
+                firstWord = true;
+            out.push_back(t);
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        const bool digit = c.isDigit();
+        while (i < end) {
+            const QChar x = text[i];
+            if (isWordChar(x)) {
+                ++i;
+                continue;
+            }
+            const bool nextIsWord = i + 1 < end && isWordChar(text[i + 1]);
+            if (!nextIsWord)
+                break;
+            if (isApostrophe(x)) {
+                // "China's" ends the word; "don't", "Xiong'an" stay whole.
+                const bool possessive = (text[i + 1] == u's' || text[i + 1] == u'S')
+                    && (i + 2 >= end || !isWordChar(text[i + 2]));
+                if (possessive)
+                    break;
+                i += 2;
+                continue;
+            }
+            if (x == u'.' && i - start == 1 && text[start].isLetter() && text[i + 1].isLetter()) {
+                // single-letter abbreviations: "U.S.", "e.g."
+                qsizetype j = i;
+                while (j + 2 <= end && text[j] == u'.' && text[j + 1].isLetter()
+                       && (j + 2 == end || !isWordChar(text[j + 2])))
+                    j += 2;
+                i = (j < end && text[j] == u'.') ? j + 1 : j;
+                break;
+            }
+            if (digit && (x == u'.' || x == u',') && text[i + 1].isDigit()) {
+                i += 2;
+                continue;
+            }
+            if (x == u'&' && text[i - 1].isUpper() && text[i + 1].isUpper()) {
+                i += 2; // "P&G", "AT&T"
+                continue;
+            }
+            break;
+        }
+        Token t;
+        t.start = static_cast<std::int32_t>(start);
+        t.end = static_cast<std::int32_t>(i);
+        t.form = interner.intern(text.mid(start, i - start));
+        t.flags = extraFlags;
+        if (digit)
+            t.flags |= Token::Number;
+        if (firstWord) {
+            t.flags |= Token::SentenceStart;
+            firstWord = false;
+        }
+        if (i + 1 < end && isHyphen(text[i]) && isWordChar(text[i + 1])) {
+            t.flags |= Token::HyphenNext;
+            ++i;
+        } else if (i + 1 < end && isApostrophe(text[i]) && (text[i + 1] == u's' || text[i + 1] == u'S')
+                   && (i + 2 >= end || !isWordChar(text[i + 2]))) {
+            t.flags |= Token::Possessive;
+            i += 2;
+        }
+        out.push_back(t);
+    }
+}
+
+std::vector<TextRange> splitSentences(QStringView text, TextRange range)
+{
+    std::vector<TextRange> out;
+    qsizetype start = range.start;
+    const qsizetype end = std::min(range.end, text.size());
+    for (qsizetype i = range.start; i < end; ++i) {
+        const QChar c = text[i];
+        if (c == u'\n' || ((c == u'.' || c == u'!' || c == u'?') && i + 2 < end && text[i + 1].isSpace()
+                           && (text[i + 2].isUpper() || text[i + 2].isDigit() || text[i + 2] == u'"'))) {
+            const qsizetype stop = c == u'\n' ? i : i + 1;
+            if (stop > start)
+                out.push_back({start, stop});
+            start = i + 1;
+        }
+    }
+    if (end > start)
+        out.push_back({start, end});
+    // trim whitespace so ranges slice to clean sentences
+    std::vector<TextRange> trimmed;
+    for (TextRange r : out) {
+        while (r.start < r.end && text[r.start].isSpace())
+            ++r.start;
+        while (r.end > r.start && text[r.end - 1].isSpace())
+            --r.end;
+        if (!r.isEmpty())
+            trimmed.push_back(r);
+    }
+    return trimmed;
+}
+
+} // namespace carto::extract

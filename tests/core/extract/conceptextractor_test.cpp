@@ -1,0 +1,274 @@
+#include "extract/conceptextractor.h"
+
+#include <QTest>
+
+using namespace carto;
+using namespace carto::extract;
+
+namespace {
+
+// One document; one paragraph block per non-empty line, sentences left to the extractor.
+ingest::Document makeDocument(int id, const QString &text)
+{
+    ingest::Document doc;
+    doc.id = DocumentId(id);
+    doc.path = QStringLiteral("doc%1.txt").arg(id);
+    doc.text = text;
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf(u'\n', start);
+        if (end < 0)
+            end = text.size();
+        if (end > start) {
+            ingest::Block b;
+            b.range = {start, end};
+            doc.blocks.push_back(b);
+        }
+        start = end + 1;
+    }
+    return doc;
+}
+
+ingest::Corpus makeCorpus(const QStringList &texts)
+{
+    ingest::Corpus corpus;
+    for (int i = 0; i < texts.size(); ++i)
+        corpus.documents.push_back(makeDocument(i, texts[i]));
+    return corpus;
+}
+
+const Concept *findByAlias(const Extraction &x, const QString &name)
+{
+    for (const Concept &c : x.concepts) {
+        if (c.aliases.contains(name, Qt::CaseInsensitive) || c.label.compare(name, Qt::CaseInsensitive) == 0)
+            return &c;
+    }
+    return nullptr;
+}
+
+const Concept *findById(const Extraction &x, const QString &id)
+{
+    for (const Concept &c : x.concepts) {
+        if (c.id.value() == id)
+            return &c;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class ConceptExtractorTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void extract_variants_mergeIntoOneConceptWithAliases()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Labs keep releasing open-source models for research. Many firms now prefer open source models.\n"
+            "An open-source model is cheap to adapt, and open-source models spread fast.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("open source model"));
+        QVERIFY(c);
+        QVERIFY(c->aliases.contains(QStringLiteral("open-source models")));
+        QVERIFY(c->aliases.contains(QStringLiteral("open source models")));
+        QVERIFY(c->aliases.contains(QStringLiteral("open-source model")));
+        QCOMPARE(c->mentions.size(), size_t(4));
+    }
+
+    void extract_possessiveAndNationality_mergeWithCountry()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "China's factories grew quickly. Chinese firms export to Europe, and China buys chips.\n"
+            "Analysts in China watch Chinese startups closely.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("china"));
+        QVERIFY(c);
+        QCOMPARE(c->label, QStringLiteral("China"));
+        QVERIFY(c->aliases.contains(QStringLiteral("China's")));
+        QVERIFY(c->aliases.contains(QStringLiteral("Chinese")));
+        QCOMPARE(c->type, ConceptType::Place);
+    }
+
+    void extract_acronymDefinition_mergesWithExpansion()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Vendors sell Software as a Service (SaaS) to banks. SaaS adoption is low in some regions.\n"
+            "Teams fine-tune large language models (LLMs) on their own data. LLMs need data.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *saas = findByAlias(x, QStringLiteral("SaaS"));
+        QVERIFY(saas);
+        QCOMPARE(saas->id.value(), QStringLiteral("software as a service"));
+        QVERIFY(saas->aliases.contains(QStringLiteral("Software as a Service")));
+        const Concept *llm = findByAlias(x, QStringLiteral("LLMs"));
+        QVERIFY(llm);
+        QCOMPARE(llm->id.value(), QStringLiteral("large language model"));
+        QVERIFY(llm->aliases.contains(QStringLiteral("large language models")));
+    }
+
+    void extract_nestedName_isNotAnInnerMention()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Two startups listed on the Hong Kong Stock Exchange this spring.\n"
+            "Investors in Hong Kong cheered the listings.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *exchange = findById(x, QStringLiteral("hong kong stock exchange"));
+        QVERIFY(exchange);
+        QCOMPARE(exchange->type, ConceptType::Organization);
+        const Concept *city = findById(x, QStringLiteral("hong kong"));
+        QVERIFY(city);
+        QCOMPARE(city->mentions.size(), size_t(1));
+        QVERIFY(city->mentions.front().span.range.start > exchange->mentions.front().span.range.end);
+    }
+
+    void extract_sentenceInitialCapitals_areNotEntities()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "However, DeepSeek released a model. The model was small. However, the release mattered.\n"
+            "The lab behind DeepSeek works in Hangzhou.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(findByAlias(x, QStringLiteral("DeepSeek")));
+        QVERIFY(!findByAlias(x, QStringLiteral("However")));
+        QVERIFY(!findByAlias(x, QStringLiteral("The")));
+    }
+
+    void extract_quotedCoinage_isAConcept()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Firms followed a \"rural encirclement\" strategy. The \"East Data, West Compute\" initiative moves "
+            "computing inland.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(findByAlias(x, QStringLiteral("rural encirclement")));
+        const Concept *plan = findByAlias(x, QStringLiteral("East Data, West Compute"));
+        QVERIFY(plan);
+        QCOMPARE(plan->id.value(), QStringLiteral("east data west compute"));
+        QCOMPARE(plan->type, ConceptType::Policy);
+    }
+
+    void extract_wikiLink_isExplicitMention()
+    {
+        auto corpus = makeCorpus({QStringLiteral("Notes from lexfridman about chips.")});
+        ingest::WikiLink link;
+        link.range = {11, 21};
+        link.target = QStringLiteral("lexfridman");
+        corpus.documents[0].wikiLinks.push_back(link);
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("lexfridman"));
+        QVERIFY(c);
+        QVERIFY(c->mentions.front().explicitLink);
+    }
+
+    void extract_trailingRelatedList_isBoilerplate()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Chip makers expanded lithography capacity this year, and lithography tools remain scarce for "
+            "every buyer in the market.\n"
+            "Related Reading\n"
+            "- Quantum Widgets Explained: A Complete Beginner Guide\n"
+            "- Ten Ways Zorblax Changed Everything Forever\n"
+            "Up Next\n"
+            "Frobnicator Launches New Gizmo Line\n"
+            "Glimmerware Unveils Shiny Tablet Range\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(findByAlias(x, QStringLiteral("lithography")));
+        for (const QString &junk : {QStringLiteral("Zorblax"), QStringLiteral("Frobnicator"),
+                                    QStringLiteral("Glimmerware"), QStringLiteral("Quantum Widgets"),
+                                    QStringLiteral("Related Reading"), QStringLiteral("Up Next")}) {
+            QVERIFY2(!findByAlias(x, junk), qPrintable(junk));
+        }
+    }
+
+    void extract_relations_linkSentencePartnersWithLabel()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Platforms such as WeChat dominate messaging. Platforms such as WeChat also run payments.\n"
+            "Regulators watch WeChat closely.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *wechat = findByAlias(x, QStringLiteral("WeChat"));
+        QVERIFY(wechat);
+        QCOMPARE(wechat->type, ConceptType::Product);
+        bool found = false;
+        for (const Relation &r : x.relations) {
+            QVERIFY(r.source < r.target);
+            if ((r.source == wechat->id || r.target == wechat->id)
+                && (r.source.value() == u"platform" || r.target.value() == u"platform")) {
+                found = true;
+                QCOMPARE(r.count, 2);
+                QCOMPARE(r.label, QStringLiteral("such as"));
+                QCOMPARE(r.evidence.size(), size_t(2));
+                QVERIFY(r.weight > 0.0 && r.weight <= 1.0);
+            }
+        }
+        QVERIFY(found);
+    }
+
+    void extract_spans_sliceToSurfaceAndSentences()
+    {
+        const auto corpus = makeCorpus({QStringLiteral("China's export controls hit Nvidia. Export controls matter."),
+                                        QStringLiteral("Edge computing grows; edge computing needs chips from Nvidia.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(!x.concepts.empty());
+        for (const Concept &c : x.concepts) {
+            QVERIFY(c.aliases.contains(c.label));
+            for (const Mention &m : c.mentions) {
+                const QString &text = corpus.documents[static_cast<size_t>(m.span.document.value())].text;
+                QCOMPARE(m.span.range.slice(text).toString(), m.surface);
+            }
+        }
+        for (const Relation &r : x.relations) {
+            for (const Evidence &e : r.evidence) {
+                const QString &text = corpus.documents[static_cast<size_t>(e.sentence.document.value())].text;
+                QVERIFY(!e.sentence.range.isEmpty());
+                QVERIFY(e.sentence.range.end <= text.size());
+            }
+        }
+    }
+
+    void extract_sameCorpusTwice_givesSameIdsAndOrder()
+    {
+        const auto corpus = makeCorpus({QStringLiteral("Grace Shao writes about DeepSeek and MiniMax in Hangzhou."),
+                                        QStringLiteral("Export controls slowed GPU sales; export controls tightened.")});
+        const Extraction a = ConceptExtractor().extract(corpus, {});
+        ConceptExtractor::Options one;
+        one.threads = 1;
+        const Extraction b = ConceptExtractor(one).extract(corpus, {});
+        QCOMPARE(a.concepts.size(), b.concepts.size());
+        for (size_t i = 0; i < a.concepts.size(); ++i) {
+            QCOMPARE(a.concepts[i].id, b.concepts[i].id);
+            QCOMPARE(a.concepts[i].score, b.concepts[i].score);
+        }
+    }
+
+    void extract_options_capConceptsAndRelations()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Apple, Google, Nvidia, OpenAI and Tencent met Baidu, Alibaba and Huawei in Shenzhen. "
+            "Apple, Google, Nvidia and Huawei met again in Beijing.")});
+        ConceptExtractor::Options options;
+        options.maxConcepts = 5;
+        options.maxRelationsPerConcept = 2;
+        options.maxEvidencePerRelation = 1;
+        const Extraction x = ConceptExtractor(options).extract(corpus, {});
+        QCOMPARE(x.concepts.size(), size_t(5));
+        std::map<QString, int> degree;
+        for (const Relation &r : x.relations) {
+            ++degree[r.source.value()];
+            ++degree[r.target.value()];
+            QVERIFY(r.evidence.size() <= 1);
+        }
+        for (const auto &[id, d] : degree)
+            QVERIFY2(d <= 2, qPrintable(id));
+    }
+
+    void extract_cancelled_returnsEmpty()
+    {
+        const auto corpus = makeCorpus({QStringLiteral("DeepSeek and MiniMax build models.")});
+        CancelToken cancel;
+        cancel.cancel();
+        const Extraction x = ConceptExtractor().extract(corpus, {}, nullptr, &cancel);
+        QVERIFY(x.concepts.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(ConceptExtractorTest)
+#include "conceptextractor_test.moc"

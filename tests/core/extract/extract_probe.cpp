@@ -1,0 +1,85 @@
+// Throwaway probe (not a test): times ingest + extraction on a folder and prints
+// the top concepts, optionally the top concepts of one document by tf-idf.
+// Usage: extract_probe FOLDER [TOP] [DOCUMENT-PATH]
+#include "extract/conceptextractor.h"
+#include "ingest/corpusreader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <cmath>
+#include <map>
+
+using namespace carto;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2)
+        return 2;
+    QTextStream out(stdout);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    auto corpus = ingest::CorpusReader().read(args[1], &error);
+    if (!corpus) {
+        out << "read failed: " << error << Qt::endl;
+        return 1;
+    }
+    const qint64 readMs = timer.restart();
+    const extract::Extraction x = extract::ConceptExtractor().extract(*corpus, {});
+    const qint64 extractMs = timer.elapsed();
+    out << "documents " << corpus->documents.size() << " read " << readMs << " ms, extract " << extractMs
+        << " ms, concepts " << x.concepts.size() << ", relations " << x.relations.size() << Qt::endl;
+    const int top = args.size() > 2 ? args[2].toInt() : 60;
+    for (int i = 0; i < top && i < static_cast<int>(x.concepts.size()); ++i) {
+        const auto &c = x.concepts[static_cast<size_t>(i)];
+        out << i + 1 << "\t" << QString::number(c.score, 'f', 2) << "\t" << extract::conceptTypeName(c.type) << "\t"
+            << c.label << "\t[" << c.id.value() << "] m=" << c.mentions.size() << " d=" << c.documentCount
+            << " aliases=" << c.aliases.join(QStringLiteral(" | ")).left(120) << Qt::endl;
+    }
+    if (args.size() > 3) {
+        int doc = -1;
+        for (const auto &d : corpus->documents) {
+            if (d.path == args[3])
+                doc = d.id.value();
+        }
+        const double n = static_cast<double>(corpus->documents.size());
+        std::multimap<double, QString, std::greater<>> ranked;
+        for (const auto &c : x.concepts) {
+            int tf = 0;
+            for (const auto &m : c.mentions)
+                tf += m.span.document.value() == doc;
+            if (tf == 0)
+                continue;
+            // the concept's global score, re-weighted by this document's tf and the idf
+            const double s = c.score * (1 + std::log(tf)) * std::log((n + 1) / c.documentCount);
+            ranked.emplace(s, c.label + QStringLiteral(" (tf=%1 df=%2)").arg(tf).arg(c.documentCount));
+        }
+        out << "--- top concepts of " << args[3] << Qt::endl;
+        int i = 0;
+        for (const auto &[s, label] : ranked) {
+            if (++i > 30)
+                break;
+            out << i << "\t" << QString::number(s, 'f', 2) << "\t" << label << Qt::endl;
+        }
+    }
+    const QString show = qEnvironmentVariable("SHOW");
+    for (const auto &c : x.concepts) {
+        if (show.isEmpty() || c.id.value() != show)
+            continue;
+        for (const auto &m : c.mentions) {
+            const QString &t = corpus->documents[static_cast<size_t>(m.span.document.value())].text;
+            out << "  " << m.span.document.value() << ": ..." << t.mid(std::max<qsizetype>(0, m.span.range.start - 50), 50)
+                << "[" << m.surface << "]" << t.mid(m.span.range.end, 40) << Qt::endl;
+        }
+    }
+    for (int i = 0; i < 15 && i < static_cast<int>(x.relations.size()); ++i) {
+        const auto &r = x.relations[static_cast<size_t>(i)];
+        out << "rel " << r.source.value() << " -- " << r.target.value() << " n=" << r.count << " w="
+            << QString::number(r.weight, 'f', 2) << " " << r.label << Qt::endl;
+    }
+    return 0;
+}
