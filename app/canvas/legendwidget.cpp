@@ -69,7 +69,7 @@ void LegendWidget::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     QColor bg = colours::mapBackground(palette());
-    bg.setAlpha(215);
+    bg.setAlpha(235);
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.setBrush(bg);
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);

@@ -12,8 +12,11 @@ inline constexpr double minNodeRadiusPx = 1.5;
 inline constexpr double roundNodeMinRadiusPx = 2.5;
 // At most this many edges per frame, strongest first; the rest drop out when zoomed out.
 inline constexpr int maxEdgesPerFrame = 6000;
-// Edges are antialiased only when few are drawn.
-inline constexpr int antialiasEdgesBelow = 1500;
+// Within that cap, about this many edges per node on screen, and never fewer than minEdgesPerFrame.
+inline constexpr double edgesPerVisibleNode = 2.5;
+inline constexpr int minEdgesPerFrame = 400;
+// Edges are antialiased, and the strongest drawn wider, only when few are drawn.
+inline constexpr int antialiasEdgesBelow = 800;
 // Edges shorter than this on screen are skipped: they hide under their nodes.
 inline constexpr double minEdgeLengthPx = 2.0;
 // One label per this many square pixels of viewport at most (density limit).

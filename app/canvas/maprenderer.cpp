@@ -12,13 +12,41 @@
 namespace carto::app {
 
 namespace {
-constexpr double kBucketWidth[4] = {0.7, 1.0, 1.6, 2.6};
+constexpr double kBucketWidth[4] = {1.0, 1.0, 1.6, 2.4};
 constexpr int kBucketAlpha[4] = {45, 75, 120, 175};
 constexpr int kLabelCellPx = 64;
 
 double transformScale(const QTransform &t)
 {
     return std::sqrt(std::abs(t.determinant()));
+}
+
+// Clips segment ab to rect (Liang-Barsky); false when it misses. Long edges of a
+// zoomed-in view would otherwise be stroked far outside the screen.
+bool clipSegment(QPointF &a, QPointF &b, const QRectF &rect)
+{
+    double t0 = 0.0, t1 = 1.0;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - rect.left(), rect.right() - a.x(), a.y() - rect.top(), rect.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0.0) {
+            if (q[i] < 0.0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    const QPointF start = a;
+    a = start + QPointF(dx, dy) * t0;
+    b = start + QPointF(dx, dy) * t1;
+    return true;
 }
 
 double segmentDistance(QPointF p, QPointF a, QPointF b)
@@ -170,77 +198,12 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     const graph::ConceptGraph &g = m_document->graph();
     const bool hovering = m_hovered >= 0;
 
-    // Edges: strongest first, culled to the exposed rect, capped per frame.
-    for (auto &lines : m_lines)
-        lines.clear();
-    m_highlightLines.clear();
-    const double minLen2 = (lod::minEdgeLengthPx / s) * (lod::minEdgeLengthPx / s);
     const double left = exposed.left(), right = exposed.right(), top = exposed.top(), bottom = exposed.bottom();
-    int drawn = 0;
-    for (const int e : m_edgeOrder) {
-        if (!m_document->isEdgeVisible(e))
-            continue;
-        const graph::EdgeData &edge = g.edge(e);
-        const QPointF a = m_pos[size_t(edge.source)];
-        const QPointF b = m_pos[size_t(edge.target)];
-        if (std::max(a.x(), b.x()) < left || std::min(a.x(), b.x()) > right || std::max(a.y(), b.y()) < top
-            || std::min(a.y(), b.y()) > bottom)
-            continue;
-        const double dx = a.x() - b.x(), dy = a.y() - b.y();
-        if (dx * dx + dy * dy < minLen2)
-            continue;
-        if (hovering && (edge.source == m_hovered || edge.target == m_hovered)) {
-            m_highlightLines.emplace_back(a, b);
-            continue;
-        }
-        m_lines[m_edgeBucket[size_t(e)]].emplace_back(a, b);
-        if (++drawn >= lod::maxEdgesPerFrame)
-            break;
-    }
-    m_lastEdges = drawn + int(m_highlightLines.size());
-    // Many edges: one-pixel cosmetic pens only (the raster engine's fast line path;
-    // wider pens go through the stroker), weight shown by opacity alone.
-    const bool detailed = drawn < lod::antialiasEdgesBelow;
-    painter->setRenderHint(QPainter::Antialiasing, detailed);
-    painter->setBrush(Qt::NoBrush);
-    const QColor edgeColour = colours::edge(m_palette);
-    for (int bucket = 0; bucket < 4; ++bucket) {
-        if (m_lines[bucket].empty())
-            continue;
-        QColor c = edgeColour;
-        c.setAlpha(hovering ? kBucketAlpha[bucket] / 4 : kBucketAlpha[bucket]);
-        QPen pen(c, detailed ? kBucketWidth[bucket] : 1.0);
-        pen.setCosmetic(true);
-        painter->setPen(pen);
-        painter->drawLines(m_lines[bucket].data(), int(m_lines[bucket].size()));
-    }
-    const QColor accent = colours::accent(m_palette);
-    painter->setRenderHint(QPainter::Antialiasing, true);
-    if (!m_highlightLines.empty()) {
-        QPen pen(m_colour[size_t(m_hovered)].darker(110), 2.0);
-        pen.setCosmetic(true);
-        painter->setPen(pen);
-        painter->drawLines(m_highlightLines.data(), int(m_highlightLines.size()));
-    }
-    if (const int sel = m_document->selectedEdge(); sel >= 0 && sel < g.edgeCount()) {
-        QPen pen(m_palette.color(QPalette::Highlight), 4.0);
-        pen.setCosmetic(true);
-        painter->setPen(pen);
-        painter->drawLine(m_pos[size_t(g.edge(sel).source)], m_pos[size_t(g.edge(sel).target)]);
-    }
-    if (!m_document->highlightedPath().empty()) {
-        QPen pen(accent, 4.0);
-        pen.setCosmetic(true);
-        painter->setPen(pen);
-        for (const graph::PathStep &step : m_document->highlightedPath())
-            painter->drawLine(m_pos[size_t(step.from)], m_pos[size_t(step.to)]);
-    }
-
-    // Nodes: tiny ones as batched squares per colour, the rest as circles on top.
+    const double minR = lod::minNodeRadiusPx / s;
+    // Collect on-screen nodes first: their number sets the edge budget.
     for (auto it = m_squares.begin(); it != m_squares.end(); ++it)
         it->clear();
     m_round.clear();
-    const double minR = lod::minNodeRadiusPx / s;
     for (const int v : m_drawOrder) {
         if (!m_document->isNodeVisible(v))
             continue;
@@ -258,6 +221,84 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
             m_round.push_back(v);
         }
     }
+    // Edges: strongest first, culled to the exposed rect, capped per frame.
+    for (auto &lines : m_lines)
+        lines.clear();
+    m_highlightLines.clear();
+    const double minLen2 = (lod::minEdgeLengthPx / s) * (lod::minEdgeLengthPx / s);
+    const QRectF clip = exposed.adjusted(-4 / s, -4 / s, 4 / s, 4 / s);
+    // A few links per node on screen: the strongest carry the structure, the rest
+    // would only add a hairball. Zooming in brings the weaker ones back.
+    const int budget = std::min(lod::maxEdgesPerFrame,
+                                std::max(lod::minEdgesPerFrame, int(lod::edgesPerVisibleNode * m_lastNodes)));
+    int drawn = 0;
+    for (const int e : m_edgeOrder) {
+        if (!m_document->isEdgeVisible(e))
+            continue;
+        const graph::EdgeData &edge = g.edge(e);
+        QPointF a = m_pos[size_t(edge.source)];
+        QPointF b = m_pos[size_t(edge.target)];
+        if (std::max(a.x(), b.x()) < left || std::min(a.x(), b.x()) > right || std::max(a.y(), b.y()) < top
+            || std::min(a.y(), b.y()) > bottom)
+            continue;
+        const double dx = a.x() - b.x(), dy = a.y() - b.y();
+        if (dx * dx + dy * dy < minLen2)
+            continue;
+        if (!clipSegment(a, b, clip))
+            continue;
+        if (hovering && (edge.source == m_hovered || edge.target == m_hovered)) {
+            m_highlightLines.emplace_back(a, b);
+            continue;
+        }
+        m_lines[m_edgeBucket[size_t(e)]].emplace_back(a, b);
+        if (++drawn >= budget)
+            break;
+    }
+    m_lastEdges = drawn + int(m_highlightLines.size());
+    // Many edges: one-pixel cosmetic pens only (the raster engine's fast line path;
+    // wider pens go through the stroker), weight shown by opacity alone.
+    const bool detailed = drawn < lod::antialiasEdgesBelow;
+    painter->setRenderHint(QPainter::Antialiasing, detailed);
+    painter->setBrush(Qt::NoBrush);
+    const QColor edgeColour = colours::edge(m_palette);
+    for (int bucket = 0; bucket < 4; ++bucket) {
+        if (m_lines[bucket].empty())
+            continue;
+        QColor c = edgeColour;
+        c.setAlpha(hovering ? kBucketAlpha[bucket] / 4 : kBucketAlpha[bucket]);
+        QPen pen(c, detailed ? kBucketWidth[bucket] : std::min(1.0, kBucketWidth[bucket]));
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->drawLines(m_lines[bucket].data(), int(m_lines[bucket].size()));
+    }
+    const QColor accent = colours::accent(m_palette);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    if (!m_highlightLines.empty()) {
+        QPen pen(m_colour[size_t(m_hovered)].darker(110), 2.0);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->drawLines(m_highlightLines.data(), int(m_highlightLines.size()));
+    }
+    if (const int sel = m_document->selectedEdge(); sel >= 0 && sel < g.edgeCount()) {
+        QPen pen(m_palette.color(QPalette::Highlight), 4.0);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        QPointF a = m_pos[size_t(g.edge(sel).source)], b = m_pos[size_t(g.edge(sel).target)];
+        if (clipSegment(a, b, clip))
+            painter->drawLine(a, b);
+    }
+    if (!m_document->highlightedPath().empty()) {
+        QPen pen(accent, 4.0);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        for (const graph::PathStep &step : m_document->highlightedPath()) {
+            QPointF a = m_pos[size_t(step.from)], b = m_pos[size_t(step.to)];
+            if (clipSegment(a, b, clip))
+                painter->drawLine(a, b);
+        }
+    }
+
+    // Nodes: tiny ones as batched squares per colour, the rest as circles on top.
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(Qt::NoPen);
     for (auto it = m_squares.cbegin(); it != m_squares.cend(); ++it) {

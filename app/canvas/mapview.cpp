@@ -154,9 +154,15 @@ void MapView::fitToVisible()
         return;
     const double margin = std::max(rect.width(), rect.height()) * 0.04 + 20.0;
     rect.adjust(-margin, -margin, margin, margin);
-    fitInView(rect, Qt::KeepAspectRatio);
-    if (currentScale() > kMaxScale / 3)
-        zoomBy((kMaxScale / 3) / currentScale());
+    // Fit into the part of the viewport right of the legend, so no node hides under it.
+    const double legendWidth = m_legend->isVisible() ? m_legend->width() + 12.0 : 0.0;
+    const double width = viewport()->width(), height = viewport()->height();
+    const double available = legendWidth < width * 0.4 ? width - legendWidth : width;
+    const double shift = width - available;
+    const double s = std::min({available / rect.width(), height / rect.height(), kMaxScale / 3});
+    resetTransform();
+    scale(s, s);
+    centerOn(rect.center() - QPointF(shift / 2 / s, 0));
     Q_EMIT viewChanged();
     refresh();
 }

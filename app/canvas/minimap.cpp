@@ -68,7 +68,9 @@ void Minimap::paintEvent(QPaintEvent *)
     p.setPen(QPen(colours::accent(palette()), 1.5));
     p.setBrush(Qt::NoBrush);
     p.setClipRect(rect().adjusted(1, 1, -1, -1));
-    p.drawRect(sceneToWidget().map(viewport).boundingRect());
+    // When the whole map is in view the rectangle would only frame the minimap.
+    if (!viewport.boundingRect().contains(m_bounds))
+        p.drawRect(sceneToWidget().map(viewport).boundingRect());
 }
 
 void Minimap::mousePressEvent(QMouseEvent *event)
