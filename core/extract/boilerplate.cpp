@@ -59,6 +59,12 @@ Features features(QStringView text, bool listItem)
         f.endsSentence = last == u'.' || last == u'!' || last == u'?' || last == u'"' || last == QChar(0x201D)
             || last == u')' || last == QChar(0x2026);
     }
+    if (t.size() > 2000) {
+        // a long block is body prose; counting its words would only cost time
+        f.words = static_cast<int>(t.size() / 6);
+        f.considered = 10;
+        return f;
+    }
     int debrisWords = 0;
     qsizetype i = 0;
     while (i < t.size()) {

@@ -12,6 +12,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <map>
@@ -119,15 +120,20 @@ struct KeyInfo
 
 using KeyMap = std::unordered_map<std::uint64_t, KeyInfo>;
 
-std::uint64_t hashIds(const std::vector<int> &ids)
+std::uint64_t hashIds(const int *ids, size_t n)
 {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ ids.size();
-    for (int id : ids) {
-        h ^= static_cast<std::uint64_t>(id) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (size_t i = 0; i < n; ++i) {
+        h ^= static_cast<std::uint64_t>(ids[i]) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
         h *= 0xBF58476D1CE4E5B9ull;
         h ^= h >> 31;
     }
     return h;
+}
+
+std::uint64_t hashIds(const std::vector<int> &ids)
+{
+    return hashIds(ids.data(), ids.size());
 }
 
 template <typename F>
@@ -220,6 +226,8 @@ private:
     void assignMentions();
     std::vector<Concept> buildConcepts();
     QString keyString(const std::vector<int> &ids) const;
+    bool isPersonNoun(int word);
+    std::vector<std::int8_t> m_personNoun; // cache: -1 unknown, 0 no, 1 noun.person
 
     const WordInfo &wordOf(const Token &t) const { return m_words[static_cast<size_t>(m_forms[static_cast<size_t>(t.form)].word)]; }
     const FormInfo &formOf(const Token &t) const { return m_forms[static_cast<size_t>(t.form)]; }
@@ -325,20 +333,17 @@ void Run::tokenizeDocuments()
 void Run::buildVocabulary()
 {
     const Lexicon &lex = Lexicon::instance();
-    QHash<QStringView, int> globalForms;
+    std::unordered_map<std::u16string_view, int, WordViewHash> globalForms;
     std::vector<std::vector<std::int32_t>> remap(m_interners.size());
     for (size_t t = 0; t < m_interners.size(); ++t) {
         const FormInterner &in = m_interners[t];
         remap[t].resize(in.forms.size());
         for (size_t i = 0; i < in.forms.size(); ++i) {
             const QStringView form = in.forms[i];
-            auto it = globalForms.constFind(form);
-            int id;
-            if (it != globalForms.constEnd()) {
-                id = *it;
-            } else {
-                id = static_cast<int>(m_forms.size());
-                globalForms.insert(form, id);
+            auto [it, inserted] = globalForms.try_emplace(
+                std::u16string_view(form.utf16(), static_cast<size_t>(form.size())), static_cast<int>(m_forms.size()));
+            const int id = it->second;
+            if (inserted) {
                 FormInfo fi;
                 fi.shape = shapeOf(form);
                 QString lower = form.toString().toLower();
@@ -472,27 +477,30 @@ void Run::emit(int docIndex, int b, int e, bool lowerHead, std::uint16_t kinds, 
                std::uint64_t *keyOut)
 {
     DocData &d = m_docs[static_cast<size_t>(docIndex)];
-    std::vector<int> ids;
+    // no allocation per candidate: ids on the stack, stored only for a new key
+    constexpr size_t kMaxIds = 24;
+    std::array<int, kMaxIds> ids;
+    size_t n = 0;
     int last = -1;
-    for (int i = b; i < e; ++i) {
+    for (int i = b; i < e && n < kMaxIds; ++i) {
         const Token &t = d.tokens[static_cast<size_t>(i)];
         if (!t.isWord())
             continue;
-        ids.push_back(formOf(t).word);
+        ids[n++] = formOf(t).word;
         last = i;
     }
-    if (ids.empty())
+    if (n == 0)
         return;
     const Token &lt = d.tokens[static_cast<size_t>(last)];
     const FormInfo &lf = formOf(lt);
     if (lf.acronymBase >= 0)
-        ids.back() = lf.acronymBase;
+        ids[n - 1] = lf.acronymBase;
     else if (lowerHead)
-        ids.back() = m_words[static_cast<size_t>(lf.word)].lemma;
-    const std::uint64_t key = hashIds(ids);
+        ids[n - 1] = m_words[static_cast<size_t>(lf.word)].lemma;
+    const std::uint64_t key = hashIds(ids.data(), n);
     KeyInfo &k = keys[key];
     if (k.ids.empty())
-        k.ids = std::move(ids);
+        k.ids.assign(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n));
     ++k.count;
     if (k.lastDocument != docIndex) {
         k.lastDocument = docIndex;
@@ -834,6 +842,21 @@ void Run::assignMentions()
     });
 }
 
+bool Run::isPersonNoun(int word)
+{
+    if (m_personNoun.size() < m_words.size())
+        m_personNoun.resize(m_words.size(), -1);
+    std::int8_t &cached = m_personNoun[static_cast<size_t>(word)];
+    if (cached < 0) {
+        const QByteArray l = m_words[static_cast<size_t>(word)].lower.toUtf8();
+        cached = Lexicon::instance().nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false)
+                == u"noun.person"
+            ? 1
+            : 0;
+    }
+    return cached == 1;
+}
+
 QString Run::keyString(const std::vector<int> &ids) const
 {
     QString out;
@@ -924,6 +947,54 @@ std::vector<Concept> Run::buildConcepts()
     }
 
     const int N = static_cast<int>(m_docs.size());
+    // Cheap features first: the score needs only counts and kinds, so labels,
+    // cues and mentions are built just for the groups that can make the cut.
+    auto cheapFeatures = [&](const Group &g, const KeyInfo &rk, ConceptFeatures &f) {
+        f.key = keyString(rk.ids);
+        f.words = static_cast<int>(rk.ids.size());
+        f.documentTotal = N;
+        int lastDoc = -1;
+        int named = 0;
+        for (const auto &[di, o] : g.mentions) {
+            if (di != lastDoc) {
+                ++f.documents;
+                lastDoc = di;
+            }
+            // headings restate the body; they earn the heading boost, not frequency
+            if (!(o->kinds & KHeading))
+                ++f.mentions;
+            if (o->kinds & (KName | KAcronym))
+                ++named;
+        }
+        f.named = named * 2 >= static_cast<int>(g.mentions.size());
+        f.mentions = std::max(1, f.mentions);
+        f.linked = g.kinds & KLink;
+        f.quoted = g.kinds & KQuoted;
+        f.heading = g.kinds & KHeading;
+        f.acronymPair = g.kinds & KExpansion;
+        QString joined = f.key;
+        joined.replace(u' ', u'_');
+        const QByteArray joinedUtf8 = joined.toUtf8();
+        f.generalCount = f.words == 1
+            ? m_words[static_cast<size_t>(rk.ids[0])].tagCount
+            : lex.tagCount(std::string_view(joinedUtf8.constData(), static_cast<size_t>(joinedUtf8.size())));
+    };
+    std::unordered_map<std::uint64_t, bool> selected;
+    {
+        std::vector<std::pair<double, std::uint64_t>> ranked;
+        ranked.reserve(groups.size());
+        for (const auto &[root, g] : groups) {
+            ConceptFeatures f;
+            cheapFeatures(g, m_keys.at(root), f);
+            ranked.emplace_back(conceptScore(f), root);
+        }
+        // headroom for curation, which may remove or merge some of the best
+        const size_t keep = std::min(ranked.size(), static_cast<size_t>(std::max(0, m_options.maxConcepts)) * 5 / 4 + 50);
+        std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        for (size_t i = 0; i < keep; ++i)
+            selected.emplace(ranked[i].second, true);
+    }
     struct Scored
     {
         Concept item;
@@ -932,6 +1003,8 @@ std::vector<Concept> Run::buildConcepts()
     std::vector<Scored> scored;
     scored.reserve(groups.size());
     for (auto &[root, g] : groups) {
+        if (!selected.count(root))
+            continue;
         Scored s;
         const KeyInfo &rk = m_keys.at(root);
         ConceptFeatures &f = s.features;
@@ -1005,23 +1078,26 @@ std::vector<Concept> Run::buildConcepts()
                             ++g.classCues[m_words[static_cast<size_t>(c->lemma)].lower];
                     }
                 }
-                // apposition or speech: "X, a writer", "X is a Hong Kong-based writer", "X said"
-                for (int k = o->e; k < std::min(sent.tokEnd, o->e + 7); ++k) {
-                    const WordInfo *w = wordAt(k);
-                    if (!w)
-                        continue;
-                    if (w->lower == u"said" || w->lower == u"says") {
-                        g.personCue = g.personCue || k == o->e;
-                        break;
-                    }
-                    if (w->isNoun() && !w->stop && !(formOf(d.tokens[static_cast<size_t>(k)]).shape & Capitalised)) {
-                        const QByteArray l = m_words[static_cast<size_t>(w->lemma)].lower.toUtf8();
-                        if (lex.nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false)
-                            == u"noun.person") {
-                            const bool apposition = k > o->e && (wordAt(o->e) == nullptr || wordAt(o->e)->lower == u"is");
-                            g.personCue = g.personCue || apposition;
+                // speech or apposition: "X said", "X, a writer", "X is a Hong Kong-based writer"
+                if (const WordInfo *w = wordAt(o->e); w && (w->lower == u"said" || w->lower == u"says"))
+                    g.personCue = true;
+                int k = o->e;
+                const bool comma = k < sent.tokEnd && !d.tokens[static_cast<size_t>(k)].isWord()
+                    && d.tokens[static_cast<size_t>(k)].punct == u',';
+                const bool copula = wordAt(k) && (wordAt(k)->lower == u"is" || wordAt(k)->lower == u"was");
+                if (comma || copula) {
+                    ++k;
+                    const WordInfo *article = wordAt(k);
+                    if (article && (article->lower == u"a" || article->lower == u"an" || article->lower == u"the")) {
+                        for (int j = k + 1; j < std::min(sent.tokEnd, k + 5); ++j) {
+                            const WordInfo *w = wordAt(j);
+                            if (!w)
+                                continue;
+                            if (isPersonNoun(w->lemma)) {
+                                g.personCue = true;
+                                break;
+                            }
                         }
-                        break;
                     }
                 }
             }

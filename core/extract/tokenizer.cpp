@@ -6,6 +6,9 @@ namespace {
 
 bool isWordChar(QChar c)
 {
+    const char16_t u = c.unicode();
+    if (u < 0x80) // ASCII fast path: the Unicode tables cost a call per character
+        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
     return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing;
 }
 
@@ -35,7 +38,7 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
     bool firstWord = sentenceStart;
     while (i < end) {
         const QChar c = text[i];
-        if (c.isSpace()) {
+        if (c.unicode() == u' ' || c.isSpace()) {
             ++i;
             continue;
         }

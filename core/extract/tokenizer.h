@@ -6,6 +6,8 @@
 #include <QStringView>
 
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace carto::extract {
@@ -35,21 +37,34 @@ struct Token
     [[nodiscard]] bool has(Flag f) const { return (flags & f) != 0; }
 };
 
+// A cheap FNV-1a hash for short words; Qt's seeded string hash dominated the
+// profile when called once per token.
+struct WordViewHash
+{
+    size_t operator()(std::u16string_view s) const noexcept
+    {
+        std::uint64_t h = 1469598103934665603ull;
+        for (char16_t c : s) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        return static_cast<size_t>(h);
+    }
+};
+
 // Interns surface forms by view into the document texts (which outlive the run).
 struct FormInterner
 {
-    QHash<QStringView, std::int32_t> ids;
+    std::unordered_map<std::u16string_view, std::int32_t, WordViewHash> ids;
     std::vector<QStringView> forms;
 
     std::int32_t intern(QStringView form)
     {
-        auto it = ids.constFind(form);
-        if (it != ids.constEnd())
-            return *it;
-        const auto id = static_cast<std::int32_t>(forms.size());
-        ids.insert(form, id);
-        forms.push_back(form);
-        return id;
+        const std::u16string_view key(form.utf16(), static_cast<size_t>(form.size()));
+        auto [it, inserted] = ids.try_emplace(key, static_cast<std::int32_t>(forms.size()));
+        if (inserted)
+            forms.push_back(form);
+        return it->second;
     }
 };
 
