@@ -744,6 +744,19 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
         }
     }
 
+    // 4b. "freedom of speech", "balance of trade": noun of noun
+    for (int i = B + 1; i + 1 < E; ++i) {
+        if (!isWordAt(i) || word(i).lower != u"of")
+            continue;
+        const int left = i - 1;
+        const int right = i + 1;
+        if (!eligible(left) || !eligible(right) || tok(left).has(Token::HyphenNext) || tok(right).has(Token::HyphenNext))
+            continue;
+        if (!(word(left).direct & Lexicon::Noun) || verbForm(left) || !word(right).isNoun())
+            continue;
+        emit(di, left, right + 1, true, KTerm | headingKind, sentence, keys);
+    }
+
     // 5. Wiki links are explicit mentions.
     const ingest::Document &doc = m_corpus.documents[static_cast<size_t>(di)];
     for (const ingest::WikiLink &link : doc.wikiLinks) {
@@ -935,6 +948,7 @@ std::vector<Concept> Run::buildConcepts()
         std::map<QString, int> classCues;
         std::map<QString, int> followers;
         bool personCue = false;
+        int personCues = 0;
     };
     std::unordered_map<std::uint64_t, Group> groups;
     for (int di = 0; di < static_cast<int>(m_docs.size()); ++di) {
@@ -1035,7 +1049,7 @@ std::vector<Concept> Run::buildConcepts()
             const bool reliable = !first.has(Token::SentenceStart) && !first.has(Token::CaseUnreliable);
             g.surfaces[surface] += (o->kinds & KNationality) ? 0 : (reliable ? 3 : 1);
             if (o->kinds & KPersonCue)
-                g.personCue = true;
+                ++g.personCues;
             // cues around the mention, inside its sentence
             const Sentence &sent = d.sentences[static_cast<size_t>(o->sentence)];
             auto wordAt = [&](int i) -> const WordInfo * {
@@ -1080,7 +1094,7 @@ std::vector<Concept> Run::buildConcepts()
                 }
                 // speech or apposition: "X said", "X, a writer", "X is a Hong Kong-based writer"
                 if (const WordInfo *w = wordAt(o->e); w && (w->lower == u"said" || w->lower == u"says"))
-                    g.personCue = true;
+                    ++g.personCues;
                 int k = o->e;
                 const bool comma = k < sent.tokEnd && !d.tokens[static_cast<size_t>(k)].isWord()
                     && d.tokens[static_cast<size_t>(k)].punct == u',';
@@ -1094,7 +1108,7 @@ std::vector<Concept> Run::buildConcepts()
                             if (!w)
                                 continue;
                             if (isPersonNoun(w->lemma)) {
-                                g.personCue = true;
+                                ++g.personCues;
                                 break;
                             }
                         }
@@ -1114,9 +1128,18 @@ std::vector<Concept> Run::buildConcepts()
         f.heading = g.kinds & KHeading;
         f.acronymPair = g.kinds & KExpansion;
         f.nationality = false;
-        f.personCue = g.personCue;
+        // one cue makes a person of a rare name; a frequent one needs them often
+        f.personCue = g.personCues > 0 && g.personCues * 10 >= static_cast<int>(g.mentions.size());
         const QString headWord = m_words[static_cast<size_t>(rk.ids.back())].lower;
-        f.headLemma = m_words[static_cast<size_t>(m_words[static_cast<size_t>(rk.ids.back())].lemma)].lower;
+        // the head of "Secretary of War" is "secretary"
+        size_t head = rk.ids.size() - 1;
+        for (size_t k = 1; k < rk.ids.size(); ++k) {
+            if (m_words[static_cast<size_t>(rk.ids[k])].lower == u"of") {
+                head = k - 1;
+                break;
+            }
+        }
+        f.headLemma = m_words[static_cast<size_t>(m_words[static_cast<size_t>(rk.ids[head])].lemma)].lower;
         QString joined = f.key;
         joined.replace(u' ', u'_');
         const QByteArray joinedUtf8 = joined.toUtf8();

@@ -121,6 +121,9 @@ double conceptScore(const ConceptFeatures &f)
 
 ConceptType conceptType(const ConceptFeatures &f)
 {
+    // continents, rivers and mountains live in noun.object
+    if (f.properLexFile == u"noun.location" || f.properLexFile == u"noun.object")
+        return ConceptType::Place;
     if (f.named && f.personCue && f.words <= 3 && f.properLexFile != u"noun.location")
         return ConceptType::Person;
     if (f.named && f.firstTokenGivenName && f.words >= 2 && f.words <= 3 && !isOrganizationHead(f.headLemma))

@@ -52,6 +52,7 @@ struct ConceptFeatures
 [[nodiscard]] double conceptScore(const ConceptFeatures &f);
 
 // Types a concept by the first rule that fires:
+//  0. the whole name is a WordNet proper noun in noun.location or noun.object → place
 //  1. person cue (honorific "Mr./Dr."; apposition "X, a writer"; "X said"), or a
 //     two/three-token name whose first token is a WordNet given name → person
 //  2. the whole name is a WordNet proper noun: noun.location → place,

@@ -56,7 +56,11 @@ bool isStopword(QStringView lowerWord)
         u"lot", u"lots", u"kind", u"kinds", u"sort", u"part", u"parts", u"number", u"amount",
         u"fact", u"case", u"cases", u"example", u"instance", u"point", u"end", u"use", u"mr", u"mrs", u"ms",
         u"dr", u"st", u"prof", u"sir", u"madam", u"despite", u"amid", u"regarding", u"concerning",
-        u"including", u"according", u"versus", u"vs", u"unlike", u"whilst", u"herein", u"hereby", u"whereby", u"wherein", u"said",
+        u"including", u"according", u"versus", u"vs", u"unlike", u"whilst", u"herein",
+        u"two", u"three", u"four", u"five", u"six", u"seven", u"eight", u"nine", u"ten", u"eleven",
+        u"twelve", u"twenty", u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty", u"ninety",
+        u"hundred", u"hundreds", u"thousand", u"thousands", u"million", u"millions", u"billion",
+        u"billions", u"trillion", u"trillions", u"dozen", u"dozens", u"half", u"twice", u"hereby", u"whereby", u"wherein", u"said",
     });
     return words.contains(lowerWord.toString());
 }

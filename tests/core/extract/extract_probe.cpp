@@ -54,8 +54,11 @@ int main(int argc, char **argv)
                 tf += m.span.document.value() == doc;
             if (tf == 0)
                 continue;
-            // the concept's global score, re-weighted by this document's tf and the idf
-            const double s = c.score * (1 + std::log(tf)) * std::log((n + 1) / c.documentCount);
+            // tf-idf in this document times the concept's specificity and boosts
+            // (its score without the corpus-wide frequency and spread factors)
+            const double m = static_cast<double>(c.mentions.size());
+            const double intrinsic = c.score / ((1 + std::log(m)) * (1 + 0.5 * std::log(c.documentCount)));
+            const double s = intrinsic * (1 + std::log(tf)) * std::log((n + 1) / c.documentCount);
             ranked.emplace(s, c.label + QStringLiteral(" (tf=%1 df=%2)").arg(tf).arg(c.documentCount));
         }
         out << "--- top concepts of " << args[3] << Qt::endl;
