@@ -576,8 +576,19 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
         if (h >= B && !tok(h).isWord() && tok(h).punct == u'.')
             --h;
         if (isWordAt(h) && word(h).honorific) {
-            if (e - b == 1 && word(b).isNoun() && word(b).lowMid.load(std::memory_order_relaxed) > 0)
-                continue; // "Mr. Speaker", "Madam President"
+            // "Mr. Speaker", "Madam President": a common noun with no proper sense is
+            // a title of address; "Mr. Smith" (a WordNet proper noun) and unknown
+            // surnames stay names
+            const bool vocative = e - b == 1 && e < E && !tok(e).isWord()
+                && (tok(e).punct == u',' || tok(e).punct == u':' || tok(e).punct == u'!')
+                && (tok(h).has(Token::SentenceStart) || (h > B && !tok(h - 1).isWord()));
+            if (vocative)
+                continue; // "Mr. Speaker, ...", "Mr. President: ..." address someone
+            if (e - b == 1 && word(b).isNoun()) {
+                const QByteArray utf8 = word(b).lower.toUtf8();
+                if (Lexicon::instance().nounLexFile(std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())), true).isEmpty())
+                    continue;
+            }
             cue = KPersonCue;
         }
         // "Chinese AI": a nationality adjective opening a run stands for its country
