@@ -35,7 +35,8 @@ void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
         }
     } else {
         m_title = tr("Communities");
-        const int shown = std::min(document->communityCount(), colours::communityColourCount);
+        // Eight swatches are enough to read the map; the rest are listed in the filter panel.
+        const int shown = std::min({document->communityCount(), colours::communityColourCount, 8});
         std::vector<QStringList> names(static_cast<size_t>(shown));
         std::vector<int> sizes(static_cast<size_t>(document->communityCount() + 1), 0);
         for (const int v : document->nodesByScore()) {
@@ -48,7 +49,7 @@ void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
         for (int c = 0; c < shown; ++c)
             m_entries.append({colours::community(c), tr("%1 (%2)").arg(names[size_t(c)].join(u", ")).arg(sizes[size_t(c)])});
         if (document->communityCount() > shown)
-            m_entries.append({colours::community(-1), tr("%n other communities", nullptr, document->communityCount() - shown)});
+            m_entries.append({QColor(), tr("%n more communities", nullptr, document->communityCount() - shown)});
     }
     setVisible(!m_entries.isEmpty());
     adjustSize();
@@ -61,7 +62,7 @@ QSize LegendWidget::sizeHint() const
     int width = fm.horizontalAdvance(m_title);
     for (const Entry &e : m_entries)
         width = std::max(width, 16 + fm.horizontalAdvance(e.text));
-    return {std::min(width + 2 * kPad, 320), kPad * 2 + kRow * int(m_entries.size() + 1)};
+    return {std::min(width + 2 * kPad, 260), kPad * 2 + kRow * int(m_entries.size() + 1)};
 }
 
 void LegendWidget::paintEvent(QPaintEvent *)
@@ -82,9 +83,11 @@ void LegendWidget::paintEvent(QPaintEvent *)
     p.setFont(font());
     int y = kPad + kRow;
     for (const Entry &e : m_entries) {
-        p.setPen(Qt::NoPen);
-        p.setBrush(e.colour);
-        p.drawEllipse(QPointF(kPad + 5, y + kRow / 2.0), 5, 5);
+        if (e.colour.isValid()) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(e.colour);
+            p.drawEllipse(QPointF(kPad + 5, y + kRow / 2.0), 5, 5);
+        }
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QRect(kPad + 16, y, width() - 2 * kPad - 16, kRow), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(e.text, Qt::ElideRight, width() - 2 * kPad - 16));

@@ -12,7 +12,6 @@
 namespace carto::app {
 
 namespace {
-constexpr double kBucketWidth[4] = {1.0, 1.0, 1.6, 2.4};
 constexpr int kBucketAlpha[4] = {45, 75, 120, 175};
 constexpr int kLabelCellPx = 64;
 
@@ -254,10 +253,28 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
         if (++drawn >= budget)
             break;
     }
-    m_lastEdges = drawn + int(m_highlightLines.size());
-    // Many edges: one-pixel cosmetic pens only (the raster engine's fast line path;
-    // wider pens go through the stroker), weight shown by opacity alone.
+    // Strong links look wider through parallel one-pixel lines: wide pens go through
+    // QStroker and cost about a millisecond per screen-long line.
     const bool detailed = drawn < lod::antialiasEdgesBelow;
+    if (detailed) {
+        for (int bucket = 2; bucket < 4; ++bucket) {
+            const int copies = bucket == 3 ? 2 : 1;
+            const size_t count = m_lines[bucket].size();
+            for (size_t i = 0; i < count; ++i) {
+                const QLineF line = m_lines[bucket][i];
+                const double length = line.length();
+                if (length <= 0)
+                    continue;
+                const QPointF normal(-line.dy() / length / s, line.dx() / length / s);
+                for (int c = 1; c <= copies; ++c) {
+                    const QPointF offset = normal * (c % 2 ? 1.0 : -1.0) * double((c + 1) / 2);
+                    m_lines[bucket].emplace_back(line.p1() + offset, line.p2() + offset);
+                }
+            }
+        }
+    }
+    m_lastEdges = drawn + int(m_highlightLines.size());
+    // Many edges: aliased one-pixel lines (the raster engine's fast path), weight by opacity.
     painter->setRenderHint(QPainter::Antialiasing, detailed);
     painter->setBrush(Qt::NoBrush);
     const QColor edgeColour = colours::edge(m_palette);
@@ -266,7 +283,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
             continue;
         QColor c = edgeColour;
         c.setAlpha(hovering ? kBucketAlpha[bucket] / 4 : kBucketAlpha[bucket]);
-        QPen pen(c, detailed ? kBucketWidth[bucket] : std::min(1.0, kBucketWidth[bucket]));
+        QPen pen(c, 1.0);
         pen.setCosmetic(true);
         painter->setPen(pen);
         painter->drawLines(m_lines[bucket].data(), int(m_lines[bucket].size()));
@@ -383,6 +400,16 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
     for (auto &cell : m_labelCells)
         cell.clear();
 
+    for (const QRectF &reserved : m_reserved) {
+        const int x0 = std::clamp(int((reserved.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
+        const int x1 = std::clamp(int((reserved.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
+        const int y0 = std::clamp(int((reserved.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
+        const int y1 = std::clamp(int((reserved.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(reserved);
+    }
+
     painter->save();
     painter->resetTransform();
     painter->setRenderHint(QPainter::Antialiasing, false);
@@ -404,18 +431,42 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
             return;
         const QStaticText &st = labelText(v);
         const QSizeF size = st.size();
-        const QRectF rect(p.x() - size.width() / 2, p.y() + rpx + 1, size.width(), size.height());
-        const QRectF padded = rect.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx, lod::labelPaddingPx + 2,
-                                            lod::labelPaddingPx);
-        const int x0 = std::clamp(int((padded.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
-        const int x1 = std::clamp(int((padded.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
-        const int y0 = std::clamp(int((padded.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
-        const int y1 = std::clamp(int((padded.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
-        for (int y = y0; y <= y1; ++y)
-            for (int x = x0; x <= x1; ++x)
-                for (const QRectF &other : m_labelCells[size_t(y) * size_t(columns) + size_t(x)])
-                    if (other.intersects(padded))
-                        return;
+        // Below the node first, then above, right and left: the first free place wins.
+        const QRectF places[4] = {
+            QRectF(p.x() - size.width() / 2, p.y() + rpx + 1, size.width(), size.height()),
+            QRectF(p.x() - size.width() / 2, p.y() - rpx - 1 - size.height(), size.width(), size.height()),
+            QRectF(p.x() + rpx + 3, p.y() - size.height() / 2, size.width(), size.height()),
+            QRectF(p.x() - rpx - 3 - size.width(), p.y() - size.height() / 2, size.width(), size.height()),
+        };
+        QRectF rect;
+        QRectF padded;
+        int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+        bool found = false;
+        for (const QRectF &place : places) {
+            if (!screen.contains(place))
+                continue; // a label cut by the viewport edge reads as noise
+            padded = place.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx, lod::labelPaddingPx + 2,
+                                    lod::labelPaddingPx);
+            x0 = std::clamp(int((padded.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
+            x1 = std::clamp(int((padded.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
+            y0 = std::clamp(int((padded.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
+            y1 = std::clamp(int((padded.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
+            bool blocked = false;
+            for (int y = y0; y <= y1 && !blocked; ++y)
+                for (int x = x0; x <= x1 && !blocked; ++x)
+                    for (const QRectF &other : m_labelCells[size_t(y) * size_t(columns) + size_t(x)])
+                        if (other.intersects(padded)) {
+                            blocked = true;
+                            break;
+                        }
+            if (!blocked) {
+                rect = place;
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            return;
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x)
                 m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(padded);

@@ -47,6 +47,9 @@ public:
     [[nodiscard]] double radius(graph::NodeIndex node) const { return m_radius[size_t(node)]; }
     [[nodiscard]] QRectF visibleBounds() const;
 
+    // Device rects covered by overlays (legend, minimap): labels keep clear of them.
+    void setReservedRects(const QList<QRectF> &rects) { m_reserved = rects; }
+
     void setHovered(graph::NodeIndex node);
     [[nodiscard]] graph::NodeIndex hovered() const { return m_hovered; }
 
@@ -108,6 +111,7 @@ private:
     int m_lastNodes = 0;
     std::vector<graph::NodeIndex> m_lastLabelled;
     std::vector<QRectF> m_lastLabelRects;
+    QList<QRectF> m_reserved;
 };
 
 } // namespace carto::app

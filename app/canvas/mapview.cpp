@@ -159,7 +159,10 @@ void MapView::fitToVisible()
     const double width = viewport()->width(), height = viewport()->height();
     const double available = legendWidth < width * 0.4 ? width - legendWidth : width;
     const double shift = width - available;
-    const double s = std::min({available / rect.width(), height / rect.height(), kMaxScale / 3});
+    // Pixels kept free around the nodes so edge labels are not cut by the viewport.
+    const double padX = 40.0, padY = 20.0;
+    const double s = std::min({std::max(available - 2 * padX, available / 2) / rect.width(),
+                               std::max(height - 2 * padY, height / 2) / rect.height(), kMaxScale / 3});
     resetTransform();
     scale(s, s);
     centerOn(rect.center() - QPointF(shift / 2 / s, 0));
@@ -462,6 +465,11 @@ void MapView::placeOverlays()
     m_legend->move(area.left() + 8, area.top() + 8);
     m_minimap->raise();
     m_legend->raise();
+    // Overlay geometry in viewport coordinates, where labels are placed.
+    QList<QRectF> reserved{QRectF(m_minimap->geometry().translated(-area.topLeft()))};
+    if (m_legend->isVisibleTo(this))
+        reserved.append(QRectF(m_legend->geometry().translated(-area.topLeft())));
+    m_renderer.setReservedRects(reserved);
 }
 
 } // namespace carto::app

@@ -19,6 +19,8 @@ using namespace Qt::StringLiterals;
 namespace carto::app {
 
 namespace {
+constexpr int kDefaultTopN = 400;
+
 QListWidgetItem *checkable(QListWidget *list, const QString &text, int value, const QColor &swatch = {})
 {
     auto *item = new QListWidgetItem(text, list);
@@ -114,7 +116,9 @@ void FilterPanel::rebuild()
     const int n = m_document->nodeCount();
     m_topN->setRange(std::min(1, n), std::max(1, n));
     m_topN->setPageStep(std::max(1, n / 20));
-    m_topN->setValue(std::max(1, n));
+    // Large maps open on their best concepts so the first view is not a hairball;
+    // the slider brings the rest back.
+    m_topN->setValue(n > kDefaultTopN ? kDefaultTopN : std::max(1, n));
     m_minWeight->setValue(0);
     m_types->clear();
     m_communities->clear();

@@ -83,7 +83,7 @@ void MainWindowTest::open_seeds_buildsMapInBackground()
     QVERIFY(doc()->hasBuild());
     QVERIFY(doc()->nodeCount() > 10);
     QVERIFY(doc()->edgeCount() > 10);
-    QCOMPARE(doc()->visibleNodeCount(), doc()->nodeCount());
+    QVERIFY(doc()->visibleNodeCount() > 0);
 }
 
 void MainWindowTest::clickNode_conceptViewListsMentionsContainingAlias()
@@ -223,16 +223,17 @@ void MainWindowTest::doubleClick_entersFocusAndEscapeLeaves()
 {
     app::MapView *map = m_window->mapView();
     const graph::NodeIndex node = doc()->nodesByScore()[1];
+    const int shownBefore = doc()->visibleNodeCount();
     map->centreOnNode(node);
     QTest::mouseDClick(map->viewport(), Qt::LeftButton, {}, viewportPos(node));
     QVERIFY(doc()->isFocused());
     QCOMPARE(doc()->focusCentre(), node);
-    QVERIFY(doc()->visibleNodeCount() < doc()->nodeCount());
+    QVERIFY(doc()->visibleNodeCount() < shownBefore);
     for (const graph::NodeIndex w : doc()->graph().neighbours(node))
         QVERIFY(doc()->isNodeVisible(w));
     QTest::keyClick(map, Qt::Key_Escape);
     QVERIFY(!doc()->isFocused());
-    QCOMPARE(doc()->visibleNodeCount(), doc()->nodeCount());
+    QCOMPARE(doc()->visibleNodeCount(), shownBefore);
 }
 
 void MainWindowTest::dragNode_movesPinsAndUndoes()
