@@ -10,6 +10,10 @@
 #include <optional>
 #include <vector>
 
+namespace YAML {
+class Node;
+}
+
 namespace carto::extract {
 
 // The user's corrections to extraction, read from `cartograph.yaml` in the corpus
@@ -48,5 +52,9 @@ struct Curation
 [[nodiscard]] Curation readCurationFile(const QString &path, std::vector<Problem> &problems);
 [[nodiscard]] Curation parseCuration(const QByteArray &yaml, const QString &pathForMessages,
                                      std::vector<Problem> &problems);
+// Parses an already loaded node of the same shape (a project file's `curation:`
+// key). Problems name lines and columns of the enclosing document.
+[[nodiscard]] Curation parseCurationNode(const YAML::Node &node, const QString &pathForMessages,
+                                         std::vector<Problem> &problems);
 
 } // namespace carto::extract

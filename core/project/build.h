@@ -6,6 +6,7 @@
 #include "graph/conceptgraph.h"
 #include "ingest/corpusreader.h"
 #include "layout/forcelayout.h"
+#include "project/project.h"
 
 #include <optional>
 #include <vector>
@@ -39,6 +40,38 @@ struct BuildResult
 [[nodiscard]] std::optional<BuildResult> buildCorpus(const QString &folder, const BuildOptions &options,
                                                      QString *error, ProgressSink *progress = nullptr,
                                                      const CancelToken *cancel = nullptr);
+
+// Builds a project: reads every corpus folder (with more than one, document
+// paths are prefixed with the folder's name, "seeds/a.md", so they stay
+// unique; DocumentIds run across all folders in order), applies each folder's
+// cartograph.yaml and then project.curation (options.curation comes last of
+// all), builds the graph and lays it out starting from project.positions:
+// nodes in project.pinned keep their saved position exactly (NodeData::pinned
+// is set), and when every node has a saved position none of them moves, so the
+// map comes back where the user left it. Fails like buildCorpus (a missing
+// folder, no readable document, no folder at all, cancelled).
+[[nodiscard]] std::optional<BuildResult> buildProject(const Project &project, const BuildOptions &options,
+                                                      QString *error, ProgressSink *progress = nullptr,
+                                                      const CancelToken *cancel = nullptr);
+
+// A concept note whose concept is not in the graph (its documents were edited
+// or deleted, or it was merged away). Orphans stay in the Project; the app shows
+// them and may offer to re-attach to `candidate`.
+struct OrphanedNote
+{
+    size_t index = 0;                   // into Project::conceptNotes
+    std::optional<ConceptId> candidate; // a concept whose label or alias equals the note's label
+};
+
+[[nodiscard]] std::vector<OrphanedNote> orphanedConceptNotes(const Project &project,
+                                                             const graph::ConceptGraph &graph);
+// Indices into Project::linkNotes whose two concepts are not both in the graph
+// or are no longer linked.
+[[nodiscard]] std::vector<size_t> orphanedLinkNotes(const Project &project, const graph::ConceptGraph &graph);
+
+// Copies a build's positions into the project (all nodes) and its pins, as the
+// app does before saving so the next open restores the map.
+void storeLayout(Project &project, const graph::ConceptGraph &graph);
 
 // Name of the curation file looked for in a corpus folder.
 [[nodiscard]] QString curationFileName();
