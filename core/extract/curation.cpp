@@ -157,12 +157,27 @@ QString normalisedKey(QStringView name)
 
 Curation parseCuration(const QByteArray &yaml, const QString &pathForMessages, std::vector<Problem> &problems)
 {
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &e) {
+        problems.push_back({Problem::Severity::Error, pathForMessages,
+                            QStringLiteral("line %1, column %2: %3")
+                                .arg(e.mark.line + 1)
+                                .arg(e.mark.column + 1)
+                                .arg(QString::fromStdString(e.msg))});
+        return {};
+    }
+    return parseCurationNode(root, pathForMessages, problems);
+}
+
+Curation parseCurationNode(const YAML::Node &root, const QString &pathForMessages, std::vector<Problem> &problems)
+{
     Curation c;
     auto problem = [&](const QString &message) {
         problems.push_back({Problem::Severity::Error, pathForMessages, message});
     };
     try {
-        const YAML::Node root = YAML::Load(yaml.toStdString());
         if (!root || root.IsNull())
             return c;
         if (!root.IsMap()) {
