@@ -48,8 +48,10 @@ struct BuildResult
 // all), builds the graph and lays it out starting from project.positions:
 // nodes in project.pinned keep their saved position exactly (NodeData::pinned
 // is set), and when every node has a saved position none of them moves, so the
-// map comes back where the user left it. Fails like buildCorpus (a missing
-// folder, no readable document, no folder at all, cancelled).
+// map comes back where the user left it. A folder that is missing or has no
+// readable document is reported in BuildResult::problems and skipped; the build
+// fails (std::nullopt, one-line *error) only when no document is read at all,
+// the project has no folder, or it is cancelled.
 [[nodiscard]] std::optional<BuildResult> buildProject(const Project &project, const BuildOptions &options,
                                                       QString *error, ProgressSink *progress = nullptr,
                                                       const CancelToken *cancel = nullptr);
