@@ -1,6 +1,7 @@
 #include "graphmlwriter.h"
 
-#include <QSaveFile>
+#include "project/atomicfile.h"
+
 #include <QXmlStreamWriter>
 
 namespace carto::exporter {
@@ -112,19 +113,8 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
 
 bool GraphMlWriter::write(const project::BuildResult &build, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(toGraphMl(build));
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    // Unbuffered and length-checked: see writeFileAtomically.
+    return project::writeFileAtomically(path, toGraphMl(build), error);
 }
 
 } // namespace carto::exporter

@@ -1,11 +1,11 @@
 #include "jsongraphwriter.h"
 
 #include "codepointindex.h"
+#include "project/atomicfile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <optional>
 
@@ -119,19 +119,8 @@ QByteArray JsonGraphWriter::toJson(const project::BuildResult &build)
 
 bool JsonGraphWriter::write(const project::BuildResult &build, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(toJson(build));
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    // Unbuffered and length-checked: see writeFileAtomically.
+    return project::writeFileAtomically(path, toJson(build), error);
 }
 
 } // namespace carto::exporter
