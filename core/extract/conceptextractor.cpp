@@ -18,7 +18,9 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 // Pipeline (see ConceptExtractor): 1. boilerplate units and tokens per document,
 // in parallel, with per-thread interning of surface forms; 2. one WordNet look-up
@@ -35,6 +37,9 @@ constexpr int kMaxTermTokens = 4;
 // Adjectives more common than this in general English (WordNet tag count) do
 // not open a term: "significant launches", "various sectors" are not concepts.
 constexpr int kCommonAdjectiveTagCount = 25;
+// A word used as a verb this often in general English, and four times more often
+// than as a noun or adjective, opens no term ("make war", "lost sight").
+constexpr int kVerbLedTagCount = 20;
 
 enum Shape : std::uint8_t { Lower = 0, Capitalised = 1, AllCaps = 2, Mixed = 4, NoLetter = 8 };
 
@@ -61,6 +66,10 @@ struct WordInfo
     bool plainAdjective = false; // an adjective WordNet never capitalises as a noun ("Western")
     int lemma = -1;          // word id of the noun lemma, or itself
     int tagCount = 0;
+    int nounTags = 0;        // WordNet tag counts per part of speech (base forms)
+    int verbTags = 0;
+    int adjTags = 0;
+    bool evaluativeAdjective = false; // an adjective only, pertaining to no noun ("widespread")
     int pertainym = -1;      // word id of the proper noun a nationality adjective points at
     QString pertainymLabel;
     std::atomic<int> capMid{0};
@@ -69,7 +78,9 @@ struct WordInfo
     WordInfo() = default;
     WordInfo(WordInfo &&o) noexcept
         : lower(std::move(o.lower)), pos(o.pos), direct(o.direct), stop(o.stop), honorific(o.honorific),
-          commonAdjective(o.commonAdjective), plainAdjective(o.plainAdjective), lemma(o.lemma), tagCount(o.tagCount), pertainym(o.pertainym),
+          commonAdjective(o.commonAdjective), plainAdjective(o.plainAdjective), lemma(o.lemma), tagCount(o.tagCount),
+          nounTags(o.nounTags), verbTags(o.verbTags), adjTags(o.adjTags), evaluativeAdjective(o.evaluativeAdjective),
+          pertainym(o.pertainym),
           pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()), lowMid(o.lowMid.load())
     {
     }
@@ -228,6 +239,9 @@ private:
     QString keyString(const std::vector<int> &ids) const;
     bool isPersonNoun(int word);
     std::vector<std::int8_t> m_personNoun; // cache: -1 unknown, 0 no, 1 noun.person
+    bool isAbstractNoun(int word);
+    std::vector<std::int8_t> m_abstractNoun; // cache: -1 unknown, 0 no, 1 abstract lexicographer file
+    bool evaluativePhrase(const KeyInfo &k);
 
     const WordInfo &wordOf(const Token &t) const { return m_words[static_cast<size_t>(m_forms[static_cast<size_t>(t.form)].word)]; }
     const FormInfo &formOf(const Token &t) const { return m_forms[static_cast<size_t>(t.form)]; }
@@ -398,6 +412,14 @@ void Run::buildVocabulary()
         again.tagCount = std::max(tags, ownTags);
         again.commonAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
             && ownTags >= kCommonAdjectiveTagCount;
+        if (again.pos & Lexicon::Noun)
+            again.nounTags = lex.tagCount(sv, Lexicon::Noun);
+        if (again.pos & Lexicon::Verb)
+            again.verbTags = lex.tagCount(sv, Lexicon::Verb);
+        if (again.pos & Lexicon::Adjective)
+            again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
+        again.evaluativeAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
+            && !lex.isRelationalAdjective(sv);
     }
 }
 
@@ -448,8 +470,12 @@ bool Run::isNameToken(const DocData &d, int i) const
     const WordInfo &w = m_words[static_cast<size_t>(f.word)];
     if (w.honorific || w.lower == u"i")
         return false;
-    if (f.shape & (Mixed | AllCaps))
+    if (f.shape & (Mixed | AllCaps)) {
+        // in a title-case or shouted line "IT", "US", "AN" are likely function words
+        if (!(f.shape & Mixed) && t.has(Token::CaseUnreliable) && w.stop)
+            return false;
         return f.shape & Mixed || !(t.has(Token::CaseUnreliable) && w.lower.size() > 5);
+    }
     const bool reliable = !t.has(Token::SentenceStart) && !t.has(Token::CaseUnreliable);
     if (reliable)
         return true;
@@ -570,6 +596,10 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
             break;
         }
         i = e;
+        // a name does not end in a function word: "the War Between the States"
+        // broken at the lower-case "the" leaves "War", not "War Between"
+        while (e - b > 1 && word(e - 1).stop)
+            --e;
         // honorific before the name: a person cue, unless it is a title of address ("Mr. Speaker")
         std::uint16_t cue = 0;
         int h = b - 1;
@@ -709,11 +739,30 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
         return false;
     };
     // "leveraging data", "using models": a verb form opens no term and is no term
-    // alone; it may close one ("edge computing", "machine learning").
+    // alone; it may close one ("edge computing", "machine learning"). A form that
+    // WordNet lists as a noun used at least as often as the verb is a noun
+    // ("training data", "learning rate").
     auto verbForm = [&](int i) {
         const WordInfo &w = word(i);
-        return (w.pos & Lexicon::Verb) && !(w.direct & Lexicon::Adjective)
-            && (w.lower.endsWith(u"ing") || w.lower.endsWith(u"ed"));
+        if (!(w.pos & Lexicon::Verb) || (w.direct & Lexicon::Adjective))
+            return false;
+        if (!(w.lower.endsWith(u"ing") || w.lower.endsWith(u"ed")))
+            return false;
+        return !((w.direct & Lexicon::Noun) && w.nounTags > 0 && w.nounTags >= w.verbTags);
+    };
+    // "make war", "lost sight": a word that is overwhelmingly a verb in general
+    // English (tag counts) opens no term even when it also has a noun or
+    // adjective reading.
+    auto verbLed = [&](int i) {
+        const WordInfo &w = word(i);
+        // after a modal the word is a verb: "companies can leverage their users"
+        if (i > B && isWordAt(i - 1) && (word(i - 1).lower == u"can" || word(i - 1).lower == u"could"
+                || word(i - 1).lower == u"will" || word(i - 1).lower == u"would" || word(i - 1).lower == u"should"
+                || word(i - 1).lower == u"may" || word(i - 1).lower == u"might" || word(i - 1).lower == u"must")
+            && (w.pos & Lexicon::Verb))
+            return true;
+        return w.verbTags >= kVerbLedTagCount && w.verbTags > 4 * (w.nounTags + w.adjTags)
+            && !w.lower.endsWith(u"ing");
     };
     for (int i = B; i < E;) {
         if (!eligible(i)) {
@@ -736,7 +785,7 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
             const WordInfo &first = word(b);
             if (first.commonAdjective && !tok(b).has(Token::HyphenNext))
                 continue;
-            if (verbForm(b) && !tok(b).has(Token::HyphenNext))
+            if ((verbForm(b) || verbLed(b)) && !tok(b).has(Token::HyphenNext))
                 continue;
             for (int end = b + 1; end <= runE && end - b <= kMaxTermTokens; ++end) {
                 const Token &lt = tok(end - 1);
@@ -881,6 +930,43 @@ bool Run::isPersonNoun(int word)
     return cached == 1;
 }
 
+// The first noun sense is no concrete thing (artifact, object, substance, place,
+// living being...): "adoption", "governance", "efficiency" are abstractions.
+// Words WordNet does not know ("datasets") count as concrete.
+bool Run::isAbstractNoun(int word)
+{
+    if (m_abstractNoun.size() < m_words.size())
+        m_abstractNoun.resize(m_words.size(), -1);
+    std::int8_t &cached = m_abstractNoun[static_cast<size_t>(word)];
+    if (cached < 0) {
+        const QByteArray l = m_words[static_cast<size_t>(word)].lower.toUtf8();
+        const QString file = Lexicon::instance().nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false);
+        const bool concrete = file.isEmpty() || file == u"noun.artifact" || file == u"noun.object"
+            || file == u"noun.substance" || file == u"noun.food" || file == u"noun.plant" || file == u"noun.animal"
+            || file == u"noun.body" || file == u"noun.location" || file == u"noun.person" || file == u"noun.phenomenon";
+        cached = concrete ? 0 : 1;
+    }
+    return cached == 1;
+}
+
+// "widespread adoption", "robust data governance": an evaluative adjective (one
+// pertaining to no noun) in front of an abstract head describes rather than names.
+bool Run::evaluativePhrase(const KeyInfo &k)
+{
+    if (k.ids.size() < 2 || (k.kinds & (KName | KQuoted | KLink | KExpansion)))
+        return false;
+    bool evaluative = m_words[static_cast<size_t>(k.ids.front())].evaluativeAdjective;
+    if (!evaluative && k.ids.size() >= 3) {
+        // a hyphen compound adjective: "cutting-edge tech"
+        const QByteArray compound = (m_words[static_cast<size_t>(k.ids[0])].lower + u'-'
+                                     + m_words[static_cast<size_t>(k.ids[1])].lower).toUtf8();
+        const std::string_view sv(compound.constData(), static_cast<size_t>(compound.size()));
+        const Lexicon &lex = Lexicon::instance();
+        evaluative = (lex.posMask(sv) & Lexicon::Adjective) && !lex.isRelationalAdjective(sv);
+    }
+    return evaluative && isAbstractNoun(m_words[static_cast<size_t>(k.ids.back())].lemma);
+}
+
 QString Run::keyString(const std::vector<int> &ids) const
 {
     QString out;
@@ -906,6 +992,21 @@ std::vector<Concept> Run::buildConcepts()
         for (const Occurrence &o : d.assigned)
             ++mentionCount[o.key];
     }
+    // the key of a phrase written as in WordNet ("U.S.", "United States"), if its words occur
+    auto keyOf = [&](const QString &phrase) -> std::optional<std::uint64_t> {
+        std::vector<int> ids;
+        for (QString part : phrase.toLower().split(u' ', Qt::SkipEmptyParts)) {
+            if (part.size() > 2 && part.back() == u'.')
+                part.remove(u'.');
+            auto it = m_wordIds.constFind(part);
+            if (it == m_wordIds.constEnd())
+                return std::nullopt;
+            ids.push_back(*it);
+        }
+        if (ids.empty())
+            return std::nullopt;
+        return hashIds(ids);
+    };
     auto find = [&](std::uint64_t k) {
         while (true) {
             auto it = parent.find(k);
@@ -928,8 +1029,98 @@ std::vector<Concept> Run::buildConcepts()
         if (target < 0)
             continue;
         const std::uint64_t t = hashIds({target});
-        if (mentionCount.count(t) && find(t) != find(key))
-            parent[find(key)] = find(t);
+        if (mentionCount.count(t)) {
+            if (find(t) != find(key))
+                parent[find(key)] = find(t);
+            continue;
+        }
+        // the country is written another way: "American" with "US" in the text
+        // joins the most mentioned WordNet synonym of America that occurs
+        const QByteArray targetUtf8 = m_words[static_cast<size_t>(target)].lower.toUtf8();
+        std::uint64_t best = 0;
+        int bestCount = 0;
+        for (const QString &synonym : lex.properSynonyms(std::string_view(targetUtf8.constData(), static_cast<size_t>(targetUtf8.size())))) {
+            if (const std::optional<std::uint64_t> sk = keyOf(synonym)) {
+                auto it = mentionCount.find(*sk);
+                if (it != mentionCount.end() && it->second > bestCount) {
+                    best = *sk;
+                    bestCount = it->second;
+                }
+            }
+        }
+        if (bestCount > 0 && find(best) != find(key))
+            parent[find(key)] = find(best);
+    }
+
+    // Capitalised plurals: "States" joins "State", "Governments" joins
+    // "Government", when the plural is no WordNet lemma of its own and the
+    // singular name occurs ("United States" stays: "United State" never occurs).
+    for (const auto &[key, count] : mentionCount) {
+        const KeyInfo &k = m_keys.at(key);
+        if (!(k.kinds & KName) || (k.kinds & KAcronym))
+            continue;
+        const int last = k.ids.back();
+        const WordInfo &w = m_words[static_cast<size_t>(last)];
+        if (w.lemma == last || w.direct != 0)
+            continue;
+        // only common nouns written capitalised ("state" also occurs in lower
+        // case); demonyms stay apart ("Indians" are people, not India)
+        const WordInfo &base = m_words[static_cast<size_t>(w.lemma)];
+        if (base.lowMid.load() == 0 || base.pertainym >= 0 || (base.direct & Lexicon::Adjective))
+            continue;
+        std::vector<int> singular = k.ids;
+        singular.back() = w.lemma;
+        const std::uint64_t sk = hashIds(singular);
+        auto it = mentionCount.find(sk);
+        if (it == mentionCount.end() || (k.ids.size() > 1 && it->second < 2))
+            continue;
+        if (find(sk) != find(key))
+            parent[find(key)] = find(sk);
+    }
+
+    // Undefined acronyms: "AI" joins "artificial intelligence" when that is the
+    // one phrase in the corpus whose word initials spell it, and the acronym is
+    // not an ordinary word written in capitals (its lower-case form is rarer).
+    std::unordered_map<QString, std::vector<std::uint64_t>> byInitials;
+    for (const auto &[key, count] : mentionCount) {
+        const KeyInfo &k = m_keys.at(key);
+        if (k.ids.size() < 2 || k.ids.size() > 6 || (k.kinds & KAcronym))
+            continue;
+        QString initials;
+        bool content = true;
+        for (int id : k.ids) {
+            const WordInfo &w = m_words[static_cast<size_t>(id)];
+            if (w.stop || w.lower.isEmpty() || !w.lower.front().isLetter()) {
+                content = false;
+                break;
+            }
+            initials.append(w.lower.front());
+        }
+        if (content)
+            byInitials[initials].push_back(key);
+    }
+    std::unordered_set<std::uint64_t> defined;
+    for (const auto &[acronym, expansion] : m_acronymPairs)
+        defined.insert(acronym);
+    for (const auto &[key, count] : mentionCount) {
+        const KeyInfo &k = m_keys.at(key);
+        if (k.ids.size() != 1 || !(k.kinds & KAcronym) || defined.count(key))
+            continue;
+        const WordInfo &w = m_words[static_cast<size_t>(k.ids[0])];
+        if (w.lower.size() < 2 || w.lowMid.load() >= w.capMid.load())
+            continue;
+        auto it = byInitials.find(w.lower);
+        if (it == byInitials.end())
+            continue;
+        std::uint64_t root = 0;
+        bool unique = true;
+        for (std::uint64_t e : it->second) {
+            if (root != 0 && find(e) != root)
+                unique = false;
+            root = find(e);
+        }
+        if (unique && root != 0 && root != find(key))
+            parent[find(key)] = root;
     }
 
     // A surname alone ("Shao") joins the one full name ending with it ("Grace Shao").
@@ -970,6 +1161,17 @@ std::vector<Concept> Run::buildConcepts()
             g.kinds |= o.kinds;
         }
     }
+    // An acronym seen once, only in a title-case line and never in running text
+    // or a definition ("FAQ: ...") labels the page, it is no concept.
+    for (auto it = groups.begin(); it != groups.end();) {
+        const Group &g = it->second;
+        const KeyInfo &k = m_keys.at(it->first);
+        const bool headingOnly = (g.kinds & KHeading) && g.mentions.size() == 1;
+        if (headingOnly && k.ids.size() == 1 && (g.kinds & KAcronym) && !(g.kinds & (KLink | KExpansion)))
+            it = groups.erase(it);
+        else
+            ++it;
+    }
 
     const int N = static_cast<int>(m_docs.size());
     // Cheap features first: the score needs only counts and kinds, so labels,
@@ -997,6 +1199,7 @@ std::vector<Concept> Run::buildConcepts()
         f.quoted = g.kinds & KQuoted;
         f.heading = g.kinds & KHeading;
         f.acronymPair = g.kinds & KExpansion;
+        f.evaluative = !f.named && evaluativePhrase(rk);
         QString joined = f.key;
         joined.replace(u' ', u'_');
         const QByteArray joinedUtf8 = joined.toUtf8();
@@ -1138,6 +1341,7 @@ std::vector<Concept> Run::buildConcepts()
         f.quoted = g.kinds & KQuoted;
         f.heading = g.kinds & KHeading;
         f.acronymPair = g.kinds & KExpansion;
+        f.evaluative = !f.named && evaluativePhrase(rk);
         f.nationality = false;
         // one cue makes a person of a rare name; a frequent one needs them often
         f.personCue = g.personCues > 0 && g.personCues * 10 >= static_cast<int>(g.mentions.size());
@@ -1163,7 +1367,8 @@ std::vector<Concept> Run::buildConcepts()
                 f.firstTokenGivenName = lex.nounLexFile(std::string_view(firstUtf8.constData(), static_cast<size_t>(firstUtf8.size())), true)
                     == u"noun.person";
             }
-        } else {
+        }
+        if (!f.named || f.words >= 2) {
             const QByteArray head = f.headLemma.toUtf8();
             f.headLexFile = lex.nounLexFile(std::string_view(head.constData(), static_cast<size_t>(head.size())), false);
         }
@@ -1236,10 +1441,16 @@ std::vector<Concept> Run::buildConcepts()
                 aliases.append(m.surface);
         }
         c.aliases = aliases;
-        // a nationality concept merged into its country: label the country
-        if (f.nationality) {
-            for (int id : rk.ids) {
-                Q_UNUSED(id);
+        // only the adjective occurs ("Asian firms"): the concept is the place it
+        // pertains to, labelled by the place's name
+        if (f.nationality && rk.ids.size() == 1) {
+            bool adjectiveOnly = true;
+            for (const auto &[di, o] : g.mentions)
+                adjectiveOnly = adjectiveOnly && (o->kinds & KNationality);
+            const QString &place = m_words[static_cast<size_t>(rk.ids[0])].pertainymLabel;
+            if (adjectiveOnly && !place.isEmpty()) {
+                c.label = place;
+                c.aliases.prepend(place);
             }
         }
         scored.push_back(std::move(s));

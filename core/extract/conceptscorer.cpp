@@ -116,7 +116,8 @@ double conceptScore(const ConceptFeatures &f)
     const double boost = 1.0 + 1.0 * f.named + 0.5 * f.linked + 0.3 * f.quoted + 0.3 * f.acronymPair
         + 0.1 * f.heading;
     const double length = f.words == 1 && !nameLike ? kSingleNounFactor : 1.0 + 0.15 * (std::min(f.words, 4) - 1);
-    return specificity * tf * spread * boost * length;
+    const double description = f.evaluative && !nameLike ? 0.5 : 1.0;
+    return specificity * tf * spread * boost * length * description;
 }
 
 ConceptType conceptType(const ConceptFeatures &f)
@@ -124,9 +125,13 @@ ConceptType conceptType(const ConceptFeatures &f)
     // continents, rivers and mountains live in noun.object
     if (f.properLexFile == u"noun.location" || f.properLexFile == u"noun.object")
         return ConceptType::Place;
-    if (f.named && f.personCue && f.words <= 3 && f.properLexFile != u"noun.location")
+    // a multiword name headed by a collective noun is an institution, whatever
+    // its first word: "Federal Government", "Grace Foundation"
+    const bool groupHead = f.named && f.words >= 2 && f.headLexFile == u"noun.group";
+    if (f.named && f.personCue && f.words <= 3 && f.properLexFile != u"noun.location" && !groupHead)
         return ConceptType::Person;
-    if (f.named && f.firstTokenGivenName && f.words >= 2 && f.words <= 3 && !isOrganizationHead(f.headLemma))
+    if (f.named && f.firstTokenGivenName && f.words >= 2 && f.words <= 3 && !isOrganizationHead(f.headLemma)
+        && !groupHead)
         return ConceptType::Person;
     if (f.nationality || f.properLexFile == u"noun.location")
         return ConceptType::Place;
@@ -139,7 +144,7 @@ ConceptType conceptType(const ConceptFeatures &f)
     if (f.properLexFile == u"noun.artifact")
         return ConceptType::Product;
     if (f.words > 1 || !f.named) {
-        if (isOrganizationHead(f.headLemma) && f.named)
+        if ((isOrganizationHead(f.headLemma) || groupHead) && f.named)
             return ConceptType::Organization;
         if (isPolicyHead(f.headLemma))
             return ConceptType::Policy;

@@ -20,11 +20,12 @@ struct ConceptFeatures
     bool heading = false;      // also appears in a heading
     bool acronymPair = false;  // defined as "expansion (ACRONYM)"
     int generalCount = 0;      // WordNet tag count of the canonical lemma (general-English frequency)
+    bool evaluative = false;   // evaluative adjective + abstract head ("widespread adoption")
 
     // typing cues
     QString key;               // canonical lower-case form, words separated by spaces
     QString headLemma;         // last word, lemmatised
-    QString headLexFile;       // WordNet lexicographer file of the head noun ("noun.artifact")
+    QString headLexFile;       // WordNet lexicographer file of the head noun ("noun.artifact"); terms and multiword names
     QString properLexFile;     // lexicographer file of the whole name as a proper noun ("noun.location")
     bool personCue = false;    // preceded by an honorific, or in apposition with a person noun
     bool nationality = false;  // merged from a nationality adjective ("Chinese" -> China)
@@ -36,7 +37,7 @@ struct ConceptFeatures
 
 // Ranks concepts. The score is
 //
-//   score = specificity × (1 + ln tf) × (1 + ½ ln df) × boost × length
+//   score = specificity × (1 + ln tf) × (1 + ½ ln df) × boost × length × description
 //
 //   specificity = 1                         for names, links and coinages
 //               = 1 / (1 + ln(1 + g))       for common-noun terms, g = WordNet tag count
@@ -44,6 +45,12 @@ struct ConceptFeatures
 //                                            "way", "time" ≈ 10³ → 0.12; unseen phrases → 1)
 //   boost       = 1 + 1.0·named + 0.5·linked + 0.3·quoted + 0.3·acronymPair + 0.1·heading
 //   length      = 1 + 0.15·(words − 1), words capped at 4; 0.6 for a lone common noun
+//   description = 0.5 for a term opened by an evaluative adjective (an adjective
+//                 only, pertaining to no noun: "widespread", "robust", "integrated")
+//                 whose head's first WordNet sense is abstract (noun.act, .process,
+//                 .attribute, .state, .feeling): "widespread adoption" describes;
+//                 relational adjectives keep full weight ("national defense",
+//                 "operational efficiency"); else 1
 //
 // Frequency enters only logarithmically and specificity is multiplicative, so a
 // name seen twice ("DeepSeek": 1 × 1.69 × 1 × 2 ≈ 3.4) outranks a generic noun
@@ -54,7 +61,9 @@ struct ConceptFeatures
 // Types a concept by the first rule that fires:
 //  0. the whole name is a WordNet proper noun in noun.location or noun.object → place
 //  1. person cue (honorific "Mr./Dr."; apposition "X, a writer"; "X said"), or a
-//     two/three-token name whose first token is a WordNet given name → person
+//     two/three-token name whose first token is a WordNet given name → person,
+//     unless the name's head noun is collective (WordNet noun.group: "Federal
+//     Government", "Grace Foundation") → organization
 //  2. the whole name is a WordNet proper noun: noun.location → place,
 //     noun.person → person, noun.group → organization, noun.event → event,
 //     noun.artifact → product; nationality adjectives → place

@@ -103,6 +103,8 @@ struct Lexicon::Private
     std::unordered_map<std::string_view, Entry> index;
     std::array<std::unordered_map<std::string_view, std::string_view>, 3> exceptions;
     std::unordered_map<std::string_view, int> tagCounts;
+    // per part of speech: noun, verb, adjective (with satellites), adverb
+    std::array<std::unordered_map<std::string_view, int>, kPosCount> posTagCounts;
 
     const Entry *entry(std::string_view w) const
     {
@@ -266,7 +268,14 @@ struct Lexicon::Private
                 const std::string_view key = field(line, p);
                 field(line, p); // sense number
                 const int count = static_cast<int>(toLong(field(line, p)));
-                tagCounts[key.substr(0, key.find('%'))] += count;
+                const size_t percent = key.find('%');
+                tagCounts[key.substr(0, percent)] += count;
+                // sense key: lemma%ss_type:..., ss_type 1 noun, 2 verb, 3/5 adjective, 4 adverb
+                if (percent != std::string_view::npos && percent + 1 < key.size()) {
+                    const char t = key[percent + 1];
+                    const int pos = t == '1' ? 0 : t == '2' ? 1 : (t == '3' || t == '5') ? 2 : 3;
+                    posTagCounts[static_cast<size_t>(pos)][key.substr(0, percent)] += count;
+                }
             });
         }
         loaded = true;
@@ -339,6 +348,54 @@ int Lexicon::tagCount(std::string_view lemma) const
     return it == d->tagCounts.end() ? 0 : it->second;
 }
 
+int Lexicon::tagCount(std::string_view word, Pos pos) const
+{
+    const int index = pos == Noun ? 0 : pos == Verb ? 1 : pos == Adjective ? 2 : 3;
+    const std::string base = d->base(word, index);
+    const std::string_view lemma = base.empty() ? word : std::string_view(base);
+    const auto &counts = d->posTagCounts[static_cast<size_t>(index)];
+    auto it = counts.find(lemma);
+    return it == counts.end() ? 0 : it->second;
+}
+
+bool Lexicon::isRelationalAdjective(std::string_view adjective) const
+{
+    for (long offset : d->offsets(adjective, 2)) {
+        const Private::Synset s = d->synset(2, offset);
+        for (const auto &ptr : s.pointers) {
+            if (ptr.symbol == "\\")
+                return true;
+        }
+    }
+    return false;
+}
+
+QStringList Lexicon::properSynonyms(std::string_view lemma) const
+{
+    QStringList out;
+    for (long offset : d->offsets(lemma, 0)) {
+        const Private::Synset s = d->synset(0, offset);
+        bool proper = false;
+        for (std::string_view w : s.words) {
+            if (!w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
+                && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
+                    == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size())))
+                proper = true;
+        }
+        if (!proper)
+            continue;
+        for (std::string_view w : s.words) {
+            QString name = QString::fromUtf8(w.data(), static_cast<qsizetype>(w.size()));
+            name.replace(u'_', u' ');
+            if (name.compare(QString::fromUtf8(lemma.data(), static_cast<qsizetype>(lemma.size())).replace(u'_', u' '),
+                             Qt::CaseInsensitive) != 0)
+                out.append(name);
+        }
+        break;
+    }
+    return out;
+}
+
 QString Lexicon::nounLexFile(std::string_view lemma, bool preferProper) const
 {
     const std::vector<long> offsets = d->offsets(lemma, 0);
@@ -387,8 +444,12 @@ QString Lexicon::properPertainym(std::string_view adjective) const
             const std::string_view w = target.words[static_cast<size_t>(index)];
             if (w.empty() || !(w.front() >= 'A' && w.front() <= 'Z'))
                 return {}; // pertains to a common noun: not a nationality
-            if (target.lexFile < 0 || std::string_view(lexfiles[target.lexFile]) != "noun.location")
-                continue; // "Chinese" also pertains to the language; places decide
+            // "Chinese" also pertains to the language; places decide (continents
+            // such as Asia live in noun.object)
+            if (target.lexFile < 0
+                || (std::string_view(lexfiles[target.lexFile]) != "noun.location"
+                    && std::string_view(lexfiles[target.lexFile]) != "noun.object"))
+                continue;
             QString name = QString::fromUtf8(w.data(), static_cast<qsizetype>(w.size()));
             name.replace(u'_', u' ');
             if (!found.isEmpty() && found.compare(name, Qt::CaseInsensitive) != 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <string>
@@ -36,6 +37,16 @@ public:
     // Sum of the semantic-concordance tag counts over the lemma's senses: a
     // proxy for how common the word is in general English.
     [[nodiscard]] int tagCount(std::string_view lemma) const;
+    // The same count restricted to one part of speech; the word is first reduced
+    // to its base form for that part of speech ("lost" -> "lose" as a verb).
+    [[nodiscard]] int tagCount(std::string_view word, Pos pos) const;
+    // True when some adjective sense of the word points at a noun it pertains to
+    // ("technological" -> technology, "national" -> nation): a classifying
+    // adjective, as opposed to an evaluative one ("widespread", "robust").
+    [[nodiscard]] bool isRelationalAdjective(std::string_view adjective) const;
+    // The other members of the first noun synset that spells the lemma
+    // capitalised ("america" -> "United States", "US", "USA", ...), '_' as ' '.
+    [[nodiscard]] QStringList properSynonyms(std::string_view lemma) const;
     // Lexicographer file of the lemma's first noun sense ("noun.location");
     // with preferProper, the first sense whose synset spells it capitalised.
     [[nodiscard]] QString nounLexFile(std::string_view lemma, bool preferProper) const;
