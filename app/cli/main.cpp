@@ -1,9 +1,14 @@
 // cartograph-cli: headless access to the engine. `text` prints a document's plain
 // text (the text all offsets refer to); `build` maps a folder and prints a summary
-// or writes JSON Graph Format / GraphML.
+// or writes JSON Graph Format / GraphML / GEXF / CSV / a Markdown vault; it also
+// builds NAME.cartograph.yaml projects with their curation and saved layout.
+#include "export/csvwriter.h"
+#include "export/gexfwriter.h"
 #include "export/graphmlwriter.h"
 #include "export/jsongraphwriter.h"
+#include "export/markdownvaultwriter.h"
 #include "project/build.h"
+#include "project/projectfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 using namespace carto;
 
@@ -115,11 +121,59 @@ void printSummary(const project::BuildResult &build, int top, qint64 elapsedMs)
     o.flush();
 }
 
+// Data exports beyond JSON and GraphML: GEXF, CSV and the Markdown vault.
+// Kept apart from runBuild so other export flags can be added beside them.
+struct DataExportOptions
+{
+    QCommandLineOption gexf{QStringLiteral("gexf"), QStringLiteral("Write GEXF 1.3 (Gephi) to FILE."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption csv{QStringLiteral("csv"), QStringLiteral("Write nodes.csv and edges.csv into DIR."),
+                           QStringLiteral("DIR")};
+    QCommandLineOption markdown{QStringLiteral("markdown"),
+                                QStringLiteral("Write an Obsidian vault (one note per concept) into DIR."),
+                                QStringLiteral("DIR")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({gexf, csv, markdown}); }
+
+    [[nodiscard]] bool anySet(const QCommandLineParser &parser) const
+    {
+        return parser.isSet(gexf) || parser.isSet(csv) || parser.isSet(markdown);
+    }
+
+    // Writes every requested export; returns false with *error on the first failure.
+    bool write(const QCommandLineParser &parser, const project::BuildResult &build, const project::Project *project,
+               QString *error) const
+    {
+        if (parser.isSet(gexf) && !exporter::GexfWriter::write(build, parser.value(gexf), error))
+            return false;
+        if (parser.isSet(csv) && !exporter::CsvWriter::write(build, parser.value(csv), error))
+            return false;
+        if (parser.isSet(markdown)
+            && !exporter::MarkdownVaultWriter::write(build, parser.value(markdown), error, project))
+            return false;
+        return true;
+    }
+};
+
+// Builds a folder, or a NAME.cartograph.yaml project with its curation,
+// saved positions and notes (returned in *project for exports that use them).
+std::optional<project::BuildResult> buildInput(const QString &input, const project::BuildOptions &options,
+                                               std::optional<project::Project> *project, QString *error)
+{
+    if (!project::ProjectFile::isProjectPath(input))
+        return project::buildCorpus(input, options, error);
+    *project = project::ProjectFile::load(input, error);
+    if (!*project)
+        return std::nullopt;
+    return project::buildProject(**project, options, error);
+}
+
 int runBuild(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Build a concept map from a folder of documents."));
-    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder of documents"));
+    parser.addPositionalArgument(QStringLiteral("DIR|PROJECT"),
+                                 QStringLiteral("Folder of documents, or a NAME.cartograph.yaml project"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Write JSON Graph Format to FILE."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption graphml(QStringLiteral("graphml"), QStringLiteral("Write GraphML to FILE."),
@@ -128,6 +182,8 @@ int runBuild(const QStringList &arguments)
                                  QStringLiteral("N"), QStringLiteral("25"));
     const QCommandLineOption noLayout(QStringLiteral("no-layout"), QStringLiteral("Skip the layout stage."));
     parser.addOptions({json, graphml, top, noLayout});
+    const DataExportOptions dataExports;
+    dataExports.addTo(parser);
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("cartograph-cli build")} + arguments))
         return fail(parser.errorText(), 2);
@@ -138,7 +194,9 @@ int runBuild(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return fail(QStringLiteral("usage: cartograph-cli build DIR [--json FILE] [--graphml FILE] [--top N]"), 2);
+        return fail(QStringLiteral("usage: cartograph-cli build DIR|PROJECT.cartograph.yaml [--json FILE] "
+                                   "[--graphml FILE] [--gexf FILE] [--csv DIR] [--markdown DIR] [--top N]"),
+                    2);
     bool ok = false;
     const int topCount = parser.value(top).toInt(&ok);
     if (!ok || topCount < 0)
@@ -149,7 +207,8 @@ int runBuild(const QStringList &arguments)
     QElapsedTimer timer;
     timer.start();
     QString error;
-    const auto build = project::buildCorpus(positional.front(), options, &error);
+    std::optional<project::Project> loadedProject;
+    const auto build = buildInput(positional.front(), options, &loadedProject, &error);
     if (!build)
         return fail(error);
     const qint64 elapsed = timer.elapsed();
@@ -158,7 +217,9 @@ int runBuild(const QStringList &arguments)
         return fail(error);
     if (parser.isSet(graphml) && !exporter::GraphMlWriter::write(*build, parser.value(graphml), &error))
         return fail(error);
-    if (!parser.isSet(json) && !parser.isSet(graphml))
+    if (!dataExports.write(parser, *build, loadedProject ? &*loadedProject : nullptr, &error))
+        return fail(error);
+    if (!parser.isSet(json) && !parser.isSet(graphml) && !dataExports.anySet(parser))
         printSummary(*build, topCount, elapsed);
     else
         err() << "built " << build->graph.nodeCount() << " concepts and " << build->graph.edgeCount()
@@ -178,7 +239,8 @@ int main(int argc, char *argv[])
     args.removeFirst();
     if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
         out() << "usage: cartograph-cli text FILE\n"
-                 "       cartograph-cli build DIR [--json FILE] [--graphml FILE] [--top N] [--no-layout]\n";
+                 "       cartograph-cli build DIR|PROJECT.cartograph.yaml [--json FILE] [--graphml FILE]\n"
+                 "                            [--gexf FILE] [--csv DIR] [--markdown DIR] [--top N] [--no-layout]\n";
         out().flush();
         return args.isEmpty() ? 2 : 0;
     }
