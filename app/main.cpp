@@ -21,7 +21,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Concept maps from folders of documents."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"folder"_s, u"Folder of documents to open."_s, u"[FOLDER]"_s);
+    parser.addPositionalArgument(u"path"_s, u"A project (NAME.cartograph.yaml) or a folder of documents to open."_s,
+                                 u"[PROJECT|FOLDER]"_s);
     const QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window once the map is built, then quit."_s,
                                         u"file"_s);
     const QCommandLineOption zoom(u"zoom"_s, u"With --screenshot: zoom factor over the fitted view."_s, u"factor"_s,

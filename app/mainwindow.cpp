@@ -2,7 +2,12 @@
 
 #include "appsettings.h"
 #include "canvas/mapview.h"
+#include "commands/curationcommand.h"
+#include "commands/hideconceptcommand.h"
+#include "commands/pincommand.h"
 #include "document/projectdocument.h"
+#include "export/exportdatadialog.h"
+#include "export/exportimagedialog.h"
 #include "jobs/buildjob.h"
 #include "jobs/layoutjob.h"
 #include "models/searchmodel.h"
@@ -11,8 +16,11 @@
 #include "panels/documentviewpanel.h"
 #include "panels/filterpanel.h"
 #include "panels/linkpanel.h"
+#include "panels/notespanel.h"
 #include "panels/pathpanel.h"
 #include "panels/statspanel.h"
+#include "project/projectfile.h"
+#include "project/recoveryfile.h"
 #include "samplecorpus.h"
 
 #include <QAction>
@@ -20,7 +28,12 @@
 #include <QCloseEvent>
 #include <QCompleter>
 #include <QDir>
+#include <QCryptographicHash>
+#include <QDirIterator>
 #include <QDockWidget>
+#include <QFileSystemWatcher>
+#include <QInputDialog>
+#include <QTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -50,6 +63,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
+    m_autosave = new QTimer(this);
+    m_rebuildTimer = new QTimer(this);
+    m_watchTimer = new QTimer(this);
+    m_watcher = new QFileSystemWatcher(this);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Cartograph"));
     setCentralWidget(m_map);
@@ -82,12 +99,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_buildJob, &BuildJob::finished, this, &MainWindow::onBuildFinished);
     connect(m_buildJob, &BuildJob::failed, this, [this](const QString &error) {
         setBusy(false);
+        const bool kept = m_replaceOnFinish;
+        m_replaceOnFinish = false;
         statusBar()->showMessage(tr("Build failed: %1").arg(error));
-        setWindowTitle(tr("Cartograph"));
+        if (!kept)
+            updateTitle();
         Q_EMIT buildFinished(false);
     });
     connect(m_buildJob, &BuildJob::cancelled, this, [this] {
         setBusy(false);
+        m_replaceOnFinish = false;
         statusBar()->showMessage(tr("Build cancelled"), 5000);
         Q_EMIT buildFinished(false);
     });
@@ -103,6 +124,25 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ProjectDocument::selectionChanged, this, &MainWindow::updateCounts);
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this,
             [this](bool clean) { setWindowModified(!clean); });
+
+    // Unsaved work goes to the recovery file every 30 s; the project file is only
+    // written by Save.
+    m_autosave->setInterval(30000);
+    connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
+    m_autosave->start();
+    // Curation edits and corpus changes rebuild after a pause, so a burst of
+    // edits (or a checkout touching many files) costs one build.
+    m_rebuildTimer->setSingleShot(true);
+    m_rebuildTimer->setInterval(250);
+    connect(m_rebuildTimer, &QTimer::timeout, this, &MainWindow::rebuildProject);
+    connect(m_document, &ProjectDocument::curationChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
+    m_watchTimer->setSingleShot(true);
+    m_watchTimer->setInterval(1500);
+    connect(m_watchTimer, &QTimer::timeout, this, &MainWindow::onCorpusChanged);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_watchTimer, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_watchTimer, qOverload<>(&QTimer::start));
+    connect(m_map, &MapView::mergeRequested, this, &MainWindow::mergeConcepts);
+    connect(m_map, &MapView::contextMenuRequested, this, &MainWindow::showContextMenu);
 
     AppSettings settings;
     restoreGeometry(settings.windowGeometry());
@@ -129,6 +169,7 @@ void MainWindow::createDocks()
     m_filterPanel = new FilterPanel(m_document, this);
     m_pathPanel = new PathPanel(m_document, m_searchModel, this);
     m_statsPanel = new StatsPanel(m_document, this);
+    m_notesPanel = new NotesPanel(m_document, this);
 
     m_panelsMenu = new QMenu(tr("&Panels"), this);
     auto addDock = [this](QWidget *panel, const QString &title, const QString &name, Qt::DockWidgetArea area,
@@ -156,7 +197,10 @@ void MainWindow::createDocks()
                                 QKeySequence(u"Alt+6"_s));
     QDockWidget *stats = addDock(m_statsPanel, tr("Statistics"), u"statsDock"_s, Qt::LeftDockWidgetArea,
                                  QKeySequence(u"Alt+7"_s));
+    QDockWidget *notes = addDock(m_notesPanel, tr("Notes"), u"notesDock"_s, Qt::RightDockWidgetArea,
+                                 QKeySequence(u"Alt+8"_s));
     tabifyDockWidget(conceptDock, link);
+    tabifyDockWidget(docView, notes);
     tabifyDockWidget(link, docView);
     conceptDock->raise();
     tabifyDockWidget(filters, docs);
@@ -174,6 +218,10 @@ void MainWindow::createDocks()
         m_statsPanel->setDocument(d);
     });
     connect(m_documentView, &DocumentViewPanel::conceptActivated, m_map, &MapView::centreOnNode);
+    connect(m_notesPanel, &NotesPanel::conceptActivated, this, [this](graph::NodeIndex node) {
+        m_document->selectNodes({node});
+        m_map->centreOnNode(node);
+    });
     connect(m_document, &ProjectDocument::selectionChanged, this, [this, conceptDock, link] {
         if (m_document->selectedEdge() >= 0)
             link->raise();
@@ -186,8 +234,9 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Folder…"), this, &MainWindow::chooseFolder);
-    open->setShortcut(QKeySequence::Open);
+    createProjectActions(file);
+    QAction *open = file->addAction(tr("Open &Folder…"), this, &MainWindow::chooseFolder);
+    open->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Sample Corpus"), this, [this] {
         const QString sample = sampleCorpusFolder();
@@ -196,11 +245,12 @@ void MainWindow::createActions()
         else
             openFolder(sample);
     });
-    QAction *rebuild = file->addAction(tr("Re&build"), this, [this] {
-        if (!m_document->folder().isEmpty())
-            openFolder(m_document->folder());
-    });
+    QAction *rebuild = file->addAction(tr("Re&build"), this, &MainWindow::rebuildProject);
     rebuild->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("&Image…"), this, &MainWindow::exportImage)->setShortcut(QKeySequence(u"Ctrl+E"_s));
+    exportMenu->addAction(tr("&Data…"), this, &MainWindow::exportData);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -220,6 +270,8 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     QAction *hide = edit->addAction(tr("&Hide Selected Concepts"), m_filterPanel, &FilterPanel::hideSelected);
     hide->setShortcut(QKeySequence::Delete);
+    createCurationActions(edit);
+    edit->addSeparator();
     QAction *pathFrom = edit->addAction(tr("Find &Path Between Two Selected"), this, [this] {
         const auto &sel = m_document->selectedNodes();
         if (sel.size() == 2)
@@ -279,11 +331,34 @@ void MainWindow::createActions()
     bar->addWidget(m_search);
 }
 
-void MainWindow::openInitial(const QString &folder)
+void MainWindow::openInitial(const QString &path)
 {
-    if (!folder.isEmpty()) {
-        openFolder(folder);
+    if (!path.isEmpty()) {
+        if (project::ProjectFile::isProjectPath(path))
+            openProject(path);
+        else
+            openFolder(path);
         return;
+    }
+    // Unsaved work of an untitled project from a session that did not end well.
+    if (project::RecoveryFile::hasNewer(QString())) {
+        const auto answer = ask(tr("Restore Unsaved Work?"),
+                                tr("Cartograph found unsaved changes to an untitled project from an earlier "
+                                   "session. Restore them?"),
+                                QMessageBox::Yes | QMessageBox::No);
+        if (answer == QMessageBox::Yes) {
+            QString error;
+            if (auto recovered = project::RecoveryFile::load(QString(), &error)) {
+                m_document->setProject(std::move(*recovered), QString());
+                m_dirtyAfterBuild = true;
+                m_restoreView = true;
+                startBuild(m_document->project(), false);
+                return;
+            }
+            reportError(error);
+        } else {
+            project::RecoveryFile::discard(QString());
+        }
     }
     const QString last = AppSettings().lastFolder();
     if (!last.isEmpty() && QFileInfo(last).isDir()) {
@@ -294,17 +369,472 @@ void MainWindow::openInitial(const QString &folder)
     if (!sample.isEmpty())
         openFolder(sample);
     else
-        statusBar()->showMessage(tr("Open a folder of documents with File ▸ Open Folder (Ctrl+O)."));
+        statusBar()->showMessage(tr("Open a folder of documents with File ▸ Open Folder (Ctrl+Shift+O)."));
 }
 
 void MainWindow::openFolder(const QString &folder)
 {
     const QString path = QFileInfo(folder).absoluteFilePath();
+    project::Project untitled;
+    untitled.corpusFolders = {path};
+    m_document->setProject(std::move(untitled), QString());
+    m_restoreView = false;
+    m_dirtyAfterBuild = false;
+    startBuild(m_document->project(), false);
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QString error;
+    std::optional<project::Project> loaded = project::ProjectFile::load(absolute, &error);
+    bool dirty = false;
+    if (project::RecoveryFile::hasNewer(absolute)) {
+        const auto answer = ask(tr("Restore Unsaved Work?"),
+                                tr("“%1” has unsaved changes from an earlier session. Restore them?")
+                                    .arg(QFileInfo(absolute).fileName()),
+                                QMessageBox::Yes | QMessageBox::No);
+        if (answer == QMessageBox::Yes) {
+            QString recoveryError;
+            if (auto recovered = project::RecoveryFile::load(absolute, &recoveryError)) {
+                loaded = std::move(recovered);
+                dirty = true;
+            } else {
+                reportError(recoveryError);
+            }
+        } else {
+            project::RecoveryFile::discard(absolute);
+        }
+    }
+    if (!loaded) {
+        // The file is left exactly as it is and the current map stays open.
+        reportError(tr("Could not open the project: %1").arg(error));
+        return false;
+    }
+    if (loaded->corpusFolders.isEmpty()) {
+        reportError(tr("The project “%1” names no corpus folder.").arg(QFileInfo(absolute).fileName()));
+        return false;
+    }
+    m_document->setProject(std::move(*loaded), absolute);
+    m_restoreView = true;
+    m_dirtyAfterBuild = dirty;
+    AppSettings().addRecentFolder(absolute);
+    updateRecentMenu();
+    startBuild(m_document->project(), false);
+    return true;
+}
+
+void MainWindow::newProject()
+{
+    if (!maybeSave())
+        return;
+    cancelJobs();
+    project::RecoveryFile::discard(m_document->projectPath());
+    m_document->setProject({}, QString());
+    m_document->clear();
+    m_watcher->removePaths(m_watcher->files() + m_watcher->directories());
+    updateTitle();
+    updateCounts();
+    statusBar()->showMessage(tr("New project: open a folder of documents with File ▸ Open Folder."), 5000);
+}
+
+void MainWindow::startBuild(const project::Project &project, bool replace)
+{
     m_layoutJob->cancel();
+    m_replaceOnFinish = replace && m_document->hasBuild();
     setBusy(true);
     m_stage->setText(tr("Starting…"));
-    setWindowTitle(tr("%1 — building — Cartograph").arg(QDir(path).dirName()));
-    m_buildJob->start(path);
+    if (!m_replaceOnFinish) {
+        const QString name = m_document->projectPath().isEmpty()
+            ? QDir(project.corpusFolders.value(0)).dirName()
+            : QFileInfo(m_document->projectPath()).fileName();
+        setWindowTitle(tr("%1 — building — Cartograph").arg(name));
+    }
+    m_buildJob->startProject(project);
+}
+
+void MainWindow::rebuildProject()
+{
+    if (m_document->project().corpusFolders.isEmpty())
+        return;
+    // Current positions and pins go in, so the rebuilt map stays where it was.
+    startBuild(m_document->projectForSave(), true);
+}
+
+project::Project MainWindow::currentProject() const
+{
+    project::Project out = m_document->projectForSave();
+    if (!m_document->hasBuild())
+        return out;
+    out.view.zoom = m_map->layoutZoom();
+    out.view.centre = m_map->layoutCentre();
+    out.view.colourByType = m_colourByType->isChecked();
+    m_filterPanel->storeViewState(out.view);
+    return out;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->projectPath().isEmpty()) {
+        QString path = m_chooseSavePath ? m_chooseSavePath() : QString();
+        if (!m_chooseSavePath) {
+            const QString folder = m_document->project().corpusFolders.value(0);
+            const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : QFileInfo(folder).absolutePath())
+                                          .filePath(QDir(folder).dirName() + project::ProjectFile::suffix());
+            path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggested,
+                                                tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
+        }
+        if (path.isEmpty())
+            return false;
+        return saveAs(path);
+    }
+    return saveAs(m_document->projectPath());
+}
+
+bool MainWindow::saveAs(const QString &requested)
+{
+    QString path = QFileInfo(requested).absoluteFilePath();
+    if (!project::ProjectFile::isProjectPath(path))
+        path += project::ProjectFile::suffix();
+    const project::Project project = currentProject();
+    QString error;
+    if (!project::ProjectFile::save(project, path, &error)) {
+        reportError(tr("Could not save the project: %1").arg(error));
+        return false;
+    }
+    const QString previous = m_document->projectPath();
+    project::RecoveryFile::discard(previous);
+    if (previous != path)
+        project::RecoveryFile::discard(path);
+    m_document->setViewState(project.view);
+    m_document->setProjectPath(path);
+    m_document->undoStack()->setClean();
+    setWindowModified(false);
+    AppSettings().addRecentFolder(path);
+    updateRecentMenu();
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    Q_EMIT projectSaved(path);
+    return true;
+}
+
+void MainWindow::autosave()
+{
+    if (!isWindowModified() || !m_document->hasBuild())
+        return;
+    QString error;
+    if (!project::RecoveryFile::save(currentProject(), m_document->projectPath(), &error))
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 5000);
+}
+
+void MainWindow::setAutosaveInterval(int ms)
+{
+    m_autosave->start(ms);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!isWindowModified())
+        return true;
+    const auto answer = ask(tr("Unsaved Changes"), tr("The project has unsaved changes. Save them?"),
+                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    if (answer == QMessageBox::Discard) {
+        project::RecoveryFile::discard(m_document->projectPath());
+        return true;
+    }
+    return false;
+}
+
+QMessageBox::StandardButton MainWindow::ask(const QString &title, const QString &text,
+                                            QMessageBox::StandardButtons buttons)
+{
+    if (m_prompt)
+        return m_prompt(title, text, buttons);
+    return QMessageBox::question(this, title, text, buttons);
+}
+
+void MainWindow::reportError(const QString &message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 15000);
+    Q_EMIT errorReported(message);
+    if (m_prompt)
+        return; // tests (and other embedders) read lastError() / errorReported()
+    // Window-modal but not blocking: the app keeps running behind the message.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cartograph"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::updateTitle()
+{
+    QString name;
+    if (!m_document->projectPath().isEmpty()) {
+        name = QFileInfo(m_document->projectPath()).fileName();
+        name.chop(project::ProjectFile::suffix().size());
+    } else if (!m_document->project().corpusFolders.isEmpty()) {
+        name = tr("Untitled (%1)").arg(QDir(m_document->project().corpusFolders.constFirst()).dirName());
+    } else {
+        name = tr("Untitled");
+    }
+    setWindowTitle(tr("%1[*] — Cartograph").arg(name));
+}
+
+void MainWindow::chooseProject()
+{
+    if (!maybeSave())
+        return;
+    const QString start = m_document->projectPath().isEmpty() ? QDir::homePath()
+                                                              : QFileInfo(m_document->projectPath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start,
+                                                      tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::createProjectActions(QMenu *file)
+{
+    file->addAction(tr("&New Project"), this, &MainWindow::newProject)->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject)->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save &As…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Project As"), m_document->projectPath(),
+            tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
+        if (!path.isEmpty())
+            saveAs(path);
+    })->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+}
+
+void MainWindow::createCurationActions(QMenu *edit)
+{
+    auto single = [this]() -> graph::NodeIndex {
+        const auto &sel = m_document->selectedNodes();
+        return sel.isEmpty() ? -1 : sel.constLast();
+    };
+    edit->addAction(tr("Re&name Concept…"), this, [this, single] {
+        const graph::NodeIndex v = single();
+        if (v < 0)
+            return;
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename Concept"), tr("New name:"), QLineEdit::Normal,
+                                                   m_document->graph().node(v).info.label, &ok);
+        if (ok)
+            renameConcept(v, name);
+    })->setShortcut(QKeySequence(Qt::Key_F2));
+    edit->addAction(tr("&Merge Selected Concepts"), this, [this] {
+        // The first selected concept survives; the others fold into it.
+        const auto sel = m_document->selectedNodes();
+        if (sel.size() < 2)
+            return;
+        m_document->undoStack()->beginMacro(tr("Merge %n concept(s)", nullptr, int(sel.size()) - 1));
+        for (int i = 1; i < sel.size(); ++i)
+            mergeConcepts(sel[i], sel[0]);
+        m_document->undoStack()->endMacro();
+    })->setShortcut(QKeySequence(u"Ctrl+M"_s));
+    edit->addAction(tr("&Add Concept…"), this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(this, tr("Add Concept"),
+                                                   tr("Name, then aliases, separated by commas:"), QLineEdit::Normal,
+                                                   QString(), &ok);
+        if (!ok)
+            return;
+        QStringList parts = text.split(u',', Qt::SkipEmptyParts);
+        if (parts.isEmpty())
+            return;
+        const QString name = parts.takeFirst();
+        addConcept(name, parts);
+    });
+    edit->addAction(tr("P&in / Unpin"), this, [this, single] {
+        const graph::NodeIndex v = single();
+        if (v >= 0)
+            setPinned(v, !m_document->isPinned(v));
+    })->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
+}
+
+void MainWindow::showContextMenu(graph::NodeIndex node, const QPoint &globalPos)
+{
+    QMenu menu(this);
+    if (node < 0) {
+        menu.addAction(tr("Add Concept…"), this, [this] {
+            bool ok = false;
+            const QString name = QInputDialog::getText(this, tr("Add Concept"), tr("Name:"), QLineEdit::Normal,
+                                                       QString(), &ok);
+            if (ok)
+                addConcept(name, {});
+        });
+        menu.exec(globalPos);
+        return;
+    }
+    const graph::NodeData &data = m_document->graph().node(node);
+    const QString label = data.info.label;
+    menu.addSection(label);
+    menu.addAction(tr("Rename…"), this, [this, node, label] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename Concept"), tr("New name:"), QLineEdit::Normal,
+                                                   label, &ok);
+        if (ok)
+            renameConcept(node, name);
+    });
+    QMenu *mergeMenu = menu.addMenu(tr("Merge Into"));
+    int offered = 0;
+    for (const int w : m_document->graph().neighbours(node)) {
+        if (offered++ >= 15)
+            break;
+        mergeMenu->addAction(m_document->graph().node(w).info.label, this, [this, node, w] { mergeConcepts(node, w); });
+    }
+    mergeMenu->addSeparator();
+    mergeMenu->addAction(tr("Other Concept…"), this, [this, node] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Merge Into"), tr("Concept to merge into:"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        const graph::NodeIndex into = ok ? m_document->findConcept(name) : -1;
+        if (into >= 0)
+            mergeConcepts(node, into);
+    });
+    QMenu *splitMenu = menu.addMenu(tr("Split Alias Off"));
+    for (const QString &alias : data.info.aliases)
+        if (alias.compare(label, Qt::CaseInsensitive) != 0)
+            splitMenu->addAction(alias, this, [this, node, alias] { splitAlias(node, alias); });
+    splitMenu->setEnabled(!splitMenu->isEmpty());
+    QMenu *typeMenu = menu.addMenu(tr("Type"));
+    for (int t = 0; t <= int(extract::ConceptType::Theme); ++t) {
+        const auto type = extract::ConceptType(t);
+        QAction *a = typeMenu->addAction(extract::conceptTypeName(type), this,
+                                         [this, node, type] { setConceptType(node, type); });
+        a->setCheckable(true);
+        a->setChecked(type == data.info.type);
+    }
+    const bool pinned = m_document->isPinned(node);
+    menu.addAction(pinned ? tr("Unpin") : tr("Pin Here"), this, [this, node, pinned] { setPinned(node, !pinned); });
+    menu.addAction(tr("Hide"), this, [this, node] { hideConcept(node); });
+    menu.addSeparator();
+    menu.addAction(tr("Edit Note"), this, [this, node] {
+        m_document->selectNodes({node});
+        m_conceptPanel->focusNote();
+    });
+    menu.exec(globalPos);
+}
+
+void MainWindow::renameConcept(graph::NodeIndex node, const QString &name)
+{
+    if (auto *command = CurationCommand::rename(m_document, node, name))
+        m_document->undoStack()->push(command);
+}
+
+void MainWindow::mergeConcepts(graph::NodeIndex from, graph::NodeIndex into)
+{
+    if (auto *command = CurationCommand::merge(m_document, from, into))
+        m_document->undoStack()->push(command);
+}
+
+void MainWindow::splitAlias(graph::NodeIndex node, const QString &alias)
+{
+    if (auto *command = CurationCommand::split(m_document, node, alias))
+        m_document->undoStack()->push(command);
+}
+
+void MainWindow::setConceptType(graph::NodeIndex node, extract::ConceptType type)
+{
+    if (auto *command = CurationCommand::setType(m_document, node, type))
+        m_document->undoStack()->push(command);
+}
+
+void MainWindow::addConcept(const QString &name, const QStringList &aliases)
+{
+    if (auto *command = CurationCommand::addConcept(m_document, name, aliases))
+        m_document->undoStack()->push(command);
+}
+
+void MainWindow::setPinned(graph::NodeIndex node, bool pinned)
+{
+    if (node < 0 || node >= m_document->nodeCount() || m_document->isPinned(node) == pinned)
+        return;
+    m_document->undoStack()->push(new PinCommand(m_document, m_document->graph().node(node).info.id, pinned));
+}
+
+void MainWindow::hideConcept(graph::NodeIndex node)
+{
+    if (node < 0 || node >= m_document->nodeCount())
+        return;
+    m_document->undoStack()->push(new HideConceptCommand(m_document, m_document->graph().node(node).info.id, true));
+}
+
+void MainWindow::exportImage()
+{
+    if (!m_document->hasBuild())
+        return;
+    ExportImageDialog dialog(m_document, m_map, this);
+    dialog.exec();
+}
+
+void MainWindow::exportData()
+{
+    if (!m_document->hasBuild())
+        return;
+    ExportDataDialog dialog(m_document, this);
+    dialog.exec();
+}
+
+QString MainWindow::corpusFingerprint() const
+{
+    // Names, sizes and times of the corpus's files: a save of the project file or
+    // its recovery file into the corpus folder must not trigger a rebuild.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    for (const QString &folder : m_document->project().corpusFolders) {
+        QStringList entries;
+        QDirIterator it(folder, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            const QFileInfo info = it.fileInfo();
+            const QString name = info.fileName();
+            if (name.startsWith(u'.') || name.endsWith(project::ProjectFile::suffix(), Qt::CaseInsensitive)
+                || name.endsWith(u".recovery"_s))
+                continue;
+            entries.append(u"%1|%2|%3"_s.arg(info.filePath()).arg(info.size()).arg(
+                info.lastModified().toMSecsSinceEpoch()));
+        }
+        entries.sort();
+        hash.addData(entries.join(u'\n').toUtf8());
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+void MainWindow::watchCorpus()
+{
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    QStringList paths;
+    for (const QString &folder : m_document->project().corpusFolders) {
+        paths.append(folder);
+        QDirIterator dirs(folder, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (dirs.hasNext())
+            paths.append(dirs.next());
+        QDirIterator files(folder, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext() && paths.size() < 4000)
+            paths.append(files.next());
+    }
+    if (!paths.isEmpty())
+        m_watcher->addPaths(paths);
+    m_fingerprint = corpusFingerprint();
+}
+
+void MainWindow::onCorpusChanged()
+{
+    const QString now = corpusFingerprint();
+    if (now == m_fingerprint)
+        return;
+    if (m_buildJob->isRunning()) {
+        m_watchTimer->start(); // try again once the running build is done
+        return;
+    }
+    statusBar()->showMessage(tr("The documents changed: rebuilding…"), 4000);
+    rebuildProject();
 }
 
 void MainWindow::chooseFolder()
@@ -318,12 +848,37 @@ void MainWindow::chooseFolder()
 void MainWindow::onBuildFinished(const std::shared_ptr<project::BuildResult> &result, const QString &folder)
 {
     setBusy(false);
+    if (m_replaceOnFinish) {
+        m_replaceOnFinish = false;
+        m_document->replaceBuild(result);
+        watchCorpus();
+        updateTitle();
+        Q_EMIT buildFinished(true);
+        return;
+    }
     m_document->setBuild(result, folder);
+    if (m_restoreView) {
+        // An opened project comes back as the user left it: filters, colours, zoom, centre.
+        m_restoreView = false;
+        const project::ViewState view = m_document->project().view;
+        m_colourByType->setChecked(view.colourByType);
+        m_filterPanel->restoreViewState(view);
+        m_map->restoreView(view.zoom, view.centre);
+    }
+    if (m_dirtyAfterBuild) {
+        // Restored from a recovery file: unsaved until the user saves.
+        m_dirtyAfterBuild = false;
+        m_document->undoStack()->resetClean();
+        setWindowModified(true);
+    }
+    watchCorpus();
     AppSettings settings;
-    settings.setLastFolder(folder);
-    settings.addRecentFolder(folder);
+    if (m_document->projectPath().isEmpty()) {
+        settings.setLastFolder(folder);
+        settings.addRecentFolder(folder);
+    }
     updateRecentMenu();
-    setWindowTitle(tr("%1[*] — Cartograph").arg(QDir(folder).dirName()));
+    updateTitle();
     statusBar()->showMessage(tr("Built %1 concepts from %n document(s)", nullptr,
                                 int(m_document->corpus().documents.size()))
                                  .arg(m_document->nodeCount()),
@@ -424,13 +979,23 @@ void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = AppSettings().recentFolders();
-    for (const QString &folder : recent)
-        m_recentMenu->addAction(folder, this, [this, folder] { openFolder(folder); });
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] {
+            if (project::ProjectFile::isProjectPath(path))
+                openProject(path);
+            else
+                openFolder(path);
+        });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    project::RecoveryFile::discard(m_document->projectPath());
     cancelJobs();
     AppSettings settings;
     settings.setWindowGeometry(saveGeometry());

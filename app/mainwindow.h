@@ -1,10 +1,15 @@
 #pragma once
 
+#include "extract/concepttype.h"
 #include "graph/conceptgraph.h"
+#include "project/project.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -12,6 +17,8 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QAction;
+class QFileSystemWatcher;
+class QTimer;
 
 namespace carto::project {
 struct BuildResult;
@@ -27,6 +34,7 @@ class FilterPanel;
 class LayoutJob;
 class LinkPanel;
 class MapView;
+class NotesPanel;
 class PathPanel;
 class ProjectDocument;
 class SearchModel;
@@ -44,9 +52,22 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the folder given on the command line, else the last project, else
-    // the bundled sample corpus.
-    void openInitial(const QString &folder);
+    // Opens what the command line names (a NAME.cartograph.yaml or a folder),
+    // else offers an untitled project's recovery file, else the last folder,
+    // else the bundled sample corpus.
+    void openInitial(const QString &path);
+
+    // Asks the user something with a standard message box; tests replace it so
+    // no modal dialog blocks them. Returns the button chosen.
+    using Prompt = std::function<QMessageBox::StandardButton(const QString &title, const QString &text,
+                                                             QMessageBox::StandardButtons buttons)>;
+    void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
+    // Chooses a file name to save to (Save As); tests replace it. Empty = cancelled.
+    using SavePathChooser = std::function<QString()>;
+    void setSavePathChooser(SavePathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    // The last error shown (bad project file, failed save), also sent as errorReported().
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+    void setAutosaveInterval(int ms);
 
     [[nodiscard]] ProjectDocument *document() const { return m_document; }
     [[nodiscard]] MapView *mapView() const { return m_map; }
@@ -57,11 +78,33 @@ public:
     [[nodiscard]] FilterPanel *filterPanel() const { return m_filterPanel; }
     [[nodiscard]] PathPanel *pathPanel() const { return m_pathPanel; }
     [[nodiscard]] StatsPanel *statsPanel() const { return m_statsPanel; }
+    [[nodiscard]] NotesPanel *notesPanel() const { return m_notesPanel; }
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
     [[nodiscard]] bool isBuilding() const;
 
 public Q_SLOTS:
+    // Starts an untitled project on a folder of documents.
     void openFolder(const QString &folder);
+    // Opens a project file. A broken file reports an error naming line and
+    // column, leaves the file alone and keeps the current map; returns false.
+    bool openProject(const QString &path);
+    void newProject();
+    // Save to the project file (Save As when untitled); false when cancelled or failed.
+    bool save();
+    bool saveAs(const QString &path);
+    // Writes the recovery file now if there are unsaved changes.
+    void autosave();
+    // Rebuilds the open project in the background, keeping notes, curation, pins and positions.
+    void rebuildProject();
+
+    // Curation and pins, each one undoable command (menus, context menu, drag and drop).
+    void renameConcept(graph::NodeIndex node, const QString &name);
+    void mergeConcepts(graph::NodeIndex from, graph::NodeIndex into);
+    void splitAlias(graph::NodeIndex node, const QString &alias);
+    void setConceptType(graph::NodeIndex node, extract::ConceptType type);
+    void addConcept(const QString &name, const QStringList &aliases);
+    void setPinned(graph::NodeIndex node, bool pinned);
+    void hideConcept(graph::NodeIndex node);
     void chooseFolder();
     // Selects, centres and zooms to a concept by label or alias; false when unknown.
     bool searchFor(const QString &text);
@@ -71,12 +114,30 @@ public Q_SLOTS:
 Q_SIGNALS:
     void buildFinished(bool ok);
     void layoutFinished();
+    void errorReported(const QString &message);
+    void projectSaved(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void createProjectActions(QMenu *file);
+    void createCurationActions(QMenu *edit);
+    void showContextMenu(graph::NodeIndex node, const QPoint &globalPos);
+    void chooseProject();
+    void exportImage();
+    void exportData();
+    // Save / Discard / Cancel when there are unsaved changes; true to go on.
+    bool maybeSave();
+    void reportError(const QString &message);
+    void updateTitle();
+    void startBuild(const project::Project &project, bool replace);
+    void watchCorpus();
+    void onCorpusChanged();
+    [[nodiscard]] QString corpusFingerprint() const;
+    [[nodiscard]] project::Project currentProject() const;
+    QMessageBox::StandardButton ask(const QString &title, const QString &text, QMessageBox::StandardButtons buttons);
     void createDocks();
     void onBuildFinished(const std::shared_ptr<project::BuildResult> &result, const QString &folder);
     void onProgress(const QString &stage, qint64 done, qint64 total);
@@ -97,6 +158,18 @@ private:
     FilterPanel *m_filterPanel = nullptr;
     PathPanel *m_pathPanel = nullptr;
     StatsPanel *m_statsPanel = nullptr;
+    NotesPanel *m_notesPanel = nullptr;
+    Prompt m_prompt;
+    SavePathChooser m_chooseSavePath;
+    QString m_lastError;
+    QTimer *m_autosave;
+    QTimer *m_rebuildTimer;
+    QTimer *m_watchTimer;
+    QFileSystemWatcher *m_watcher;
+    QString m_fingerprint;
+    bool m_replaceOnFinish = false;
+    bool m_restoreView = false;
+    bool m_dirtyAfterBuild = false;
     QLineEdit *m_search;
     QLabel *m_counts;
     QLabel *m_stage;

@@ -66,4 +66,9 @@ QColor accent(const QPalette &palette)
     return isDark(palette) ? QColor(255, 200, 60) : QColor(220, 60, 20);
 }
 
+QColor userLink(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(200, 150, 255) : QColor(130, 40, 200);
+}
+
 } // namespace carto::app::colours

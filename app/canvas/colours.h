@@ -23,6 +23,8 @@ inline constexpr int communityColourCount = 12;
 [[nodiscard]] QColor labelText(const QPalette &palette);
 [[nodiscard]] QColor labelHalo(const QPalette &palette);
 [[nodiscard]] QColor accent(const QPalette &palette);
+// User links ([[Concept]] in a note) and note badges: violet, unlike any extracted link.
+[[nodiscard]] QColor userLink(const QPalette &palette);
 
 } // namespace colours
 } // namespace carto::app

@@ -20,21 +20,21 @@ LegendWidget::LegendWidget(QWidget *parent)
     setAttribute(Qt::WA_TransparentForMouseEvents);
 }
 
-void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
+QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title)
 {
-    m_entries.clear();
+    QList<LegendEntry> entries;
     const graph::ConceptGraph &g = document->graph();
     if (byType) {
-        m_title = tr("Concept types");
+        *title = LegendWidget::tr("Concept types");
         std::map<int, int> counts;
         for (int i = 0; i < g.nodeCount(); ++i)
             ++counts[int(g.node(i).info.type)];
         for (const auto &[type, count] : counts) {
             const auto t = extract::ConceptType(type);
-            m_entries.append({colours::type(t), tr("%1 (%2)").arg(extract::conceptTypeName(t)).arg(count)});
+            entries.append({colours::type(t), LegendWidget::tr("%1 (%2)").arg(extract::conceptTypeName(t)).arg(count)});
         }
     } else {
-        m_title = tr("Communities");
+        *title = LegendWidget::tr("Communities");
         // Eight swatches are enough to read the map; the rest are listed in the filter panel.
         const int shown = std::min({document->communityCount(), colours::communityColourCount, 8});
         std::vector<QStringList> names(static_cast<size_t>(shown));
@@ -47,10 +47,17 @@ void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
                 names[size_t(c)].append(g.node(v).info.label);
         }
         for (int c = 0; c < shown; ++c)
-            m_entries.append({colours::community(c), tr("%1 (%2)").arg(names[size_t(c)].join(u", ")).arg(sizes[size_t(c)])});
+            entries.append({colours::community(c),
+                            LegendWidget::tr("%1 (%2)").arg(names[size_t(c)].join(u", ")).arg(sizes[size_t(c)])});
         if (document->communityCount() > shown)
-            m_entries.append({QColor(), tr("%n more communities", nullptr, document->communityCount() - shown)});
+            entries.append({QColor(), LegendWidget::tr("%n more communities", nullptr, document->communityCount() - shown)});
     }
+    return entries;
+}
+
+void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
+{
+    m_entries = legendEntries(document, byType, &m_title);
     setVisible(!m_entries.isEmpty());
     adjustSize();
     update();
@@ -60,7 +67,7 @@ QSize LegendWidget::sizeHint() const
 {
     const QFontMetrics fm(font());
     int width = fm.horizontalAdvance(m_title);
-    for (const Entry &e : m_entries)
+    for (const LegendEntry &e : m_entries)
         width = std::max(width, 16 + fm.horizontalAdvance(e.text));
     return {std::min(width + 2 * kPad, 260), kPad * 2 + kRow * int(m_entries.size() + 1)};
 }
@@ -82,7 +89,7 @@ void LegendWidget::paintEvent(QPaintEvent *)
     p.drawText(QRect(kPad, kPad, width() - 2 * kPad, kRow), Qt::AlignVCenter | Qt::AlignLeft, m_title);
     p.setFont(font());
     int y = kPad + kRow;
-    for (const Entry &e : m_entries) {
+    for (const LegendEntry &e : m_entries) {
         if (e.colour.isValid()) {
             p.setPen(Qt::NoPen);
             p.setBrush(e.colour);

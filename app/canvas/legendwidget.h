@@ -8,6 +8,17 @@ namespace carto::app {
 
 class ProjectDocument;
 
+// One legend row: a swatch (invalid colour: no swatch) and its text.
+struct LegendEntry
+{
+    QColor colour;
+    QString text;
+};
+
+// The legend's title and rows for a document in a colour mode; shared by the
+// on-screen legend and exported images so both say the same.
+[[nodiscard]] QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title);
+
 // The map legend in the top-left corner: one swatch per community (named by
 // its best concept) or per concept type, following the colour mode.
 class LegendWidget final : public QWidget
@@ -26,13 +37,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    struct Entry
-    {
-        QColor colour;
-        QString text;
-    };
     QString m_title;
-    QList<Entry> m_entries;
+    QList<LegendEntry> m_entries;
 };
 
 } // namespace carto::app

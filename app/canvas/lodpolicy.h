@@ -27,6 +27,9 @@ inline constexpr int maxLabelCandidates = 4000;
 // concepts (rank below labelRankAlways), so zooming out leaves the important names.
 inline constexpr double labelMinNodeRadiusPx = 2.0;
 inline constexpr int labelRankAlways = 40;
+// Note badges are drawn on nodes at least this large on screen, this big.
+inline constexpr double noteBadgeMinRadiusPx = 4.0;
+inline constexpr double noteBadgeSizePx = 6.0;
 // Padding around a label that other labels must keep clear of.
 inline constexpr double labelPaddingPx = 2.0;
 

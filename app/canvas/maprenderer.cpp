@@ -315,6 +315,21 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
         }
     }
 
+    // Links the user wrote as [[Concept]] in a note: dashed, in the note colour,
+    // so they never pass for links found in the texts.
+    if (!m_document->userLinks().empty()) {
+        QPen pen(colours::userLink(m_palette), 1.6, Qt::DashLine);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        for (const UserLink &link : m_document->userLinks()) {
+            if (!m_document->isNodeVisible(link.from) || !m_document->isNodeVisible(link.to))
+                continue;
+            QPointF a = m_pos[size_t(link.from)], b = m_pos[size_t(link.to)];
+            if (clipSegment(a, b, clip))
+                painter->drawLine(a, b);
+        }
+    }
+
     // Nodes: tiny ones as batched squares per colour, the rest as circles on top.
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(Qt::NoPen);
@@ -357,6 +372,24 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     }
     if (m_document->isFocused())
         ring(m_document->focusCentre(), accent, 2.0, 5.0);
+    if (m_dropTarget >= 0 && m_dropTarget < int(m_pos.size())) {
+        ring(m_dropTarget, m_palette.color(QPalette::Highlight), 4.0, 4.0);
+        ring(m_dropTarget, accent, 1.5, 9.0);
+    }
+    // Note badges: a small square at the node's upper right, only where nodes are
+    // drawn large enough to carry one (level-of-detail policy).
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colours::userLink(m_palette));
+    for (const int v : m_round) {
+        if (!m_document->hasNote(v))
+            continue;
+        const double r = std::max(m_radius[size_t(v)], minR);
+        if (r * s < lod::noteBadgeMinRadiusPx)
+            continue;
+        const double side = lod::noteBadgeSizePx / s;
+        const QPointF corner = m_pos[size_t(v)] + QPointF(r * 0.7, -r * 0.7);
+        painter->drawRect(QRectF(corner - QPointF(side / 2, side / 2), QSizeF(side, side)));
+    }
     for (const int v : m_document->selectedNodes())
         if (m_document->isNodeVisible(v))
             ring(v, m_palette.color(QPalette::Highlight), 3.0, 2.5);
@@ -510,7 +543,7 @@ void MapRenderer::ensureGrid()
     m_gridDirty = false;
 }
 
-graph::NodeIndex MapRenderer::nodeAt(QPointF scenePos, double scale)
+graph::NodeIndex MapRenderer::nodeAt(QPointF scenePos, double scale, graph::NodeIndex exclude)
 {
     if (m_pos.empty() || scale <= 0)
         return -1;
@@ -523,7 +556,7 @@ graph::NodeIndex MapRenderer::nodeAt(QPointF scenePos, double scale)
     graph::NodeIndex best = -1;
     double bestDistance = 0;
     for (const int v : candidates) {
-        if (!m_document->isNodeVisible(v))
+        if (v == exclude || !m_document->isNodeVisible(v))
             continue;
         const QPointF d = m_pos[size_t(v)] - scenePos;
         const double distance = std::hypot(d.x(), d.y()) - std::max(m_radius[size_t(v)], minR);

@@ -50,6 +50,9 @@ public:
     // Device rects covered by overlays (legend, minimap): labels keep clear of them.
     void setReservedRects(const QList<QRectF> &rects) { m_reserved = rects; }
 
+    // The node a dragged node would merge into: drawn with a drop highlight.
+    void setDropTarget(graph::NodeIndex node) { m_dropTarget = node; }
+
     void setHovered(graph::NodeIndex node);
     [[nodiscard]] graph::NodeIndex hovered() const { return m_hovered; }
 
@@ -58,7 +61,7 @@ public:
     void paintLabels(QPainter *painter, const QRectF &exposed);
 
     // Hit tests at a view scale (device pixels per scene unit); -1 when nothing is there.
-    [[nodiscard]] graph::NodeIndex nodeAt(QPointF scenePos, double scale);
+    [[nodiscard]] graph::NodeIndex nodeAt(QPointF scenePos, double scale, graph::NodeIndex exclude = -1);
     [[nodiscard]] graph::EdgeIndex edgeAt(QPointF scenePos, double scale) const;
     [[nodiscard]] QList<graph::NodeIndex> nodesIn(const QRectF &sceneRect);
 
@@ -89,6 +92,7 @@ private:
     double m_maxRadius = 1.0;
 
     graph::NodeIndex m_hovered = -1;
+    graph::NodeIndex m_dropTarget = -1;
     std::vector<char> m_neighbourOfHovered;
 
     SpatialGrid m_grid;

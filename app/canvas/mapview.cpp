@@ -7,6 +7,8 @@
 #include "document/projectdocument.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
+#include <QUndoStack>
 #include <QGraphicsScene>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -18,6 +20,7 @@
 #include <QVariantAnimation>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -122,11 +125,43 @@ void MapView::onBuildChanged()
     m_animation->stop();
     m_renderer.rebuild();
     m_renderer.setHovered(-1);
+    m_renderer.setDropTarget(-1);
+    m_dropTarget = -1;
+    m_gesture = Gesture::None;
     m_legend->rebuild(m_document, m_renderer.colourByType());
     updateSceneRect();
     placeOverlays();
     m_minimap->invalidate();
-    fitToVisible();
+    // A rebuild of the same project (curation, corpus change) keeps the view.
+    if (m_document->lastBuildReplaced())
+        refresh();
+    else
+        fitToVisible();
+}
+
+double MapView::layoutZoom() const
+{
+    return currentScale() * m_document->sceneScale();
+}
+
+graph::Point MapView::layoutCentre() const
+{
+    const QPointF c = mapToScene(viewport()->rect().center());
+    const double s = m_document->sceneScale();
+    return s > 0 ? graph::Point{c.x() / s, c.y() / s} : graph::Point{};
+}
+
+void MapView::restoreView(double layoutZoom, graph::Point layoutCentre)
+{
+    const double s = m_document->sceneScale();
+    if (layoutZoom <= 0 || s <= 0)
+        return;
+    const double target = std::clamp(layoutZoom / s, 1e-4, kMaxScale);
+    resetTransform();
+    scale(target, target);
+    centerOn(QPointF(layoutCentre.x * s, layoutCentre.y * s));
+    Q_EMIT viewChanged();
+    refresh();
 }
 
 void MapView::onLayoutApplied(const QList<QPointF> &previous)
@@ -276,6 +311,7 @@ void MapView::mousePressEvent(QMouseEvent *event)
         m_dragOffset = m_renderer.position(node) - scenePos;
         m_dragStartPos = m_document->scenePos(node);
         m_dragWasPinned = m_document->isPinned(node);
+        m_dragUndoIndex = m_document->undoStack()->index();
         ++m_dragSerial;
     } else if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
         m_gesture = Gesture::RubberBand;
@@ -319,6 +355,13 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
             m_document->undoStack()->push(new MoveNodeCommand(m_document,
                                                               m_document->graph().node(m_pressNode).info.id,
                                                               m_dragStartPos, m_dragWasPinned, target, m_dragSerial));
+            // Another node under the cursor is a drop target: releasing merges into it.
+            const graph::NodeIndex under = m_renderer.nodeAt(mapToScene(pos), currentScale(), m_pressNode);
+            if (under != m_dropTarget) {
+                m_dropTarget = under;
+                m_renderer.setDropTarget(under);
+                refresh();
+            }
         }
         break;
     case Gesture::RubberBand:
@@ -341,6 +384,21 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
             m_document->selectEdge(edge);
         else if (!ctrl)
             m_document->clearSelection();
+    } else if (gesture == Gesture::DragNode && m_dropTarget >= 0 && m_pressNode >= 0) {
+        // Dropped on another concept: the drag's move is taken back (the node
+        // goes away anyway) and a merge is asked for instead.
+        const graph::NodeIndex from = m_pressNode;
+        const graph::NodeIndex into = m_dropTarget;
+        m_dropTarget = -1;
+        m_renderer.setDropTarget(-1);
+        QUndoStack *stack = m_document->undoStack();
+        while (stack->index() > m_dragUndoIndex && stack->canUndo())
+            stack->undo();
+        refresh();
+        m_pressNode = -1;
+        event->accept();
+        Q_EMIT mergeRequested(from, into);
+        return;
     } else if (gesture == Gesture::DragNode && !m_moved && !ctrl && m_pressNode >= 0) {
         // A plain click on a node of a multi-selection selects just that node.
         m_document->selectNodes({m_pressNode});
@@ -364,6 +422,15 @@ void MapView::mouseDoubleClickEvent(QMouseEvent *event)
     const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(event->position().toPoint()), currentScale());
     if (node >= 0)
         enterFocus(node);
+    event->accept();
+}
+
+void MapView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(event->pos()), currentScale());
+    if (node >= 0 && !m_document->selectedNodes().contains(node))
+        m_document->selectNodes({node});
+    Q_EMIT contextMenuRequested(node, event->globalPos());
     event->accept();
 }
 

@@ -36,6 +36,13 @@ public:
     [[nodiscard]] int focusDepth() const { return m_focusDepth; }
     void setColourByType(bool byType);
     [[nodiscard]] LegendWidget *legend() const { return m_legend; }
+    // Zoom (device pixels per layout unit) and centre (layout units): how a
+    // project remembers where the user was looking, independent of the window.
+    [[nodiscard]] double layoutZoom() const;
+    [[nodiscard]] graph::Point layoutCentre() const;
+    void restoreView(double layoutZoom, graph::Point layoutCentre);
+    // The concept a dragged node would be merged into if dropped now; -1 when none.
+    [[nodiscard]] graph::NodeIndex dropTarget() const { return m_dropTarget; }
 
 public Q_SLOTS:
     void fitToVisible();
@@ -47,6 +54,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void viewChanged();
     void hoveredChanged(int node);
+    // A node was dragged onto another and dropped: merge `from` into `into`.
+    void mergeRequested(int from, int into);
+    // Right click; node is -1 on empty map.
+    void contextMenuRequested(int node, const QPoint &globalPos);
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
@@ -56,6 +67,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -90,6 +102,8 @@ private:
     QPointF m_dragStartPos;
     bool m_dragWasPinned = false;
     int m_dragSerial = 0;
+    int m_dragUndoIndex = 0; // undo stack index before this drag's first move
+    graph::NodeIndex m_dropTarget = -1;
     int m_focusDepth = 1;
 };
 

@@ -8,22 +8,49 @@ HideConceptCommand::HideConceptCommand(ProjectDocument *document, const ConceptI
                                        QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_document(document)
-    , m_concept(conceptId)
     , m_hide(hide)
 {
     const auto node = document->graph().find(conceptId);
-    const QString name = node ? document->graph().node(*node).info.label : conceptId.value();
-    setText(hide ? QObject::tr("Hide %1").arg(name) : QObject::tr("Show %1").arg(name));
+    init(node ? document->graph().node(*node).info.label : conceptId.value());
+}
+
+HideConceptCommand::HideConceptCommand(ProjectDocument *document, const QString &name, bool hide, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_hide(hide)
+{
+    init(name);
+}
+
+void HideConceptCommand::init(const QString &name)
+{
+    m_name = name.trimmed();
+    m_before = m_document->curation().ignored;
+    m_after = m_before;
+    if (m_hide) {
+        if (!m_after.contains(m_name, Qt::CaseInsensitive))
+            m_after.append(m_name);
+    } else {
+        m_after.removeIf([this](const QString &n) { return n.compare(m_name, Qt::CaseInsensitive) == 0; });
+    }
+    const QString quoted = QChar(0x2018) + m_name + QChar(0x2019);
+    setText(m_hide ? QObject::tr("Hide %1").arg(quoted) : QObject::tr("Show %1").arg(quoted));
+    if (m_after == m_before || m_name.isEmpty())
+        setObsolete(true);
 }
 
 void HideConceptCommand::undo()
 {
-    m_document->setConceptHidden(m_concept, !m_hide);
+    extract::Curation c = m_document->curation();
+    c.ignored = m_before;
+    m_document->setCuration(c);
 }
 
 void HideConceptCommand::redo()
 {
-    m_document->setConceptHidden(m_concept, m_hide);
+    extract::Curation c = m_document->curation();
+    c.ignored = m_after;
+    m_document->setCuration(c);
 }
 
 } // namespace carto::app

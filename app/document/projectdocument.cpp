@@ -1,6 +1,7 @@
 #include "projectdocument.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -31,6 +32,7 @@ ProjectDocument::~ProjectDocument() = default;
 void ProjectDocument::setBuild(std::shared_ptr<project::BuildResult> build, const QString &folder)
 {
     m_undo.clear();
+    m_replaced = false;
     m_build = std::move(build);
     m_folder = folder;
     m_filter = {};
@@ -40,8 +42,214 @@ void ProjectDocument::setBuild(std::shared_ptr<project::BuildResult> build, cons
     m_selectedEdge = -1;
     m_path.clear();
     indexBuild();
+    indexNotes();
+    applyIgnoredToHidden();
     recomputeVisibility();
     Q_EMIT buildChanged();
+}
+
+void ProjectDocument::replaceBuild(std::shared_ptr<project::BuildResult> build)
+{
+    // Selection and focus survive by concept id: node indices die with the old graph.
+    QList<ConceptId> selected;
+    for (const graph::NodeIndex v : m_selectedNodes)
+        selected.append(graph().node(v).info.id);
+    std::optional<ConceptId> focus;
+    if (m_focusCentre >= 0)
+        focus = graph().node(m_focusCentre).info.id;
+
+    m_build = std::move(build);
+    m_replaced = true;
+    m_selectedNodes.clear();
+    m_selectedEdge = -1;
+    m_focusCentre = -1;
+    m_path.clear();
+    indexBuild();
+    for (const ConceptId &id : selected)
+        if (const auto v = graph().find(id))
+            m_selectedNodes.append(*v);
+    if (focus)
+        if (const auto v = graph().find(*focus))
+            m_focusCentre = *v;
+
+    // A note whose concept's id changed (a merge keeps the survivor's id, but a
+    // corpus edit may re-key a concept) follows its label when that is unambiguous.
+    for (project::ConceptNote &note : m_project.conceptNotes) {
+        if (graph().find(note.conceptId))
+            continue;
+        const auto candidate = graph().findByName(note.label);
+        if (!candidate)
+            continue;
+        const ConceptId id = graph().node(*candidate).info.id;
+        const bool taken = std::any_of(m_project.conceptNotes.begin(), m_project.conceptNotes.end(),
+                                       [&id](const project::ConceptNote &n) { return n.conceptId == id; });
+        if (!taken)
+            note.conceptId = id;
+    }
+    indexNotes();
+    applyIgnoredToHidden();
+    recomputeVisibility();
+    Q_EMIT buildChanged();
+    if (!m_selectedNodes.isEmpty())
+        Q_EMIT selectionChanged();
+    Q_EMIT notesChanged();
+}
+
+void ProjectDocument::setProjectPath(const QString &path)
+{
+    m_projectPath = path;
+    Q_EMIT projectChanged();
+}
+
+void ProjectDocument::setProject(project::Project project, const QString &path)
+{
+    m_project = std::move(project);
+    m_projectPath = path;
+    m_undo.clear();
+    indexNotes();
+    applyIgnoredToHidden();
+    recomputeVisibility();
+    Q_EMIT projectChanged();
+    Q_EMIT notesChanged();
+}
+
+project::Project ProjectDocument::projectForSave() const
+{
+    project::Project out = m_project;
+    if (!m_build)
+        return out;
+    // Positions of concepts not in this build (gone for now) are kept: they come
+    // back where they were if the concept does.
+    const graph::ConceptGraph &g = m_build->graph;
+    for (int i = 0; i < g.nodeCount(); ++i) {
+        const graph::NodeData &node = g.node(i);
+        out.positions[node.info.id] = node.position;
+        if (node.pinned)
+            out.pinned.insert(node.info.id);
+        else
+            out.pinned.erase(node.info.id);
+    }
+    return out;
+}
+
+void ProjectDocument::setCuration(const extract::Curation &curation)
+{
+    m_project.curation = curation;
+    applyIgnoredToHidden();
+    recomputeVisibility();
+    Q_EMIT curationChanged();
+}
+
+void ProjectDocument::applyIgnoredToHidden()
+{
+    m_hidden.clear();
+    if (!m_build)
+        return;
+    for (const QString &name : m_project.curation.ignored)
+        if (const auto v = m_build->graph.findByName(name))
+            m_hidden.insert(m_build->graph.node(*v).info.id);
+}
+
+QString ProjectDocument::conceptNote(const ConceptId &id) const
+{
+    for (const project::ConceptNote &note : m_project.conceptNotes)
+        if (note.conceptId == id)
+            return note.markdown;
+    return {};
+}
+
+void ProjectDocument::setConceptNote(const ConceptId &id, const QString &label, const QString &markdown)
+{
+    auto &notes = m_project.conceptNotes;
+    auto it = std::find_if(notes.begin(), notes.end(), [&id](const project::ConceptNote &n) { return n.conceptId == id; });
+    if (markdown.isEmpty()) {
+        if (it != notes.end())
+            notes.erase(it);
+    } else if (it != notes.end()) {
+        it->markdown = markdown;
+        if (!label.isEmpty())
+            it->label = label;
+    } else {
+        notes.push_back({id, label, markdown});
+    }
+    indexNotes();
+    Q_EMIT notesChanged();
+}
+
+QString ProjectDocument::linkNote(const ConceptId &a, const ConceptId &b) const
+{
+    for (const project::LinkNote &note : m_project.linkNotes)
+        if ((note.source == a && note.target == b) || (note.source == b && note.target == a))
+            return note.markdown;
+    return {};
+}
+
+void ProjectDocument::setLinkNote(const ConceptId &a, const ConceptId &b, const QString &markdown)
+{
+    auto &notes = m_project.linkNotes;
+    auto it = std::find_if(notes.begin(), notes.end(), [&](const project::LinkNote &n) {
+        return (n.source == a && n.target == b) || (n.source == b && n.target == a);
+    });
+    if (markdown.isEmpty()) {
+        if (it != notes.end())
+            notes.erase(it);
+    } else if (it != notes.end()) {
+        it->markdown = markdown;
+    } else {
+        // Stored with source < target, like Relation.
+        notes.push_back(a < b ? project::LinkNote{a, b, markdown} : project::LinkNote{b, a, markdown});
+    }
+    Q_EMIT notesChanged();
+}
+
+void ProjectDocument::setConceptNotes(std::vector<project::ConceptNote> notes)
+{
+    m_project.conceptNotes = std::move(notes);
+    indexNotes();
+    Q_EMIT notesChanged();
+}
+
+bool ProjectDocument::hasNote(graph::NodeIndex node) const
+{
+    return node >= 0 && node < int(m_nodeHasNote.size()) && m_nodeHasNote[size_t(node)];
+}
+
+std::vector<size_t> ProjectDocument::orphanedNotes() const
+{
+    std::vector<size_t> out;
+    for (size_t i = 0; i < m_project.conceptNotes.size(); ++i)
+        if (!graph().find(m_project.conceptNotes[i].conceptId))
+            out.push_back(i);
+    return out;
+}
+
+QStringList ProjectDocument::wikiLinks(const QString &markdown)
+{
+    static const QRegularExpression link(QStringLiteral("\\[\\[([^\\[\\]|]+)(?:\\|[^\\]]*)?\\]\\]"));
+    QStringList out;
+    for (auto it = link.globalMatch(markdown); it.hasNext();)
+        out.append(it.next().captured(1).trimmed());
+    return out;
+}
+
+void ProjectDocument::indexNotes()
+{
+    m_nodeHasNote.assign(size_t(nodeCount()), 0);
+    m_userLinks.clear();
+    if (!m_build)
+        return;
+    const graph::ConceptGraph &g = m_build->graph;
+    for (const project::ConceptNote &note : m_project.conceptNotes) {
+        const auto from = g.find(note.conceptId);
+        if (!from)
+            continue;
+        m_nodeHasNote[size_t(*from)] = 1;
+        for (const QString &name : wikiLinks(note.markdown)) {
+            const auto to = g.findByName(name);
+            if (to && *to != *from)
+                m_userLinks.push_back({*from, *to, note.conceptId});
+        }
+    }
 }
 
 void ProjectDocument::clear()

@@ -2,6 +2,7 @@
 
 #include "document/filterstate.h"
 #include "project/build.h"
+#include "project/project.h"
 
 #include <QList>
 #include <QObject>
@@ -14,6 +15,15 @@
 #include <vector>
 
 namespace carto::app {
+
+// A link the user drew by writing [[Concept name]] in a note: from the note's
+// concept to the named one. Drawn dashed on the map; the path finder may use it.
+struct UserLink
+{
+    graph::NodeIndex from = -1;
+    graph::NodeIndex to = -1;
+    ConceptId noteOwner; // whose note holds the [[link]]
+};
 
 // A concept mention inside one document, for the document view.
 struct DocumentMention
@@ -37,7 +47,46 @@ public:
 
     // Takes a finished build; resets filters, selection, focus and the undo stack.
     void setBuild(std::shared_ptr<project::BuildResult> build, const QString &folder);
+    // A rebuild of the open project landed (curation edit, corpus change): keeps
+    // the undo stack, notes, filters, hidden set and the selection (by concept id).
+    void replaceBuild(std::shared_ptr<project::BuildResult> build);
     void clear();
+    // True while the last build landed through replaceBuild(): views keep their
+    // zoom and filters instead of starting afresh.
+    [[nodiscard]] bool lastBuildReplaced() const { return m_replaced; }
+    // Scene units per layout unit of the current build.
+    [[nodiscard]] double sceneScale() const { return m_scale; }
+
+    // The user's project: corpus folders, curation, notes, positions, view.
+    [[nodiscard]] const project::Project &project() const { return m_project; }
+    // Empty for an untitled project.
+    [[nodiscard]] QString projectPath() const { return m_projectPath; }
+    void setProjectPath(const QString &path);
+    // Replaces the project wholesale (new / open); the build follows separately.
+    void setProject(project::Project project, const QString &path);
+    // The project with the map's current positions and pins copied in, as saved.
+    [[nodiscard]] project::Project projectForSave() const;
+    // View state is not an undoable edit: it is recorded when saving.
+    void setViewState(const project::ViewState &view) { m_project.view = view; }
+
+    // Curation: undoable through CurationCommand only. Concepts the curation
+    // ignores are hidden at once; a rebuild (curationChanged) makes the rest real.
+    [[nodiscard]] const extract::Curation &curation() const { return m_project.curation; }
+    void setCuration(const extract::Curation &curation);
+
+    // Notes. An empty markdown removes the note. Undoable through the note commands.
+    [[nodiscard]] QString conceptNote(const ConceptId &id) const;
+    void setConceptNote(const ConceptId &id, const QString &label, const QString &markdown);
+    [[nodiscard]] QString linkNote(const ConceptId &a, const ConceptId &b) const;
+    void setLinkNote(const ConceptId &a, const ConceptId &b, const QString &markdown);
+    // Replaces every concept note at once (re-attach and delete of orphans).
+    void setConceptNotes(std::vector<project::ConceptNote> notes);
+    [[nodiscard]] bool hasNote(graph::NodeIndex node) const;
+    [[nodiscard]] const std::vector<UserLink> &userLinks() const { return m_userLinks; }
+    // Indices into project().conceptNotes whose concept is not on the map.
+    [[nodiscard]] std::vector<size_t> orphanedNotes() const;
+    // Names written as [[name]] in a Markdown note, in order.
+    [[nodiscard]] static QStringList wikiLinks(const QString &markdown);
 
     [[nodiscard]] bool hasBuild() const { return m_build != nullptr; }
     [[nodiscard]] QString folder() const { return m_folder; }
@@ -108,10 +157,22 @@ Q_SIGNALS:
     void selectionChanged();
     void focusChanged();
     void pathChanged();
+    // The curation changed: the owner should rebuild.
+    void curationChanged();
+    void notesChanged();
+    void projectChanged();
 
 private:
     void recomputeVisibility();
     void indexBuild();
+    void applyIgnoredToHidden();
+    void indexNotes();
+
+    project::Project m_project;
+    bool m_replaced = false;
+    QString m_projectPath;
+    std::vector<char> m_nodeHasNote;
+    std::vector<UserLink> m_userLinks;
 
     std::shared_ptr<project::BuildResult> m_build;
     QString m_folder;

@@ -20,17 +20,33 @@ BuildJob::~BuildJob()
 
 void BuildJob::start(const QString &folder, const project::BuildOptions &options)
 {
+    run([folder, options](QString *error, ProgressSink *progress, const CancelToken *token) {
+        return project::buildCorpus(folder, options, error, progress, token);
+    }, folder);
+}
+
+void BuildJob::startProject(const project::Project &project, const project::BuildOptions &options)
+{
+    run([project, options](QString *error, ProgressSink *progress, const CancelToken *token) {
+        return project::buildProject(project, options, error, progress, token);
+    }, project.corpusFolders.value(0));
+}
+
+void BuildJob::run(
+    std::function<std::optional<project::BuildResult>(QString *, ProgressSink *, const CancelToken *)> work,
+    const QString &folder)
+{
     cancel();
     if (m_thread.joinable())
         m_thread.join();
     m_folder = folder;
     m_cancel = std::make_shared<CancelToken>();
     m_running = true;
-    m_thread = std::thread([this, folder, options, token = m_cancel] {
+    m_thread = std::thread([this, folder, work = std::move(work), token = m_cancel] {
         QString error;
         std::optional<project::BuildResult> result;
         try {
-            result = project::buildCorpus(folder, options, &error, m_progress, token.get());
+            result = work(&error, m_progress, token.get());
         } catch (const std::exception &e) {
             error = QString::fromUtf8(e.what());
         }

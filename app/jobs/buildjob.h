@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -25,6 +26,8 @@ public:
     ~BuildJob() override;
 
     void start(const QString &folder, const project::BuildOptions &options = {});
+    // Builds a project (its folders, curation and saved positions) with project::buildProject.
+    void startProject(const project::Project &project, const project::BuildOptions &options = {});
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] QString folder() const { return m_folder; }
@@ -36,6 +39,9 @@ Q_SIGNALS:
     void cancelled();
 
 private:
+    void run(std::function<std::optional<project::BuildResult>(QString *, ProgressSink *, const CancelToken *)> work,
+             const QString &folder);
+
     QString m_folder;
     std::shared_ptr<CancelToken> m_cancel;
     SignalProgress *m_progress;

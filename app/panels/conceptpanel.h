@@ -6,7 +6,9 @@
 #include <QWidget>
 
 class QLabel;
+class QPlainTextEdit;
 class QStandardItemModel;
+class QTextBrowser;
 class QTreeView;
 
 namespace carto::app {
@@ -14,8 +16,9 @@ namespace carto::app {
 class ProjectDocument;
 
 // Concept view dock: the selected concept's name, type, aliases, metrics,
-// documents, and every mention grouped by document as its sentence with the
-// surface form highlighted. Activating a mention asks for the document view.
+// documents, the user's Markdown note with a preview, and every mention grouped
+// by document as its sentence with the surface form highlighted. Activating a
+// mention asks for the document view.
 class ConceptPanel final : public QWidget
 {
     Q_OBJECT
@@ -31,18 +34,28 @@ public:
     [[nodiscard]] QString headerText() const;
     // Asks for the document view at a mention row (what a click on the row does).
     void openMention(const QModelIndex &index);
+    // The Markdown note of the shown concept: typing edits it (undoable, one
+    // step per burst of typing); the preview renders it.
+    [[nodiscard]] QPlainTextEdit *noteEditor() const { return m_noteEdit; }
+    [[nodiscard]] QTextBrowser *notePreview() const { return m_notePreview; }
+    void focusNote();
 
 Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
 
 private:
     void onSelectionChanged();
+    void onNoteEdited();
+    void refreshNote();
 
     ProjectDocument *m_document;
     QLabel *m_header;
     QTreeView *m_view;
     QStandardItemModel *m_model;
+    QPlainTextEdit *m_noteEdit;
+    QTextBrowser *m_notePreview;
     graph::NodeIndex m_node = -1;
+    bool m_settingNote = false;
 };
 
 } // namespace carto::app

@@ -12,6 +12,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -90,8 +92,7 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
     connect(hideButton, &QPushButton::clicked, this, &FilterPanel::hideSelected);
     connect(showButton, &QPushButton::clicked, this, [this] {
         for (QListWidgetItem *item : m_hidden->selectedItems())
-            m_document->undoStack()->push(
-                new HideConceptCommand(m_document, ConceptId(item->data(Qt::UserRole).toString()), false));
+            m_document->undoStack()->push(new HideConceptCommand(m_document, item->text(), false));
     });
     connect(document, &ProjectDocument::buildChanged, this, &FilterPanel::rebuild);
     connect(document, &ProjectDocument::visibilityChanged, this, &FilterPanel::refreshHidden);
@@ -112,6 +113,11 @@ void FilterPanel::hideSelected()
 
 void FilterPanel::rebuild()
 {
+    // A rebuild of the same project (a curation edit) keeps what the user filtered.
+    project::ViewState kept;
+    const bool keep = m_document->lastBuildReplaced() && m_types->count() > 0;
+    if (keep)
+        storeViewState(kept);
     m_rebuilding = true;
     const int n = m_document->nodeCount();
     m_topN->setRange(std::min(1, n), std::max(1, n));
@@ -145,7 +151,10 @@ void FilterPanel::rebuild()
     for (const ingest::Document &doc : m_document->corpus().documents)
         checkable(m_documents, doc.title, doc.id.value())->setToolTip(doc.path);
     m_rebuilding = false;
-    apply();
+    if (keep)
+        restoreViewState(kept);
+    else
+        apply();
     refreshHidden();
 }
 
@@ -170,13 +179,59 @@ void FilterPanel::apply()
 
 void FilterPanel::refreshHidden()
 {
-    const auto hidden = m_document->hiddenConcepts();
+    // Hidden concepts are the curation's ignore list: by name, because an ignored
+    // concept is no longer extracted once the map is rebuilt.
     m_hidden->clear();
-    for (const ConceptId &id : hidden) {
-        const auto node = m_document->graph().find(id);
-        auto *item = new QListWidgetItem(node ? m_document->graph().node(*node).info.label : id.value(), m_hidden);
-        item->setData(Qt::UserRole, id.value());
+    for (const QString &name : m_document->curation().ignored)
+        new QListWidgetItem(name, m_hidden);
+}
+
+void FilterPanel::storeViewState(project::ViewState &view) const
+{
+    const int n = m_document->nodeCount();
+    view.topN = m_topN->value() >= n ? 0 : m_topN->value();
+    view.minLinkWeight = m_document->filter().minWeight;
+    view.hiddenTypes.clear();
+    for (const int t : unchecked(m_types))
+        view.hiddenTypes.append(extract::conceptTypeName(extract::ConceptType(t)));
+    const QSet<int> communities = unchecked(m_communities);
+    view.hiddenCommunities.assign(communities.begin(), communities.end());
+    std::sort(view.hiddenCommunities.begin(), view.hiddenCommunities.end());
+    view.hiddenDocuments.clear();
+    const auto &docs = m_document->corpus().documents;
+    for (const int d : unchecked(m_documents))
+        if (d >= 0 && d < int(docs.size()))
+            view.hiddenDocuments.append(docs[size_t(d)].path);
+    view.hiddenDocuments.sort();
+}
+
+void FilterPanel::restoreViewState(const project::ViewState &view)
+{
+    m_rebuilding = true;
+    const int n = m_document->nodeCount();
+    m_topN->setValue(view.topN <= 0 ? std::max(1, n) : std::min(view.topN, std::max(1, n)));
+    const double maxWeight = m_document->maxEdgeWeight();
+    m_minWeight->setValue(maxWeight > 0 ? int(std::lround(100.0 * std::sqrt(std::max(0.0, view.minLinkWeight) / maxWeight)))
+                                        : 0);
+    for (int i = 0; i < m_types->count(); ++i) {
+        const auto type = extract::ConceptType(m_types->item(i)->data(Qt::UserRole).toInt());
+        m_types->item(i)->setCheckState(view.hiddenTypes.contains(extract::conceptTypeName(type)) ? Qt::Unchecked
+                                                                                                 : Qt::Checked);
     }
+    for (int i = 0; i < m_communities->count(); ++i) {
+        const int c = m_communities->item(i)->data(Qt::UserRole).toInt();
+        const bool hidden = std::find(view.hiddenCommunities.begin(), view.hiddenCommunities.end(), c)
+            != view.hiddenCommunities.end();
+        m_communities->item(i)->setCheckState(hidden ? Qt::Unchecked : Qt::Checked);
+    }
+    const auto &docs = m_document->corpus().documents;
+    for (int i = 0; i < m_documents->count(); ++i) {
+        const int d = m_documents->item(i)->data(Qt::UserRole).toInt();
+        const bool hidden = d >= 0 && d < int(docs.size()) && view.hiddenDocuments.contains(docs[size_t(d)].path);
+        m_documents->item(i)->setCheckState(hidden ? Qt::Unchecked : Qt::Checked);
+    }
+    m_rebuilding = false;
+    apply();
 }
 
 } // namespace carto::app

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "project/project.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -26,8 +28,13 @@ public:
     [[nodiscard]] QListWidget *typeList() const { return m_types; }
     [[nodiscard]] QListWidget *communityList() const { return m_communities; }
     [[nodiscard]] QListWidget *documentList() const { return m_documents; }
-    // Hides the selected concepts (undoable).
+    [[nodiscard]] QListWidget *hiddenList() const { return m_hidden; }
+    // Hides the selected concepts (undoable, through the curation).
     void hideSelected();
+    // Writes the filter part of a project's view state (top N, weight, types,
+    // communities, documents) and restores it after a build.
+    void storeViewState(project::ViewState &view) const;
+    void restoreViewState(const project::ViewState &view);
 
 private:
     void rebuild();

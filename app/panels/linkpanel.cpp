@@ -1,10 +1,15 @@
 #include "linkpanel.h"
 
+#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "models/htmldelegate.h"
 #include "models/snippets.h"
 
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -48,8 +53,13 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     , m_header(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
+    , m_noteEdit(new QPlainTextEdit(this))
+    , m_notePreview(new QTextBrowser(this))
 {
     setObjectName(u"linkPanel"_s);
+    m_noteEdit->setObjectName(u"linkNoteEdit"_s);
+    m_noteEdit->setPlaceholderText(tr("Write a note on this link in Markdown."));
+    m_notePreview->setOpenLinks(false);
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
     m_view->setModel(m_model);
@@ -61,7 +71,26 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_header);
-    layout->addWidget(m_view, 1);
+    auto *noteTabs = new QTabWidget(this);
+    noteTabs->addTab(m_noteEdit, tr("Note"));
+    noteTabs->addTab(m_notePreview, tr("Preview"));
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(noteTabs);
+    splitter->addWidget(m_view);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+    connect(m_noteEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_settingNote || m_edge < 0 || m_edge >= m_document->edgeCount())
+            return;
+        const graph::EdgeData &e = m_document->graph().edge(m_edge);
+        const ConceptId a = m_document->graph().node(e.source).info.id;
+        const ConceptId b = m_document->graph().node(e.target).info.id;
+        const QString text = m_noteEdit->toPlainText();
+        if (text != m_document->linkNote(a, b))
+            m_document->undoStack()->push(new NoteCommand(m_document, a, b, text));
+    });
+    connect(document, &ProjectDocument::notesChanged, this, &LinkPanel::refreshNote);
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
         Q_EMIT documentRequested(DocumentId(index.data(DocumentRole).toInt()),
                                  TextRange{index.data(StartRole).toLongLong(), index.data(EndRole).toLongLong()});
@@ -74,10 +103,30 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     showEdge(-1);
 }
 
+void LinkPanel::refreshNote()
+{
+    const bool valid = m_edge >= 0 && m_edge < m_document->edgeCount();
+    QString note;
+    if (valid) {
+        const graph::EdgeData &e = m_document->graph().edge(m_edge);
+        note = m_document->linkNote(m_document->graph().node(e.source).info.id,
+                                    m_document->graph().node(e.target).info.id);
+    }
+    if (note != m_noteEdit->toPlainText()) {
+        m_settingNote = true;
+        m_noteEdit->setPlainText(note);
+        m_noteEdit->moveCursor(QTextCursor::End);
+        m_settingNote = false;
+    }
+    m_noteEdit->setEnabled(valid);
+    m_notePreview->setMarkdown(note);
+}
+
 void LinkPanel::showEdge(graph::EdgeIndex edge)
 {
     m_model->clear();
     m_edge = edge;
+    refreshNote();
     if (edge < 0 || edge >= m_document->edgeCount()) {
         m_header->setText(tr("<i>Click a link on the map to see the sentences behind it.</i>"));
         return;

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QLabel;
+class QPlainTextEdit;
+class QTextBrowser;
 class QStandardItem;
 class QStandardItemModel;
 class QTreeView;
@@ -28,16 +30,24 @@ public:
     [[nodiscard]] graph::EdgeIndex currentEdge() const { return m_edge; }
     // One row per evidence sentence.
     [[nodiscard]] QStandardItemModel *evidenceModel() const { return m_model; }
+    // The link's Markdown note (undoable edits) and its preview.
+    [[nodiscard]] QPlainTextEdit *noteEditor() const { return m_noteEdit; }
+    [[nodiscard]] QTextBrowser *notePreview() const { return m_notePreview; }
 
 Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
 
 private:
+    void refreshNote();
+
     ProjectDocument *m_document;
     QLabel *m_header;
     QTreeView *m_view;
     QStandardItemModel *m_model;
+    QPlainTextEdit *m_noteEdit;
+    QTextBrowser *m_notePreview;
     graph::EdgeIndex m_edge = -1;
+    bool m_settingNote = false;
 };
 
 // Builds one evidence row (sentence HTML with both ends' mentions highlighted);

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QRectF>
+#include <QString>
+
+namespace carto::app {
+
+// What an image export should produce. Plain value filled by the export dialog
+// and the CLI; read by MapImageExporter.
+struct ImageExportOptions
+{
+    enum class Format { Png, Svg, Pdf };
+
+    Format format = Format::Png;
+    // Output width: pixels for PNG, points (1/72 in) for SVG and PDF. The height
+    // follows the map's aspect ratio.
+    int width = 2000;
+    // PNG only: resolution written into the file (dots per inch); 0 leaves the default.
+    int dpi = 0;
+    // PNG and SVG: no background fill.
+    bool transparent = false;
+    // Empty: the whole (visible) map; otherwise this scene rectangle (the current view).
+    QRectF sceneRect;
+    QString title;
+    bool legend = true;
+    bool colourByType = false;
+};
+
+} // namespace carto::app

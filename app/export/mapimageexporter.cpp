@@ -1,0 +1,241 @@
+#include "mapimageexporter.h"
+
+#include "canvas/colours.h"
+#include "canvas/legendwidget.h"
+#include "canvas/maprenderer.h"
+#include "document/projectdocument.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace carto::app {
+
+namespace {
+constexpr double kMarginPx = 24.0;
+constexpr double kTitlePx = 22.0;
+constexpr int kLegendRow = 17;
+constexpr int kLegendPad = 6;
+
+// Exports are meant for pages and slides: always the light look.
+QPalette printPalette()
+{
+    QPalette palette(QColor(239, 239, 239), QColor(255, 255, 255));
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::Text, Qt::black);
+    palette.setColor(QPalette::WindowText, Qt::black);
+    palette.setColor(QPalette::Highlight, QColor(48, 140, 198));
+    palette.setColor(QPalette::Mid, QColor(184, 184, 184));
+    return palette;
+}
+
+QRectF legendRect(const QList<LegendEntry> &entries, const QString &title, const QFont &font, QPointF topLeft)
+{
+    const QFontMetrics fm(font);
+    int width = fm.horizontalAdvance(title) + 10;
+    for (const LegendEntry &e : entries)
+        width = std::max(width, 16 + fm.horizontalAdvance(e.text));
+    return {topLeft, QSizeF(std::min(width + 2 * kLegendPad, 300), kLegendPad * 2 + kLegendRow * (entries.size() + 1))};
+}
+} // namespace
+
+MapImageExporter::MapImageExporter(const ProjectDocument *document)
+    : m_document(document)
+{
+}
+
+ImageExportOptions::Format MapImageExporter::formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"svg"_s)
+        return ImageExportOptions::Format::Svg;
+    if (suffix == u"pdf"_s)
+        return ImageExportOptions::Format::Pdf;
+    return ImageExportOptions::Format::Png;
+}
+
+QRectF MapImageExporter::sourceRect(const ImageExportOptions &options) const
+{
+    if (!options.sceneRect.isEmpty())
+        return options.sceneRect;
+    MapRenderer renderer(m_document);
+    renderer.rebuild();
+    if (!m_positions.empty())
+        renderer.setPositions(m_positions);
+    QRectF rect = renderer.visibleBounds();
+    if (rect.isEmpty())
+        rect = QRectF(-100, -100, 200, 200);
+    // Room for the labels of nodes at the map's edge.
+    const double pad = std::max(rect.width(), rect.height()) * 0.03 + 10.0;
+    return rect.adjusted(-pad, -pad, pad, pad);
+}
+
+double MapImageExporter::titleHeight(const ImageExportOptions &options) const
+{
+    return options.title.isEmpty() ? 0.0 : kTitlePx * 1.8;
+}
+
+QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
+{
+    const QRectF source = sourceRect(options);
+    const int width = std::clamp(options.width, 64, 20000);
+    const double mapWidth = width - 2 * kMarginPx;
+    const double aspect = source.height() / std::max(1e-9, source.width());
+    const int height = int(std::lround(std::clamp(mapWidth * aspect, mapWidth / 4, mapWidth * 4) + 2 * kMarginPx
+                                       + titleHeight(options)));
+    return {width, height};
+}
+
+void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &options) const
+{
+    const QSize size = imageSize(options);
+    const QPalette palette = printPalette();
+    MapRenderer renderer(m_document);
+    renderer.rebuild();
+    if (!m_positions.empty())
+        renderer.setPositions(m_positions);
+    renderer.setPalette(palette);
+    renderer.setColourByType(options.colourByType);
+
+    if (!options.transparent)
+        painter->fillRect(QRectF(QPointF(0, 0), QSizeF(size)), colours::mapBackground(palette));
+
+    const double top = kMarginPx + titleHeight(options);
+    const QRectF target(kMarginPx, top, size.width() - 2 * kMarginPx, size.height() - top - kMarginPx);
+    const QRectF source = sourceRect(options);
+    const double scale = std::min(target.width() / source.width(), target.height() / source.height());
+    const QPointF offset = target.center() - QPointF(source.center().x() * scale, source.center().y() * scale);
+
+    QFont legendFont;
+    legendFont.setPixelSize(12);
+    QString legendTitle;
+    const QList<LegendEntry> entries = options.legend ? legendEntries(m_document, options.colourByType, &legendTitle)
+                                                      : QList<LegendEntry>{};
+    const QRectF legend = entries.isEmpty() ? QRectF()
+                                            : legendRect(entries, legendTitle, legendFont, QPointF(kMarginPx / 2, top));
+    QList<QRectF> reserved;
+    if (!legend.isNull())
+        reserved.append(legend);
+    renderer.setReservedRects(reserved);
+
+    painter->save();
+    painter->setTransform(QTransform(scale, 0, 0, scale, offset.x(), offset.y()));
+    // What lies in the device rectangle, in scene units.
+    const QRectF exposed = painter->transform().inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(size)));
+    renderer.paintMap(painter, exposed);
+    renderer.paintLabels(painter, exposed);
+    painter->restore();
+
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+    if (!options.title.isEmpty()) {
+        QFont font;
+        font.setPixelSize(int(kTitlePx));
+        font.setBold(true);
+        painter->setFont(font);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(QRectF(kMarginPx, kMarginPx / 2, size.width() - 2 * kMarginPx, titleHeight(options)),
+                          Qt::AlignLeft | Qt::AlignVCenter, options.title);
+    }
+    if (!legend.isNull()) {
+        QColor bg = colours::mapBackground(palette);
+        bg.setAlpha(235);
+        painter->setPen(QPen(palette.color(QPalette::Mid), 1));
+        painter->setBrush(bg);
+        painter->drawRoundedRect(legend, 4, 4);
+        QFont bold = legendFont;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(palette.color(QPalette::Text));
+        const double x = legend.left() + kLegendPad;
+        double y = legend.top() + kLegendPad;
+        painter->drawText(QRectF(x, y, legend.width() - 2 * kLegendPad, kLegendRow), Qt::AlignVCenter | Qt::AlignLeft,
+                          legendTitle);
+        painter->setFont(legendFont);
+        const QFontMetrics fm(legendFont);
+        y += kLegendRow;
+        for (const LegendEntry &e : entries) {
+            if (e.colour.isValid()) {
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(e.colour);
+                painter->drawEllipse(QPointF(x + 5, y + kLegendRow / 2.0), 5, 5);
+            }
+            painter->setPen(palette.color(QPalette::Text));
+            const double w = legend.width() - 2 * kLegendPad - 16;
+            painter->drawText(QRectF(x + 16, y, w, kLegendRow), Qt::AlignVCenter | Qt::AlignLeft,
+                              fm.elidedText(e.text, Qt::ElideRight, int(w)));
+            y += kLegendRow;
+        }
+    }
+}
+
+bool MapImageExporter::write(const QString &path, const ImageExportOptions &options, QString *error) const
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!m_document->hasBuild())
+        return fail(QObject::tr("There is no map to export."));
+    const QSize size = imageSize(options);
+    switch (options.format) {
+    case ImageExportOptions::Format::Png: {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        if (options.dpi > 0) {
+            const int dpm = int(std::lround(options.dpi / 0.0254));
+            image.setDotsPerMeterX(dpm);
+            image.setDotsPerMeterY(dpm);
+        }
+        {
+            QPainter painter(&image);
+            paint(&painter, options);
+        }
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+            return fail(QObject::tr("Could not write %1: %2").arg(path, file.errorString()));
+        return true;
+    }
+    case ImageExportOptions::Format::Svg: {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
+        svg.setDescription(QObject::tr("Made with Cartograph"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return fail(QObject::tr("Could not write %1").arg(path));
+        paint(&painter, options);
+        painter.end();
+        return QFileInfo(path).size() > 0 || fail(QObject::tr("Could not write %1").arg(path));
+    }
+    case ImageExportOptions::Format::Pdf: {
+        QPdfWriter pdf(path);
+        // One point per pixel of imageSize: the page is the map, nothing more.
+        pdf.setResolution(72);
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
+        pdf.setCreator(u"Cartograph"_s);
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return fail(QObject::tr("Could not write %1").arg(path));
+        paint(&painter, options);
+        painter.end();
+        return QFileInfo(path).size() > 0 || fail(QObject::tr("Could not write %1").arg(path));
+    }
+    }
+    return false;
+}
+
+} // namespace carto::app
