@@ -10,13 +10,18 @@
 #include "project/build.h"
 #include "project/projectfile.h"
 
+#include "document/projectdocument.h"
+#include "export/mapimageexporter.h"
+
 #include <QCommandLineParser>
+#include <QGuiApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <optional>
 
@@ -155,6 +160,97 @@ struct DataExportOptions
     }
 };
 
+// Image exports (--png, --svg, --pdf, --width): drawn by the app's MapImageExporter,
+// the same MapRenderer as the window, so the CLI's image matches the GUI's.
+// Needs a QGuiApplication (see makeApplication); no display: offscreen.
+struct ImageExportFlags
+{
+    QCommandLineOption png{QStringLiteral("png"), QStringLiteral("Write the map as a PNG image to FILE."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption svg{QStringLiteral("svg"), QStringLiteral("Write the map as SVG (vector) to FILE."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption pdf{QStringLiteral("pdf"), QStringLiteral("Write the map as PDF (vector) to FILE."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption width{QStringLiteral("width"),
+                             QStringLiteral("Image width: pixels (PNG) or points (SVG, PDF). Default 2400."),
+                             QStringLiteral("PX"), QStringLiteral("2400")};
+    QCommandLineOption title{QStringLiteral("title"), QStringLiteral("Title drawn above the map."),
+                             QStringLiteral("TEXT")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({png, svg, pdf, width, title}); }
+
+    [[nodiscard]] bool anySet(const QCommandLineParser &parser) const
+    {
+        return parser.isSet(png) || parser.isSet(svg) || parser.isSet(pdf);
+    }
+
+    // True when argv asks for an image, decided before any application object exists.
+    [[nodiscard]] static bool requested(int argc, char **argv)
+    {
+        for (int i = 1; i < argc; ++i) {
+            const QByteArray arg(argv[i]);
+            for (const char *flag : {"--png", "--svg", "--pdf"})
+                if (arg == flag || arg.startsWith(QByteArray(flag) + '='))
+                    return true;
+        }
+        return false;
+    }
+
+    bool write(const QCommandLineParser &parser, const project::BuildResult &build, const project::Project *project,
+               QString *error) const
+    {
+        bool ok = false;
+        const int px = parser.value(width).toInt(&ok);
+        if (!ok || px < 64) {
+            *error = QStringLiteral("--width needs a number of pixels (at least 64)");
+            return false;
+        }
+        app::ProjectDocument document;
+        if (project)
+            document.setProject(*project, QString());
+        document.setBuild(std::make_shared<project::BuildResult>(build), build.corpus.root);
+        // What the window shows first: the project's filters, or for a plain
+        // folder the same top-concepts cut the filter panel starts with.
+        app::FilterState filter;
+        if (project) {
+            filter.topN = project->view.topN;
+            filter.minWeight = project->view.minLinkWeight;
+        } else if (document.nodeCount() > 400) {
+            filter.topN = 400;
+        }
+        document.setFilter(filter);
+        app::ImageExportOptions options;
+        options.width = px;
+        options.title = parser.value(title);
+        options.colourByType = project && project->view.colourByType;
+        const app::MapImageExporter exporter(&document);
+        const std::pair<const QCommandLineOption *, app::ImageExportOptions::Format> outputs[] = {
+            {&png, app::ImageExportOptions::Format::Png},
+            {&svg, app::ImageExportOptions::Format::Svg},
+            {&pdf, app::ImageExportOptions::Format::Pdf}};
+        for (const auto &[option, format] : outputs) {
+            if (!parser.isSet(*option))
+                continue;
+            options.format = format;
+            if (!exporter.write(parser.value(*option), options, error))
+                return false;
+        }
+        return true;
+    }
+};
+
+// A QGuiApplication when an image is asked for (fonts and painting need one),
+// on the offscreen platform when there is no display; else a QCoreApplication.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    if (!ImageExportFlags::requested(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 // Builds a folder, or a NAME.cartograph.yaml project with its curation,
 // saved positions and notes (returned in *project for exports that use them).
 std::optional<project::BuildResult> buildInput(const QString &input, const project::BuildOptions &options,
@@ -184,6 +280,8 @@ int runBuild(const QStringList &arguments)
     parser.addOptions({json, graphml, top, noLayout});
     const DataExportOptions dataExports;
     dataExports.addTo(parser);
+    const ImageExportFlags imageExports;
+    imageExports.addTo(parser);
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("cartograph-cli build")} + arguments))
         return fail(parser.errorText(), 2);
@@ -219,7 +317,10 @@ int runBuild(const QStringList &arguments)
         return fail(error);
     if (!dataExports.write(parser, *build, loadedProject ? &*loadedProject : nullptr, &error))
         return fail(error);
-    if (!parser.isSet(json) && !parser.isSet(graphml) && !dataExports.anySet(parser))
+    if (imageExports.anySet(parser)
+        && !imageExports.write(parser, *build, loadedProject ? &*loadedProject : nullptr, &error))
+        return fail(error);
+    if (!parser.isSet(json) && !parser.isSet(graphml) && !dataExports.anySet(parser) && !imageExports.anySet(parser))
         printSummary(*build, topCount, elapsed);
     else
         err() << "built " << build->graph.nodeCount() << " concepts and " << build->graph.edgeCount()
@@ -232,7 +333,7 @@ int runBuild(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cartograph-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CARTOGRAPH_VERSION));
     QStringList args = QCoreApplication::arguments();
@@ -240,7 +341,8 @@ int main(int argc, char *argv[])
     if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
         out() << "usage: cartograph-cli text FILE\n"
                  "       cartograph-cli build DIR|PROJECT.cartograph.yaml [--json FILE] [--graphml FILE]\n"
-                 "                            [--gexf FILE] [--csv DIR] [--markdown DIR] [--top N] [--no-layout]\n";
+                 "                            [--gexf FILE] [--csv DIR] [--markdown DIR] [--top N] [--no-layout]\n"
+                 "                            [--png FILE] [--svg FILE] [--pdf FILE] [--width PX] [--title TEXT]\n";
         out().flush();
         return args.isEmpty() ? 2 : 0;
     }
