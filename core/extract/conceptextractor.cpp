@@ -235,6 +235,7 @@ private:
               std::uint64_t *keyOut = nullptr);
     bool isNameToken(const DocData &d, int i) const;
     void assignMentions();
+    void addModifierConcepts();
     std::vector<Concept> buildConcepts();
     QString keyString(const std::vector<int> &ids) const;
     bool isPersonNoun(int word);
@@ -913,6 +914,74 @@ void Run::assignMentions()
         d.occurrences.clear();
         d.occurrences.shrink_to_fit();
     });
+    addModifierConcepts();
+}
+
+// "lithography machines", "extreme-ultraviolet lithography machine": a noun that
+// modifies compound terms at least twice and never stands alone is still a
+// subject of the text, so it gets the compounds' modifier tokens as nested
+// mentions (a mention may then lie inside another concept's mention).
+void Run::addModifierConcepts()
+{
+    std::unordered_map<int, int> compoundsOf; // noun lemma -> compound mentions it modifies
+    std::unordered_set<std::uint64_t> alone;                          // single-word keys with own mentions
+    for (const DocData &d : m_docs) {
+        for (const Occurrence &o : d.assigned) {
+            if (o.e - o.b == 1) {
+                alone.insert(o.key);
+                continue;
+            }
+            if (!(o.kinds & KTerm) || (o.kinds & (KName | KQuoted | KLink)))
+                continue;
+            for (int k = o.b; k < o.e - 1; ++k) {
+                const Token &t = d.tokens[static_cast<size_t>(k)];
+                if (!t.isWord())
+                    continue;
+                const WordInfo &w = wordOf(t);
+                if (w.stop || !(w.direct & Lexicon::Noun) || (w.direct & Lexicon::Adjective) || w.nounTags < w.verbTags)
+                    continue;
+                ++compoundsOf[w.lemma];
+            }
+        }
+    }
+    std::unordered_map<int, std::uint64_t> promoted; // lemma -> its own key
+    for (const auto &[lemma, count] : compoundsOf) {
+        if (count < 2)
+            continue;
+        const std::uint64_t key = hashIds({lemma});
+        if (alone.count(key) || !m_keys.count(key))
+            continue;
+        promoted.emplace(lemma, key);
+    }
+    if (promoted.empty())
+        return;
+    for (DocData &d : m_docs) {
+        std::vector<Occurrence> nested;
+        for (const Occurrence &o : d.assigned) {
+            if (o.e - o.b == 1 || !(o.kinds & KTerm) || (o.kinds & (KName | KQuoted | KLink)))
+                continue;
+            for (int k = o.b; k < o.e - 1; ++k) {
+                const Token &t = d.tokens[static_cast<size_t>(k)];
+                if (!t.isWord())
+                    continue;
+                auto it = promoted.find(wordOf(t).lemma);
+                if (it == promoted.end())
+                    continue;
+                Occurrence n;
+                n.b = k;
+                n.e = k + 1;
+                n.key = it->second;
+                n.kinds = KTerm | (o.kinds & KHeading);
+                n.sentence = o.sentence;
+                nested.push_back(n);
+            }
+        }
+        if (nested.empty())
+            continue;
+        d.assigned.insert(d.assigned.end(), nested.begin(), nested.end());
+        std::stable_sort(d.assigned.begin(), d.assigned.end(),
+                         [](const Occurrence &a, const Occurrence &b) { return a.b < b.b; });
+    }
 }
 
 bool Run::isPersonNoun(int word)

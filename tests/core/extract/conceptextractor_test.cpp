@@ -158,6 +158,122 @@ private Q_SLOTS:
         QVERIFY(c->mentions.front().explicitLink);
     }
 
+    void extract_evaluativeDescription_ranksBelowClassifyingTerm()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "The widespread adoption of robots worried planners. National defense came first. "
+            "Widespread adoption was slow, and national defense was costly. "
+            "Critics doubted widespread adoption but praised national defense.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *evaluative = findById(x, QStringLiteral("widespread adoption"));
+        const Concept *relational = findById(x, QStringLiteral("national defense"));
+        QVERIFY(relational);
+        QVERIFY(!evaluative || evaluative->score < relational->score);
+    }
+
+    void extract_verbLedPhrases_areNoTerms()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Tyrants make war on their neighbours. Free peoples never make war lightly. "
+            "We have lost sight of our aims, and they lost sight of theirs. "
+            "Companies can leverage their users, and firms can leverage their data.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(findById(x, QStringLiteral("war")));
+        for (const QString &junk : {QStringLiteral("make war"), QStringLiteral("lost sight"), QStringLiteral("leverage")})
+            QVERIFY2(!findById(x, junk), qPrintable(junk));
+    }
+
+    void extract_nameEndingInFunctionWord_isTrimmed()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Veterans of the War Between the States marched. The War Between the States ended long ago.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(!findById(x, QStringLiteral("war between")));
+    }
+
+    void extract_undefinedAcronym_joinsItsExpansion()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Labs pour money into artificial intelligence. Investors love AI. Regulators watch AI closely, "
+            "and artificial intelligence keeps growing.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *ai = findByAlias(x, QStringLiteral("AI"));
+        QVERIFY(ai);
+        QVERIFY(ai->aliases.contains(QStringLiteral("artificial intelligence")));
+        QCOMPARE(ai->type, ConceptType::Technology);
+    }
+
+    void extract_nationalityAdjective_joinsCountrySynonymOrNamesPlace()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "The US economy grew, so American workers gained, and the US budget shrank. "
+            "Firms partner with Asian suppliers.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *us = findById(x, QStringLiteral("us"));
+        QVERIFY(us);
+        QVERIFY(us->aliases.contains(QStringLiteral("American")));
+        const Concept *asia = findByAlias(x, QStringLiteral("Asian"));
+        QVERIFY(asia);
+        QCOMPARE(asia->label, QStringLiteral("Asia"));
+        QCOMPARE(asia->type, ConceptType::Place);
+    }
+
+    void extract_capitalisedPlural_mergesWithSingular()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Each State sets its rules. The States disagree, and every state votes. "
+            "The United States signed. The United States ratified.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *state = findById(x, QStringLiteral("state"));
+        QVERIFY(state);
+        QVERIFY(state->aliases.contains(QStringLiteral("States")));
+        QVERIFY(!findById(x, QStringLiteral("states")));
+        QVERIFY(findById(x, QStringLiteral("united states")));
+        QVERIFY(!findById(x, QStringLiteral("united state")));
+    }
+
+    void extract_collectiveHeadedName_isOrganization()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "The Federal Government spends. Critics say the Federal Government wastes money.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("federal government"));
+        QVERIFY(c);
+        QCOMPARE(c->type, ConceptType::Organization);
+    }
+
+    void extract_compoundModifier_becomesConcept()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Buyers lack lithography machines. A new lithography machine was built. "
+            "Old lithography machines fail.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("lithography"));
+        QVERIFY(c);
+        QCOMPARE(c->mentions.size(), size_t(3));
+        QCOMPARE(c->mentions.front().surface, QStringLiteral("lithography"));
+    }
+
+    void extract_nounGerunds_openAndCloseTerms()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Good training data matters. Teams curate training data for machine learning. "
+            "Progress in machine learning depends on it.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(findById(x, QStringLiteral("training data")));
+        QVERIFY(findById(x, QStringLiteral("machine learning")));
+    }
+
+    void extract_headingOnlyAcronym_isNoConcept()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Chip makers expanded capacity this year, and chip tools remain scarce for every buyer.\n"
+            "FAQ: Common Questions About Chip Supply\n"
+            "Buyers wait for chip tools while makers expand capacity again this year.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        QVERIFY(!findByAlias(x, QStringLiteral("FAQ")));
+    }
+
     void extract_trailingRelatedList_isBoilerplate()
     {
         const auto corpus = makeCorpus({QStringLiteral(
