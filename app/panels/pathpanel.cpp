@@ -14,6 +14,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <deque>
+
 using namespace Qt::StringLiterals;
 
 namespace carto::app {
@@ -85,6 +88,51 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     });
 }
 
+std::vector<graph::PathStep> PathPanel::pathWithUserLinks(graph::NodeIndex from, graph::NodeIndex to) const
+{
+    const auto &links = m_document->userLinks();
+    if (links.empty() || from == to)
+        return {};
+    const graph::ConceptGraph &g = m_document->graph();
+    const int n = g.nodeCount();
+    std::vector<std::vector<std::pair<int, int>>> extra(static_cast<size_t>(n)); // (neighbour, -1)
+    for (const UserLink &link : links) {
+        extra[size_t(link.from)].push_back({link.to, -1});
+        extra[size_t(link.to)].push_back({link.from, -1});
+    }
+    // Breadth-first over extracted and user links.
+    std::vector<graph::PathStep> via(static_cast<size_t>(n));
+    std::vector<char> seen(static_cast<size_t>(n), 0);
+    std::deque<int> queue{from};
+    seen[size_t(from)] = 1;
+    while (!queue.empty() && !seen[size_t(to)]) {
+        const int v = queue.front();
+        queue.pop_front();
+        for (const graph::EdgeIndex e : g.incidentEdges(v)) {
+            const int w = g.edge(e).source == v ? g.edge(e).target : g.edge(e).source;
+            if (!seen[size_t(w)]) {
+                seen[size_t(w)] = 1;
+                via[size_t(w)] = {v, w, e};
+                queue.push_back(w);
+            }
+        }
+        for (const auto &[w, e] : extra[size_t(v)]) {
+            if (!seen[size_t(w)]) {
+                seen[size_t(w)] = 1;
+                via[size_t(w)] = {v, w, e};
+                queue.push_back(w);
+            }
+        }
+    }
+    if (!seen[size_t(to)])
+        return {};
+    std::vector<graph::PathStep> path;
+    for (int v = to; v != from; v = via[size_t(v)].from)
+        path.push_back(via[size_t(v)]);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
 int PathPanel::findPath(const QString &from, const QString &to)
 {
     m_from->setText(from);
@@ -99,6 +147,11 @@ int PathPanel::findPath(const QString &from, const QString &to)
     }
     const graph::ConceptGraph &g = m_document->graph();
     std::vector<graph::PathStep> path = g.shortestPath(a, b);
+    // User links ([[Concept]] in a note) are hops too; they win only when they
+    // make the path shorter, so extracted evidence is preferred at equal length.
+    std::vector<graph::PathStep> viaNotes = pathWithUserLinks(a, b);
+    if (!viaNotes.empty() && (path.empty() || viaNotes.size() < path.size()))
+        path = std::move(viaNotes);
     if (path.empty()) {
         m_status->setText(tr("No path between %1 and %2.").arg(g.node(a).info.label, g.node(b).info.label));
         m_document->setHighlightedPath({});
@@ -106,15 +159,34 @@ int PathPanel::findPath(const QString &from, const QString &to)
     }
     m_status->setText(tr("%n hop(s)", nullptr, int(path.size())));
     for (const graph::PathStep &step : path) {
-        const graph::EdgeData &edge = g.edge(step.edge);
         auto *hop = new QStandardItem;
+        hop->setText(g.node(step.from).info.label + u" → "_s + g.node(step.to).info.label);
+        if (step.edge < 0) {
+            // A user link: its evidence is the note that draws it.
+            hop->setData(u"<b>%1</b> ⇢ <b>%2</b> <i>(%3)</i>"_s.arg(g.node(step.from).info.label.toHtmlEscaped(),
+                                                                   g.node(step.to).info.label.toHtmlEscaped(),
+                                                                   tr("your note")),
+                         HtmlRole);
+            for (const UserLink &link : m_document->userLinks()) {
+                if (!((link.from == step.from && link.to == step.to) || (link.from == step.to && link.to == step.from)))
+                    continue;
+                const QString note = m_document->conceptNote(link.noteOwner);
+                auto *item = new QStandardItem(note.simplified());
+                item->setData(u"<span style='color:gray'>%1</span> %2"_s.arg(tr("Note:"), note.toHtmlEscaped()),
+                              HtmlRole);
+                hop->appendRow(item);
+                break;
+            }
+            m_model->appendRow(hop);
+            continue;
+        }
+        const graph::EdgeData &edge = g.edge(step.edge);
         hop->setData(u"<b>%1</b> → <b>%2</b>%3"_s.arg(g.node(step.from).info.label.toHtmlEscaped(),
                                                      g.node(step.to).info.label.toHtmlEscaped(),
                                                      edge.relation.label.isEmpty()
                                                          ? QString()
                                                          : u" <i>(%1)</i>"_s.arg(edge.relation.label.toHtmlEscaped())),
                      HtmlRole);
-        hop->setText(g.node(step.from).info.label + u" → "_s + g.node(step.to).info.label);
         hop->setData(step.edge, EdgeRole);
         int shown = 0;
         for (const extract::Evidence &evidence : edge.relation.evidence) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "foundation/span.h"
+#include "graph/conceptgraph.h"
 
 #include <QWidget>
 
@@ -15,7 +16,8 @@ namespace carto::app {
 class ProjectDocument;
 
 // Path finder dock: two concepts in, the shortest path between them
-// highlighted on the map and each hop listed in order with its evidence sentences.
+// highlighted on the map and each hop listed in order with its evidence
+// sentences. The user's [[links]] count as hops, with their note as evidence.
 class PathPanel final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,9 @@ Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
 
 private:
+    // Fewest hops over extracted links and the user's [[links]]; a user-link hop has edge -1.
+    [[nodiscard]] std::vector<graph::PathStep> pathWithUserLinks(graph::NodeIndex from, graph::NodeIndex to) const;
+
     ProjectDocument *m_document;
     QLineEdit *m_from;
     QLineEdit *m_to;
