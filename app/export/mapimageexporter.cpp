@@ -83,6 +83,16 @@ double MapImageExporter::titleHeight(const ImageExportOptions &options) const
     return options.title.isEmpty() ? 0.0 : kTitlePx * 1.8;
 }
 
+double MapImageExporter::legendHeight(const ImageExportOptions &options) const
+{
+    if (!options.legend)
+        return 0.0;
+    QString title;
+    const qsizetype rows = legendEntries(m_document, options.colourByType, &title).size();
+    // The legend sits below the map, so it never hides a node.
+    return rows == 0 ? 0.0 : double(kLegendPad * 2 + kLegendRow * (rows + 1)) + kMarginPx / 2;
+}
+
 QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
 {
     const QRectF source = sourceRect(options);
@@ -90,7 +100,7 @@ QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
     const double mapWidth = width - 2 * kMarginPx;
     const double aspect = source.height() / std::max(1e-9, source.width());
     const int height = int(std::lround(std::clamp(mapWidth * aspect, mapWidth / 4, mapWidth * 4) + 2 * kMarginPx
-                                       + titleHeight(options)));
+                                       + titleHeight(options) + legendHeight(options)));
     return {width, height};
 }
 
@@ -109,7 +119,9 @@ void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &option
         painter->fillRect(QRectF(QPointF(0, 0), QSizeF(size)), colours::mapBackground(palette));
 
     const double top = kMarginPx + titleHeight(options);
-    const QRectF target(kMarginPx, top, size.width() - 2 * kMarginPx, size.height() - top - kMarginPx);
+    const double legendSpace = legendHeight(options);
+    const QRectF target(kMarginPx, top, size.width() - 2 * kMarginPx,
+                        size.height() - top - kMarginPx - legendSpace);
     const QRectF source = sourceRect(options);
     const double scale = std::min(target.width() / source.width(), target.height() / source.height());
     const QPointF offset = target.center() - QPointF(source.center().x() * scale, source.center().y() * scale);
@@ -119,12 +131,9 @@ void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &option
     QString legendTitle;
     const QList<LegendEntry> entries = options.legend ? legendEntries(m_document, options.colourByType, &legendTitle)
                                                       : QList<LegendEntry>{};
-    const QRectF legend = entries.isEmpty() ? QRectF()
-                                            : legendRect(entries, legendTitle, legendFont, QPointF(kMarginPx / 2, top));
-    QList<QRectF> reserved;
-    if (!legend.isNull())
-        reserved.append(legend);
-    renderer.setReservedRects(reserved);
+    const QRectF legend = entries.isEmpty()
+        ? QRectF()
+        : legendRect(entries, legendTitle, legendFont, QPointF(kMarginPx, target.bottom() + kMarginPx / 2));
 
     painter->save();
     painter->setTransform(QTransform(scale, 0, 0, scale, offset.x(), offset.y()));

@@ -39,6 +39,7 @@ public:
 private:
     [[nodiscard]] QRectF sourceRect(const ImageExportOptions &options) const;
     [[nodiscard]] double titleHeight(const ImageExportOptions &options) const;
+    [[nodiscard]] double legendHeight(const ImageExportOptions &options) const;
 
     const ProjectDocument *m_document;
     std::vector<QPointF> m_positions;
