@@ -69,7 +69,6 @@ struct WordInfo
     int nounTags = 0;        // WordNet tag counts per part of speech (base forms)
     int verbTags = 0;
     int adjTags = 0;
-    bool evaluativeAdjective = false; // an adjective only, pertaining to no noun ("widespread")
     int pertainym = -1;      // word id of the proper noun a nationality adjective points at
     QString pertainymLabel;
     std::atomic<int> capMid{0};
@@ -79,7 +78,7 @@ struct WordInfo
     WordInfo(WordInfo &&o) noexcept
         : lower(std::move(o.lower)), pos(o.pos), direct(o.direct), stop(o.stop), honorific(o.honorific),
           commonAdjective(o.commonAdjective), plainAdjective(o.plainAdjective), lemma(o.lemma), tagCount(o.tagCount),
-          nounTags(o.nounTags), verbTags(o.verbTags), adjTags(o.adjTags), evaluativeAdjective(o.evaluativeAdjective),
+          nounTags(o.nounTags), verbTags(o.verbTags), adjTags(o.adjTags),
           pertainym(o.pertainym),
           pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()), lowMid(o.lowMid.load())
     {
@@ -243,6 +242,7 @@ private:
     bool isAbstractNoun(int word);
     std::vector<std::int8_t> m_abstractNoun; // cache: -1 unknown, 0 no, 1 abstract lexicographer file
     bool evaluativePhrase(const KeyInfo &k);
+    std::vector<std::int8_t> m_relationalAdjective; // cache: -1 unknown, 0 evaluative, 1 relational
 
     const WordInfo &wordOf(const Token &t) const { return m_words[static_cast<size_t>(m_forms[static_cast<size_t>(t.form)].word)]; }
     const FormInfo &formOf(const Token &t) const { return m_forms[static_cast<size_t>(t.form)]; }
@@ -413,14 +413,14 @@ void Run::buildVocabulary()
         again.tagCount = std::max(tags, ownTags);
         again.commonAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
             && ownTags >= kCommonAdjectiveTagCount;
-        if (again.pos & Lexicon::Noun)
-            again.nounTags = lex.tagCount(sv, Lexicon::Noun);
-        if (again.pos & Lexicon::Verb)
+        // per-POS counts only decide between a verb and another reading
+        if (again.pos & Lexicon::Verb) {
             again.verbTags = lex.tagCount(sv, Lexicon::Verb);
-        if (again.pos & Lexicon::Adjective)
-            again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
-        again.evaluativeAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
-            && !lex.isRelationalAdjective(sv);
+            if (again.verbTags > 0 && (again.pos & Lexicon::Noun))
+                again.nounTags = lex.tagCount(sv, Lexicon::Noun);
+            if (again.verbTags > 0 && (again.pos & Lexicon::Adjective))
+                again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
+        }
     }
 }
 
@@ -1024,7 +1024,18 @@ bool Run::evaluativePhrase(const KeyInfo &k)
 {
     if (k.ids.size() < 2 || (k.kinds & (KName | KQuoted | KLink | KExpansion)))
         return false;
-    bool evaluative = m_words[static_cast<size_t>(k.ids.front())].evaluativeAdjective;
+    const WordInfo &first = m_words[static_cast<size_t>(k.ids.front())];
+    bool evaluative = false;
+    if ((first.direct & Lexicon::Adjective) && !(first.direct & Lexicon::Noun)) {
+        if (m_relationalAdjective.size() < m_words.size())
+            m_relationalAdjective.resize(m_words.size(), -1);
+        std::int8_t &cached = m_relationalAdjective[static_cast<size_t>(k.ids.front())];
+        if (cached < 0) {
+            const QByteArray l = first.lower.toUtf8();
+            cached = Lexicon::instance().isRelationalAdjective(std::string_view(l.constData(), static_cast<size_t>(l.size()))) ? 1 : 0;
+        }
+        evaluative = cached == 0;
+    }
     if (!evaluative && k.ids.size() >= 3) {
         // a hyphen compound adjective: "cutting-edge tech"
         const QByteArray compound = (m_words[static_cast<size_t>(k.ids[0])].lower + u'-'
@@ -1150,35 +1161,45 @@ std::vector<Concept> Run::buildConcepts()
     // Undefined acronyms: "AI" joins "artificial intelligence" when that is the
     // one phrase in the corpus whose word initials spell it, and the acronym is
     // not an ordinary word written in capitals (its lower-case form is rarer).
-    std::unordered_map<QString, std::vector<std::uint64_t>> byInitials;
-    for (const auto &[key, count] : mentionCount) {
-        const KeyInfo &k = m_keys.at(key);
-        if (k.ids.size() < 2 || k.ids.size() > 6 || (k.kinds & KAcronym))
-            continue;
-        QString initials;
-        bool content = true;
-        for (int id : k.ids) {
-            const WordInfo &w = m_words[static_cast<size_t>(id)];
-            if (w.stop || w.lower.isEmpty() || !w.lower.front().isLetter()) {
-                content = false;
-                break;
-            }
-            initials.append(w.lower.front());
-        }
-        if (content)
-            byInitials[initials].push_back(key);
-    }
     std::unordered_set<std::uint64_t> defined;
     for (const auto &[acronym, expansion] : m_acronymPairs)
         defined.insert(acronym);
+    // letters of each candidate acronym -> its key, then one pass over the phrases
+    std::unordered_map<std::u16string, std::uint64_t> acronymByLetters;
+    std::unordered_map<std::u16string, std::vector<std::uint64_t>> byInitials;
+    size_t longest = 0;
     for (const auto &[key, count] : mentionCount) {
         const KeyInfo &k = m_keys.at(key);
         if (k.ids.size() != 1 || !(k.kinds & KAcronym) || defined.count(key))
             continue;
         const WordInfo &w = m_words[static_cast<size_t>(k.ids[0])];
-        if (w.lower.size() < 2 || w.lowMid.load() >= w.capMid.load())
+        if (w.lower.size() < 2 || w.lower.size() > 6 || w.lowMid.load() >= w.capMid.load())
             continue;
-        auto it = byInitials.find(w.lower);
+        acronymByLetters.emplace(w.lower.toStdU16String(), key);
+        longest = std::max(longest, static_cast<size_t>(w.lower.size()));
+    }
+    if (!acronymByLetters.empty()) {
+        std::u16string initials;
+        for (const auto &[key, count] : mentionCount) {
+            const KeyInfo &k = m_keys.at(key);
+            if (k.ids.size() < 2 || k.ids.size() > longest || (k.kinds & KAcronym))
+                continue;
+            initials.clear();
+            bool content = true;
+            for (int id : k.ids) {
+                const WordInfo &w = m_words[static_cast<size_t>(id)];
+                if (w.stop || w.lower.isEmpty() || !w.lower.front().isLetter()) {
+                    content = false;
+                    break;
+                }
+                initials.push_back(w.lower.front().unicode());
+            }
+            if (content && acronymByLetters.count(initials))
+                byInitials[initials].push_back(key);
+        }
+    }
+    for (const auto &[letters, key] : acronymByLetters) {
+        auto it = byInitials.find(letters);
         if (it == byInitials.end())
             continue;
         std::uint64_t root = 0;
