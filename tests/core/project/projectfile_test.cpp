@@ -250,6 +250,7 @@ private Q_SLOTS:
             garbage.append(char((i * 7919 + 13) % 256));
         QTest::newRow("binary garbage") << garbage << QString();
         QTest::newRow("binary without NUL") << QByteArray("\x89PNG\r\n\x1a\n\xff\xfe{[:") << QString();
+        QTest::newRow("deeply nested") << QByteArray(100000, '[') << QString();
         QTest::newRow("tab indentation")
             << QByteArray("schema_version: 1\nview:\n\tzoom: 2\n") << QStringLiteral("line 3, column");
     }
