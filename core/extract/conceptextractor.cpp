@@ -9,6 +9,7 @@
 #include "tokenizer.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QMap>
 
 #include <algorithm>
@@ -460,6 +461,15 @@ void Run::countCapitalisation()
     }
 }
 
+// One letter, or a roman numeral up to 39 ("ii", "xiv").
+static bool isInitialOrNumeral(const QString &lower)
+{
+    if (lower.size() == 1)
+        return true;
+    static const QRegularExpression numeral(QStringLiteral("^x{0,3}(ix|iv|v?i{0,3})$"));
+    return lower.size() <= 6 && numeral.match(lower).hasMatch();
+}
+
 bool Run::isNameToken(const DocData &d, int i) const
 {
     const Token &t = d.tokens[static_cast<size_t>(i)];
@@ -477,6 +487,13 @@ bool Run::isNameToken(const DocData &d, int i) const
             return false;
         return f.shape & Mixed || !(t.has(Token::CaseUnreliable) && w.lower.size() > 5);
     }
+    // A capitalised function word (pronoun, preposition, determiner, contraction:
+    // a stopword with no adjective sense) is no name wherever it stands, because
+    // sentences are not always split where a capital follows ("declared that- The
+    // length", tables run into one line: "From customs ... From internal revenue").
+    // Adjective stopwords open real names ("New York", "Next Generation ... Plan").
+    if (w.stop && !(w.direct & Lexicon::Adjective))
+        return false;
     const bool reliable = !t.has(Token::SentenceStart) && !t.has(Token::CaseUnreliable);
     if (reliable)
         return true;
@@ -638,6 +655,10 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
         if (e - b == 1 && plainAdjective(b))
             continue;
         if (e - b > kMaxNameTokens)
+            continue;
+        // a lone initial ("F" of "John F. Kennedy") or a lone roman numeral
+        // ("II", "IV") names nothing by itself
+        if (e - b == 1 && isInitialOrNumeral(word(b).lower))
             continue;
         bool acronym = e - b == 1 && (formOf(tok(b)).shape & (AllCaps | Mixed));
         std::uint16_t kinds = KName | cue | headingKind | (acronym ? KAcronym : 0);

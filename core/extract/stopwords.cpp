@@ -62,7 +62,26 @@ bool isStopword(QStringView lowerWord)
         u"hundred", u"hundreds", u"thousand", u"thousands", u"million", u"millions", u"billion",
         u"billions", u"trillion", u"trillions", u"dozen", u"dozens", u"half", u"twice", u"hereby", u"whereby", u"wherein", u"said",
     });
-    return words.contains(lowerWord.toString());
+    if (words.contains(lowerWord.toString()))
+        return true;
+    // A contraction of a function word is one too: "i've", "we're", "it's",
+    // "don't". Possessives of content words ("china's") are not.
+    static const QSet<QString> clitics = makeSet({u"'s", u"'ve", u"'m", u"'ll", u"'d", u"'re", u"n't"});
+    for (const char16_t apostrophe : {u'\'', u'\u2019'}) {
+        const qsizetype at = lowerWord.lastIndexOf(apostrophe);
+        if (at <= 0)
+            continue;
+        QString clitic = lowerWord.mid(at).toString();
+        clitic[0] = u'\'';
+        QStringView base = lowerWord.first(at);
+        if (clitic == u"'t" && base.endsWith(u'n')) { // "don't" splits as do + n't
+            base.chop(1);
+            clitic = QStringLiteral("n't");
+        }
+        if (clitics.contains(clitic))
+            return words.contains(base.toString()) || clitic == u"n't";
+    }
+    return false;
 }
 
 bool isHonorific(QStringView lowerWord)

@@ -132,6 +132,21 @@ private Q_SLOTS:
         QVERIFY(!findByAlias(x, QStringLiteral("The")));
     }
 
+    void extract_capitalisedFunctionWords_areNeverNames()
+    {
+        // Unsplit sentences and tables run together put capitals after dashes
+        // and numbers; contractions, lone initials and numerals are no names.
+        const auto corpus = makeCorpus({QStringLiteral(
+            "The Senate declared that- The length of the session was fixed. I've got news for the Senate, "
+            "and I'll say it again. Receipts were: From customs - 5 dollars From internal revenue - 3 dollars. "
+            "John F. Kennedy met King George II in New York. New York welcomed the Senate.")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        for (const char *junk : {"The", "I've", "I'll", "From", "F", "II"})
+            QVERIFY2(!findByAlias(x, QLatin1String(junk)), junk);
+        QVERIFY(findByAlias(x, QStringLiteral("New York")));
+        QVERIFY(findByAlias(x, QStringLiteral("Senate")));
+    }
+
     void extract_quotedCoinage_isAConcept()
     {
         const auto corpus = makeCorpus({QStringLiteral(
