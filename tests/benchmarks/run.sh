@@ -57,6 +57,7 @@ time_command() { # label, command...: prints the best wall time of 3 runs with i
     printf '%-28s %s\n' "$label" "$best"
 }
 section_pipeline() {
+    run pipeline_bench "$SHARED_DIR/corpora/sotu" 3
     echo "== pipeline (best of 3)"
     local cli="$BUILD_DIR/app/cli/cartograph-cli"
     time_command "seeds (5 docs)" "$cli" build "$SHARED_DIR/seeds"
