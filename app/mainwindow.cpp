@@ -879,10 +879,14 @@ void MainWindow::onBuildFinished(const std::shared_ptr<project::BuildResult> &re
     }
     updateRecentMenu();
     updateTitle();
+    // The counts line says what is shown; the message (which covers it for a
+    // while) repeats it so the first view always explains itself.
+    updateCounts();
     statusBar()->showMessage(tr("Built %1 concepts from %n document(s)", nullptr,
                                 int(m_document->corpus().documents.size()))
-                                 .arg(m_document->nodeCount()),
-                             5000);
+                                     .arg(m_document->nodeCount())
+                                 + u" · "_s + countsText(),
+                             8000);
     Q_EMIT buildFinished(true);
 }
 
@@ -959,20 +963,25 @@ void MainWindow::showDocumentAt(DocumentId document, TextRange sentence)
 
 void MainWindow::updateCounts()
 {
-    if (!m_document->hasBuild()) {
-        m_counts->setText(tr("No project open"));
-        return;
-    }
-    QString text = tr("%1 concepts · %2 links · showing %3 · %4")
-                       .arg(m_document->nodeCount())
-                       .arg(m_document->edgeCount())
-                       .arg(m_document->visibleNodeCount())
-                       .arg(m_document->visibleEdgeCount());
+    m_counts->setText(countsText());
+}
+
+QString MainWindow::countsText() const
+{
+    if (!m_document->hasBuild())
+        return tr("No project open");
+    const int all = m_document->nodeCount();
+    const int shown = m_document->visibleNodeCount();
+    QString text = shown < all && m_document->filter().topN > 0 && !m_document->isFocused()
+        // Large maps open on their best concepts: say so, and where to get the rest.
+        ? tr("Showing %1 of %2 concepts \u2014 Filters \u25B8 Concepts to show more").arg(shown).arg(all)
+        : tr("Showing %1 of %2 concepts").arg(shown).arg(all);
+    text += tr(" · %1 of %2 links").arg(m_document->visibleEdgeCount()).arg(m_document->edgeCount());
     if (const auto n = m_document->selectedNodes().size(); n > 0)
         text += tr(" · %n selected", nullptr, int(n));
     if (m_document->isFocused())
         text += tr(" · focus on %1 (Esc to leave)").arg(m_document->graph().node(m_document->focusCentre()).info.label);
-    m_counts->setText(text);
+    return text;
 }
 
 void MainWindow::updateRecentMenu()

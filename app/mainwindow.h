@@ -81,6 +81,8 @@ public:
     [[nodiscard]] NotesPanel *notesPanel() const { return m_notesPanel; }
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
     [[nodiscard]] bool isBuilding() const;
+    // The status bar's counts line ("Showing 400 of 3000 concepts — …").
+    [[nodiscard]] QString countsText() const;
 
 public Q_SLOTS:
     // Starts an untitled project on a folder of documents.

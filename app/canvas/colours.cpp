@@ -57,7 +57,7 @@ QColor labelText(const QPalette &palette)
 QColor labelHalo(const QPalette &palette)
 {
     QColor c = palette.color(QPalette::Base);
-    c.setAlpha(200);
+    c.setAlpha(225);
     return c;
 }
 

@@ -3,6 +3,7 @@
 #include "canvas/colours.h"
 #include "document/projectdocument.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <map>
@@ -17,7 +18,26 @@ constexpr int kPad = 6;
 LegendWidget::LegendWidget(QWidget *parent)
     : QWidget(parent)
 {
-    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setObjectName(QStringLiteral("legend"));
+    setCursor(Qt::PointingHandCursor);
+    setToolTip(tr("Click to collapse or expand the legend"));
+}
+
+void LegendWidget::setCollapsed(bool collapsed)
+{
+    if (collapsed == m_collapsed)
+        return;
+    m_collapsed = collapsed;
+    adjustSize();
+    update();
+    Q_EMIT collapsedChanged(collapsed);
+}
+
+void LegendWidget::mousePressEvent(QMouseEvent *event)
+{
+    m_setByUser = true;
+    setCollapsed(!m_collapsed);
+    event->accept();
 }
 
 QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title)
@@ -66,7 +86,11 @@ void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
 QSize LegendWidget::sizeHint() const
 {
     const QFontMetrics fm(font());
-    int width = fm.horizontalAdvance(m_title);
+    QFont bold = font();
+    bold.setBold(true);
+    int width = QFontMetrics(bold).horizontalAdvance(m_title) + 16;
+    if (m_collapsed)
+        return {width + 2 * kPad, kPad * 2 + kRow};
     for (const LegendEntry &e : m_entries)
         width = std::max(width, 16 + fm.horizontalAdvance(e.text));
     return {std::min(width + 2 * kPad, 260), kPad * 2 + kRow * int(m_entries.size() + 1)};
@@ -77,7 +101,7 @@ void LegendWidget::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     QColor bg = colours::mapBackground(palette());
-    bg.setAlpha(235);
+    bg.setAlpha(215);
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.setBrush(bg);
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
@@ -86,7 +110,10 @@ void LegendWidget::paintEvent(QPaintEvent *)
     bold.setBold(true);
     p.setFont(bold);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRect(kPad, kPad, width() - 2 * kPad, kRow), Qt::AlignVCenter | Qt::AlignLeft, m_title);
+    p.drawText(QRect(kPad, kPad, width() - 2 * kPad, kRow), Qt::AlignVCenter | Qt::AlignLeft,
+               (m_collapsed ? QStringLiteral("\u25B8 ") : QStringLiteral("\u25BE ")) + m_title);
+    if (m_collapsed)
+        return;
     p.setFont(font());
     int y = kPad + kRow;
     for (const LegendEntry &e : m_entries) {

@@ -4,7 +4,9 @@
 #include "canvas/lodpolicy.h"
 #include "document/projectdocument.h"
 
+#include <QPaintEngine>
 #include <QPainter>
+#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -112,6 +114,7 @@ void MapRenderer::rebuild()
     m_hovered = -1;
     m_neighbourOfHovered.assign(size_t(n), 0);
     m_labels.assign(size_t(n), QStaticText());
+    m_labelImages.assign(size_t(n), QImage());
     m_labelReady.assign(size_t(n), 0);
     m_labelStamp.assign(size_t(n), -1);
     m_lastLabelled.clear();
@@ -122,6 +125,14 @@ void MapRenderer::rebuild()
 void MapRenderer::setPalette(const QPalette &palette)
 {
     m_palette = palette;
+    // Cached label images carry the old text and halo colours.
+    for (QImage &image : m_labelImages)
+        image = QImage();
+}
+
+double MapRenderer::screenRadius(graph::NodeIndex node, double scale) const
+{
+    return lod::nodeScreenRadius(m_radius[size_t(node)], scale);
 }
 
 void MapRenderer::setColourByType(bool byType)
@@ -198,7 +209,8 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     const bool hovering = m_hovered >= 0;
 
     const double left = exposed.left(), right = exposed.right(), top = exposed.top(), bottom = exposed.bottom();
-    const double minR = lod::minNodeRadiusPx / s;
+    // Scene radius of a node as drawn in this frame.
+    auto drawnRadius = [&](int v) { return lod::nodeScreenRadius(m_radius[size_t(v)], s) / s; };
     // Collect on-screen nodes first: their number sets the edge budget.
     for (auto it = m_squares.begin(); it != m_squares.end(); ++it)
         it->clear();
@@ -206,7 +218,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     for (const int v : m_drawOrder) {
         if (!m_document->isNodeVisible(v))
             continue;
-        const double r = std::max(m_radius[size_t(v)], minR);
+        const double r = drawnRadius(v);
         const QPointF p = m_pos[size_t(v)];
         if (p.x() + r < left || p.x() - r > right || p.y() + r < top || p.y() - r > bottom)
             continue;
@@ -343,13 +355,17 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     QPen outline(colours::mapBackground(m_palette), 1.0);
     outline.setCosmetic(true);
     painter->setPen(outline);
+    const QTransform toDevice = painter->worldTransform();
+    m_discs.clear();
+    m_discTransform = toDevice;
     for (const int v : m_round) {
         QColor c = m_colour[size_t(v)];
         if (!isEmphasised(v))
             c.setAlpha(50);
         painter->setBrush(c);
-        const double r = std::max(m_radius[size_t(v)], minR);
+        const double r = drawnRadius(v);
         painter->drawEllipse(m_pos[size_t(v)], r, r);
+        m_discs.push_back({toDevice.map(m_pos[size_t(v)]), r * s, v});
     }
 
     // Rings: pinned (thin), path, focus centre and selection (thick).
@@ -358,7 +374,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
         QPen pen(colour, width);
         pen.setCosmetic(true);
         painter->setPen(pen);
-        const double r = std::max(m_radius[size_t(v)], minR) + gapPx / s;
+        const double r = drawnRadius(v) + gapPx / s;
         painter->drawEllipse(m_pos[size_t(v)], r, r);
     };
     const QColor text = m_palette.color(QPalette::Text);
@@ -383,7 +399,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     for (const int v : m_round) {
         if (!m_document->hasNote(v))
             continue;
-        const double r = std::max(m_radius[size_t(v)], minR);
+        const double r = drawnRadius(v);
         if (r * s < lod::noteBadgeMinRadiusPx)
             continue;
         const double side = lod::noteBadgeSizePx / s;
@@ -414,6 +430,61 @@ const QStaticText &MapRenderer::labelText(graph::NodeIndex node)
     return m_labels[size_t(node)];
 }
 
+const QImage &MapRenderer::labelImage(graph::NodeIndex node, double devicePixelRatio)
+{
+    QImage &image = m_labelImages[size_t(node)];
+    if (!image.isNull() && qFuzzyCompare(image.devicePixelRatio(), devicePixelRatio))
+        return image;
+    const QStaticText &st = labelText(node);
+    const QFont &font = m_labelFonts[m_labelReady[size_t(node)] - 1];
+    const double halo = lod::labelHaloPx;
+    const QSizeF size = st.size() + QSizeF(2 * halo, 2 * halo);
+    image = QImage((size * devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    // A soft outline in the map's background colour, hugging the glyphs: it keeps
+    // the text readable over edges without the boxes that hid nodes.
+    QPainterPath path;
+    path.addText(QPointF(halo, halo + QFontMetricsF(font).ascent()), font, st.text());
+    QPen pen(colours::labelHalo(m_palette), 2 * halo, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    p.strokePath(path, pen);
+    p.setPen(colours::labelText(m_palette));
+    p.setFont(font);
+    p.drawStaticText(QPointF(halo, halo), st);
+    return image;
+}
+
+void MapRenderer::drawLabel(QPainter *painter, graph::NodeIndex node, const QRectF &rect, bool dim)
+{
+    const double halo = lod::labelHaloPx;
+    if (painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster) {
+        if (dim)
+            painter->setOpacity(0.35);
+        const double dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->drawImage(rect.topLeft() - QPointF(halo, halo), labelImage(node, dpr));
+        if (dim)
+            painter->setOpacity(1.0);
+        return;
+    }
+    // Vector devices (SVG, PDF): the same halo as a stroked text path, so it stays sharp.
+    const QStaticText &st = labelText(node);
+    const QFont &font = m_labelFonts[m_labelReady[size_t(node)] - 1];
+    QPainterPath path;
+    path.addText(QPointF(rect.left(), rect.top() + QFontMetricsF(font).ascent()), font, st.text());
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->strokePath(path, QPen(colours::labelHalo(m_palette), 2 * halo, Qt::SolidLine, Qt::RoundCap,
+                                   Qt::RoundJoin));
+    QColor text = colours::labelText(m_palette);
+    if (dim)
+        text.setAlpha(90);
+    painter->setPen(text);
+    painter->setFont(font);
+    painter->drawStaticText(rect.topLeft(), st);
+}
+
 void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
 {
     m_lastLabelled.clear();
@@ -429,61 +500,84 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
     const int budget = std::max(8, int(screen.width() * screen.height() / lod::viewportAreaPerLabelPx));
     const int columns = std::max(1, int(screen.width() / kLabelCellPx) + 1);
     const int rows = std::max(1, int(screen.height() / kLabelCellPx) + 1);
+    auto cellRange = [&](const QRectF &r, int &x0, int &x1, int &y0, int &y1) {
+        x0 = std::clamp(int((r.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
+        x1 = std::clamp(int((r.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
+        y0 = std::clamp(int((r.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
+        y1 = std::clamp(int((r.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
+    };
     m_labelCells.resize(size_t(columns) * size_t(rows));
     for (auto &cell : m_labelCells)
         cell.clear();
+    m_discCells.resize(size_t(columns) * size_t(rows));
+    for (auto &cell : m_discCells)
+        cell.clear();
 
     for (const QRectF &reserved : m_reserved) {
-        const int x0 = std::clamp(int((reserved.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
-        const int x1 = std::clamp(int((reserved.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
-        const int y0 = std::clamp(int((reserved.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
-        const int y1 = std::clamp(int((reserved.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
+        int x0, x1, y0, y1;
+        cellRange(reserved, x0, x1, y0, y1);
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x)
                 m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(reserved);
     }
+    // The discs the map pass drew under this same transform: labels keep off them.
+    if (m_discTransform == t) {
+        for (int i = 0; i < int(m_discs.size()); ++i) {
+            const Disc &d = m_discs[size_t(i)];
+            int x0, x1, y0, y1;
+            cellRange(QRectF(d.centre - QPointF(d.radius, d.radius), QSizeF(2 * d.radius, 2 * d.radius)), x0, x1, y0,
+                      y1);
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x)
+                    m_discCells[size_t(y) * size_t(columns) + size_t(x)].push_back(i);
+        }
+    }
+    std::vector<int> covered; // discs under the label being placed
+    std::vector<int> redraw;  // discs an important label could not avoid: drawn again on top
 
     painter->save();
     painter->resetTransform();
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setRenderHint(QPainter::TextAntialiasing, true);
-    const QColor halo = colours::labelHalo(m_palette);
-    QColor textColour = colours::labelText(m_palette);
-    QColor dimText = textColour;
-    dimText.setAlpha(90);
 
     auto tryPlace = [&](int v, bool priority) {
         if (m_labelStamp[size_t(v)] == m_frame || !m_document->isNodeVisible(v))
             return;
         m_labelStamp[size_t(v)] = m_frame;
-        const double rpx = std::max(m_radius[size_t(v)] * s, lod::minNodeRadiusPx);
-        if (!priority && rpx < lod::labelMinNodeRadiusPx && m_rank[size_t(v)] >= lod::labelRankAlways)
+        const double rpx = lod::nodeScreenRadius(m_radius[size_t(v)], s);
+        const bool important = priority || m_rank[size_t(v)] < lod::labelRankAlways;
+        if (!important && rpx < lod::labelMinNodeRadiusPx)
             return;
         const QPointF p = t.map(m_pos[size_t(v)]);
         if (!screen.contains(p))
             return;
         const QStaticText &st = labelText(v);
-        const QSizeF size = st.size();
-        // Below the node first, then above, right and left: the first free place wins.
-        const QRectF places[4] = {
-            QRectF(p.x() - size.width() / 2, p.y() + rpx + 1, size.width(), size.height()),
-            QRectF(p.x() - size.width() / 2, p.y() - rpx - 1 - size.height(), size.width(), size.height()),
-            QRectF(p.x() + rpx + 3, p.y() - size.height() / 2, size.width(), size.height()),
-            QRectF(p.x() - rpx - 3 - size.width(), p.y() - size.height() / 2, size.width(), size.height()),
+        const double w = st.size().width(), h = st.size().height();
+        const double gap = lod::labelHaloPx;
+        const double diagonal = rpx * 0.7071;
+        // Below, above, right and left of the node first, then the four corners:
+        // the first place free of other labels and of other nodes' discs wins.
+        const QRectF places[8] = {
+            QRectF(p.x() - w / 2, p.y() + rpx + gap, w, h),
+            QRectF(p.x() - w / 2, p.y() - rpx - gap - h, w, h),
+            QRectF(p.x() + rpx + gap + 1, p.y() - h / 2, w, h),
+            QRectF(p.x() - rpx - gap - 1 - w, p.y() - h / 2, w, h),
+            QRectF(p.x() + diagonal + gap, p.y() + diagonal, w, h),
+            QRectF(p.x() + diagonal + gap, p.y() - diagonal - h, w, h),
+            QRectF(p.x() - diagonal - gap - w, p.y() + diagonal, w, h),
+            QRectF(p.x() - diagonal - gap - w, p.y() - diagonal - h, w, h),
         };
-        QRectF rect;
-        QRectF padded;
-        int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
-        bool found = false;
-        for (const QRectF &place : places) {
+        int best = -1;
+        size_t bestCovered = 0;
+        std::vector<int> bestDiscs;
+        for (int i = 0; i < 8; ++i) {
+            const QRectF &place = places[i];
             if (!screen.contains(place))
                 continue; // a label cut by the viewport edge reads as noise
-            padded = place.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx, lod::labelPaddingPx + 2,
-                                    lod::labelPaddingPx);
-            x0 = std::clamp(int((padded.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
-            x1 = std::clamp(int((padded.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
-            y0 = std::clamp(int((padded.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
-            y1 = std::clamp(int((padded.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
+            const QRectF padded = place.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx,
+                                                 lod::labelPaddingPx + 2, lod::labelPaddingPx);
+            int x0, x1, y0, y1;
+            cellRange(padded, x0, x1, y0, y1);
             bool blocked = false;
             for (int y = y0; y <= y1 && !blocked; ++y)
                 for (int x = x0; x <= x1 && !blocked; ++x)
@@ -492,20 +586,45 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
                             blocked = true;
                             break;
                         }
-            if (!blocked) {
-                rect = place;
-                found = true;
-                break;
+            if (blocked)
+                continue;
+            covered.clear();
+            const QRectF inked = place.adjusted(-gap, -gap, gap, gap);
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x)
+                    for (const int di : m_discCells[size_t(y) * size_t(columns) + size_t(x)]) {
+                        const Disc &d = m_discs[size_t(di)];
+                        if (d.node == v)
+                            continue;
+                        const double cx = std::clamp(d.centre.x(), inked.left(), inked.right());
+                        const double cy = std::clamp(d.centre.y(), inked.top(), inked.bottom());
+                        const double dx = d.centre.x() - cx, dy = d.centre.y() - cy;
+                        if (dx * dx + dy * dy < d.radius * d.radius
+                            && std::find(covered.begin(), covered.end(), di) == covered.end())
+                            covered.push_back(di);
+                    }
+            if (best < 0 || covered.size() < bestCovered) {
+                best = i;
+                bestCovered = covered.size();
+                bestDiscs = covered;
+                if (covered.empty())
+                    break;
             }
         }
-        if (!found)
+        // Only important labels may lie over other nodes, and those nodes are
+        // drawn again above the labels so no disc is ever hidden.
+        if (best < 0 || (bestCovered > 0 && !important))
             return;
+        const QRectF rect = places[best];
+        const QRectF padded = rect.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx, lod::labelPaddingPx + 2,
+                                            lod::labelPaddingPx);
+        int x0, x1, y0, y1;
+        cellRange(padded, x0, x1, y0, y1);
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x)
                 m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(padded);
-        painter->fillRect(rect.adjusted(-2, 0, 2, 0), halo);
-        painter->setPen(isEmphasised(v) ? textColour : dimText);
-        painter->drawStaticText(rect.topLeft(), st);
+        redraw.insert(redraw.end(), bestDiscs.begin(), bestDiscs.end());
+        drawLabel(painter, v, rect, !isEmphasised(v));
         m_lastLabelled.push_back(v);
         m_lastLabelRects.push_back(rect);
     };
@@ -531,6 +650,20 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
             break;
         tryPlace(v, false);
     }
+    if (!redraw.empty()) {
+        std::sort(redraw.begin(), redraw.end());
+        redraw.erase(std::unique(redraw.begin(), redraw.end()), redraw.end());
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        painter->setPen(QPen(colours::mapBackground(m_palette), 1.0));
+        for (const int di : redraw) {
+            const Disc &d = m_discs[size_t(di)];
+            QColor c = m_colour[size_t(d.node)];
+            if (!isEmphasised(d.node))
+                c.setAlpha(50);
+            painter->setBrush(c);
+            painter->drawEllipse(d.centre, d.radius, d.radius);
+        }
+    }
     painter->restore();
 }
 
@@ -549,8 +682,7 @@ graph::NodeIndex MapRenderer::nodeAt(QPointF scenePos, double scale, graph::Node
         return -1;
     ensureGrid();
     const double tol = 3.0 / scale;
-    const double minR = lod::minNodeRadiusPx / scale;
-    const double reach = std::max(m_maxRadius, minR) + tol;
+    const double reach = lod::nodeScreenRadius(m_maxRadius, scale) / scale + tol;
     std::vector<int> candidates;
     m_grid.candidates(QRectF(scenePos - QPointF(reach, reach), QSizeF(2 * reach, 2 * reach)), candidates);
     graph::NodeIndex best = -1;
@@ -559,7 +691,7 @@ graph::NodeIndex MapRenderer::nodeAt(QPointF scenePos, double scale, graph::Node
         if (v == exclude || !m_document->isNodeVisible(v))
             continue;
         const QPointF d = m_pos[size_t(v)] - scenePos;
-        const double distance = std::hypot(d.x(), d.y()) - std::max(m_radius[size_t(v)], minR);
+        const double distance = std::hypot(d.x(), d.y()) - lod::nodeScreenRadius(m_radius[size_t(v)], scale) / scale;
         if (distance > tol)
             continue;
         if (best < 0 || distance < bestDistance) {

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFont>
 #include <QHash>
+#include <QImage>
 #include <QLineF>
 #include <QList>
 #include <QPalette>
@@ -43,8 +44,10 @@ public:
     void setPositions(std::vector<QPointF> positions);
     void setPosition(graph::NodeIndex node, QPointF pos);
     [[nodiscard]] QPointF position(graph::NodeIndex node) const { return m_pos[size_t(node)]; }
-    // Radius in scene units (screen size is clamped to lod::minNodeRadiusPx when painting).
+    // Radius in scene units; on screen it grows sub-linearly once large (screenRadius()).
     [[nodiscard]] double radius(graph::NodeIndex node) const { return m_radius[size_t(node)]; }
+    // On-screen radius in device pixels at a view scale: what paint and hit tests use.
+    [[nodiscard]] double screenRadius(graph::NodeIndex node, double scale) const;
     [[nodiscard]] QRectF visibleBounds() const;
 
     // Device rects covered by overlays (legend, minimap): labels keep clear of them.
@@ -76,6 +79,9 @@ private:
     void recolour();
     void ensureGrid();
     const QStaticText &labelText(graph::NodeIndex node);
+    // The label drawn with its halo, cached per node (raster devices only).
+    const QImage &labelImage(graph::NodeIndex node, double devicePixelRatio);
+    void drawLabel(QPainter *painter, graph::NodeIndex node, const QRectF &rect, bool dim);
     [[nodiscard]] bool isEmphasised(graph::NodeIndex node) const;
 
     const ProjectDocument *m_document;
@@ -99,6 +105,7 @@ private:
     bool m_gridDirty = true;
 
     std::vector<QStaticText> m_labels;
+    std::vector<QImage> m_labelImages;
     std::vector<char> m_labelReady;
     std::vector<int> m_labelStamp;
     int m_frame = 0;
@@ -110,6 +117,16 @@ private:
     QHash<QRgb, std::vector<QRectF>> m_squares;
     std::vector<graph::NodeIndex> m_round;
     std::vector<std::vector<QRectF>> m_labelCells;
+    // Round nodes of the last paintMap() in device pixels: labels keep off them.
+    struct Disc
+    {
+        QPointF centre;
+        double radius;
+        graph::NodeIndex node;
+    };
+    std::vector<Disc> m_discs;
+    QTransform m_discTransform;
+    std::vector<std::vector<int>> m_discCells;
 
     int m_lastEdges = 0;
     int m_lastNodes = 0;

@@ -2,6 +2,7 @@
 
 #include "canvas/colours.h"
 #include "canvas/legendwidget.h"
+#include "canvas/lodpolicy.h"
 #include "canvas/minimap.h"
 #include "commands/movenodecommand.h"
 #include "document/projectdocument.h"
@@ -57,6 +58,10 @@ MapView::MapView(ProjectDocument *document, QWidget *parent)
 
     m_minimap = new Minimap(this, document, this);
     m_legend = new LegendWidget(this);
+    connect(m_legend, &LegendWidget::collapsedChanged, this, [this] {
+        placeOverlays();
+        refresh();
+    });
 
     m_animation->setDuration(700);
     m_animation->setEasingCurve(QEasingCurve::OutCubic);
@@ -182,25 +187,100 @@ void MapView::updateSceneRect()
     setSceneRect(bounds.adjusted(-3 * extent, -3 * extent, 3 * extent, 3 * extent));
 }
 
+double MapView::fitScale(QPointF *centre) const
+{
+    std::vector<QPointF> points;
+    const auto &pos = m_renderer.positions();
+    for (int i = 0; i < int(pos.size()); ++i)
+        if (m_document->isNodeVisible(i))
+            points.push_back(pos[size_t(i)]);
+    if (points.empty())
+        return 0.0;
+    double x0 = points.front().x(), x1 = x0, y0 = points.front().y(), y1 = y0;
+    for (const QPointF &p : points) {
+        x0 = std::min(x0, p.x());
+        x1 = std::max(x1, p.x());
+        y0 = std::min(y0, p.y());
+        y1 = std::max(y1, p.y());
+    }
+    const double rw = std::max(x1 - x0, 1.0), rh = std::max(y1 - y0, 1.0);
+    const double width = viewport()->width(), height = viewport()->height();
+    // Pixels kept free around the node centres for discs and labels at the edge.
+    const double padX = 48.0, padTop = 24.0, padBottom = 32.0;
+    const double maxScale = std::min({std::max(width - 2 * padX, width / 2) / rw,
+                                      std::max(height - padTop - padBottom, height / 2) / rh, kMaxScale / 3});
+    // The legend and minimap float over the map: the largest scale (and the most
+    // central placement) where no node lands under one of them wins, so the map
+    // uses the whole viewport instead of a strip beside the legend.
+    QList<QRectF> obstacles;
+    const QRect area = viewport()->geometry();
+    if (m_legend->isVisible())
+        obstacles.append(QRectF(m_legend->geometry().translated(-area.topLeft())));
+    if (m_minimap->isVisible())
+        obstacles.append(QRectF(m_minimap->geometry().translated(-area.topLeft())));
+    const double margin = 6.0 + lod::maxNodeRadiusPx / 2;
+    for (QRectF &o : obstacles)
+        o.adjust(-margin, -margin, margin, margin);
+    // Large maps are tested on a sample: a stray node under the legend is still clickable.
+    const size_t stride = std::max<size_t>(1, points.size() / 4000);
+    const double fractions[5] = {0.5, 0.0, 1.0, 0.25, 0.75};
+    double s = maxScale;
+    for (int attempt = 0; attempt < 40; ++attempt, s *= 0.96) {
+        const double slackX = std::max(0.0, width - 2 * padX - rw * s);
+        const double slackY = std::max(0.0, height - padTop - padBottom - rh * s);
+        for (const double fy : fractions) {
+            for (const double fx : fractions) {
+                const double ox = padX + slackX * fx - x0 * s;
+                const double oy = padTop + slackY * fy - y0 * s;
+                bool clear = true;
+                for (size_t i = 0; i < points.size() && clear; i += stride) {
+                    const QPointF p(points[i].x() * s + ox, points[i].y() * s + oy);
+                    for (const QRectF &o : obstacles)
+                        if (o.contains(p)) {
+                            clear = false;
+                            break;
+                        }
+                }
+                if (clear) {
+                    // The scene point that lands in the viewport's centre.
+                    *centre = QPointF((width / 2 - ox) / s, (height / 2 - oy) / s);
+                    return s;
+                }
+                if (slackX <= 0 && fx != 0.5)
+                    break;
+            }
+            if (slackY <= 0 && fy != 0.5)
+                break;
+        }
+    }
+    *centre = QPointF((x0 + x1) / 2, (y0 + y1) / 2);
+    return s;
+}
+
 void MapView::fitToVisible()
 {
-    QRectF rect = m_renderer.visibleBounds();
-    if (rect.isNull())
+    // When the open legend would cost the map much of its size, it folds to its
+    // title row (a click opens it again, and then fitting leaves it as set).
+    if (m_legend->isVisible() && !m_legend->isSetByUser())
+        m_legend->setCollapsed(false);
+    QPointF centre;
+    double s = fitScale(&centre);
+    if (s <= 0)
         return;
-    const double margin = std::max(rect.width(), rect.height()) * 0.04 + 20.0;
-    rect.adjust(-margin, -margin, margin, margin);
-    // Fit into the part of the viewport right of the legend, so no node hides under it.
-    const double legendWidth = m_legend->isVisible() ? m_legend->width() + 12.0 : 0.0;
-    const double width = viewport()->width(), height = viewport()->height();
-    const double available = legendWidth < width * 0.4 ? width - legendWidth : width;
-    const double shift = width - available;
-    // Pixels kept free around the nodes so edge labels are not cut by the viewport.
-    const double padX = 40.0, padY = 20.0;
-    const double s = std::min({std::max(available - 2 * padX, available / 2) / rect.width(),
-                               std::max(height - 2 * padY, height / 2) / rect.height(), kMaxScale / 3});
+    if (m_legend->isVisible() && !m_legend->isCollapsed() && !m_legend->isSetByUser()) {
+        m_legend->setCollapsed(true);
+        QPointF folded;
+        const double s2 = fitScale(&folded);
+        if (s2 > s * 1.12) {
+            s = s2;
+            centre = folded;
+        } else {
+            m_legend->setCollapsed(false);
+        }
+    }
     resetTransform();
     scale(s, s);
-    centerOn(rect.center() - QPointF(shift / 2 / s, 0));
+    centerOn(centre);
     Q_EMIT viewChanged();
     refresh();
 }

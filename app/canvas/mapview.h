@@ -79,6 +79,8 @@ private:
     void onBuildChanged();
     void onLayoutApplied(const QList<QPointF> &previous);
     void updateSceneRect();
+    // The scale and centre fitToVisible() would choose; 0 when nothing is visible.
+    [[nodiscard]] double fitScale(QPointF *centre) const;
     void zoomBy(double factor);
     void placeOverlays();
     void refresh();

@@ -140,11 +140,13 @@ void MainWindowTest::clickEdge_linkViewShowsEvidence()
         const QPointF a = map->nodeScenePos(edge.source), b = map->nodeScenePos(edge.target);
         map->centerOn((a + b) / 2);
         for (double t = 0.3; t <= 0.7; t += 0.05) {
-            const QPointF p = a + (b - a) * t;
+            // Test the pixel the click lands on, not the exact point on the line.
+            const QPoint pixel = map->mapFromScene(a + (b - a) * t);
+            const QPointF p = map->mapToScene(pixel);
             if (map->renderer().nodeAt(p, map->currentScale()) < 0
                 && map->renderer().edgeAt(p, map->currentScale()) == e) {
                 target = e;
-                clickAt = map->mapFromScene(p);
+                clickAt = pixel;
                 break;
             }
         }

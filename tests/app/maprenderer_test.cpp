@@ -1,4 +1,5 @@
 #include "canvas/mapview.h"
+#include "canvas/lodpolicy.h"
 #include "document/projectdocument.h"
 
 #include <QImage>
@@ -21,6 +22,8 @@ private Q_SLOTS:
     void paintLabels_crowdedMap_noTwoLabelsOverlap();
     void paintLabels_zoomIn_showsMoreLabels();
     void paintLabels_fullView_keepsMostImportantLabel();
+    void screenRadius_zoomIn_growsSubLinearly();
+    void paintLabels_zoomedIn_labelsKeepOffOtherNodes();
     void nodeAt_nodeCentre_returnsThatNode();
     void nodesIn_rect_returnsNodesInside();
 
@@ -106,6 +109,51 @@ void MapRendererTest::paintLabels_fullView_keepsMostImportantLabel()
     const auto &labelled = m_view->renderer().lastLabelledNodes();
     QVERIFY(!labelled.empty());
     QCOMPARE(labelled.front(), m_document->nodesByScore().front());
+}
+
+void MapRendererTest::screenRadius_zoomIn_growsSubLinearly()
+{
+    const app::MapRenderer &renderer = m_view->renderer();
+    const graph::NodeIndex big = m_document->nodesByScore().front();
+    const double s = m_view->currentScale();
+    const double near = renderer.screenRadius(big, s * 4);
+    const double far = renderer.screenRadius(big, s * 16);
+    // Four times the zoom: the node grows, but by clearly less than four times.
+    QVERIFY(far > near);
+    QVERIFY2(far / near < 2.5, qPrintable(u"%1 -> %2 px"_s.arg(near).arg(far)));
+    // Hit-testing follows the drawn size: just inside the disc hits, just outside misses.
+    const QPointF centre = m_view->nodeScenePos(big);
+    const double sceneRadius = far / (s * 16);
+    QCOMPARE(m_view->renderer().nodeAt(centre + QPointF(sceneRadius * 0.9, 0), s * 16), big);
+    QVERIFY(m_view->renderer().nodeAt(centre + QPointF(sceneRadius + 10.0 / (s * 16), 0), s * 16) != big);
+}
+
+void MapRendererTest::paintLabels_zoomedIn_labelsKeepOffOtherNodes()
+{
+    render(3.0);
+    const app::MapRenderer &renderer = m_view->renderer();
+    const auto &rects = renderer.lastLabelRects();
+    const auto &labelled = renderer.lastLabelledNodes();
+    QVERIFY(!rects.empty());
+    const QTransform t = m_view->viewportTransform();
+    const double s = m_view->currentScale();
+    int covered = 0;
+    for (size_t i = 0; i < rects.size(); ++i) {
+        for (int v = 0; v < m_document->nodeCount(); ++v) {
+            if (v == labelled[i])
+                continue;
+            const double r = renderer.screenRadius(v, s);
+            if (r < app::lod::roundNodeMinRadiusPx)
+                continue;
+            const QPointF c = t.map(m_view->nodeScenePos(v));
+            const double cx = std::clamp(c.x(), rects[i].left(), rects[i].right());
+            const double cy = std::clamp(c.y(), rects[i].top(), rects[i].bottom());
+            if (std::hypot(c.x() - cx, c.y() - cy) < r)
+                ++covered;
+        }
+    }
+    // Only the few most important labels may lie over a disc (which is then redrawn on top).
+    QVERIFY2(covered <= app::lod::labelRankAlways / 4, qPrintable(QString::number(covered)));
 }
 
 void MapRendererTest::nodeAt_nodeCentre_returnsThatNode()

@@ -25,3 +25,5 @@ shoot seeds-full "$shared/seeds"
 shoot seeds-zoomed "$shared/seeds" --select DeepSeek --zoom 1.6
 shoot sotu-full "$shared/corpora/sotu"
 shoot sotu-zoomed "$shared/corpora/sotu" --zoom 5
+shoot seeds-dark "$shared/seeds" --dark
+shoot sotu-zoomed-dark "$shared/corpora/sotu" --zoom 3 --dark
