@@ -30,7 +30,12 @@
 #include <QDir>
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QTableWidget>
+#include <QVBoxLayout>
 #include <QFileSystemWatcher>
 #include <QInputDialog>
 #include <QTimer>
@@ -250,7 +255,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("&Image…"), this, &MainWindow::exportImage)->setShortcut(QKeySequence(u"Ctrl+E"_s));
-    exportMenu->addAction(tr("&Data…"), this, &MainWindow::exportData);
+    exportMenu->addAction(tr("&Data…"), this, &MainWindow::exportData)->setShortcut(QKeySequence(u"Ctrl+Shift+E"_s));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -296,6 +301,8 @@ void MainWindow::createActions()
         m_map->setFocusDepth(on ? 2 : 1);
         AppSettings().setFocusDepth(on ? 2 : 1);
     });
+    view->addAction(tr("Zoom &In"), m_map, &MapView::zoomIn)->setShortcuts(QKeySequence::ZoomIn);
+    view->addAction(tr("Zoom &Out"), m_map, &MapView::zoomOut)->setShortcuts(QKeySequence::ZoomOut);
     view->addSeparator();
     m_colourByType = view->addAction(tr("Colour by &Type"));
     m_colourByType->setCheckable(true);
@@ -310,6 +317,8 @@ void MainWindow::createActions()
     view->addMenu(m_panelsMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence(u"Ctrl+/"_s));
     help->addAction(tr("&About Cartograph"), this, [this] {
         QMessageBox::about(this, tr("About Cartograph"),
                            tr("<b>Cartograph</b> %1<p>Concept maps from folders of documents.</p>"
@@ -329,6 +338,64 @@ void MainWindow::createActions()
     bar->addAction(redo);
     bar->addSeparator();
     bar->addWidget(m_search);
+}
+
+QList<QPair<QString, QString>> MainWindow::shortcutList() const
+{
+    // Read from the menus themselves, so the list can never disagree with them.
+    QList<QPair<QString, QString>> out;
+    std::function<void(const QMenu *, const QString &)> walk = [&](const QMenu *menu, const QString &path) {
+        for (const QAction *action : menu->actions()) {
+            if (action->isSeparator())
+                continue;
+            const QString name = path + QString(action->text()).remove(u'&').remove(u"…"_s);
+            if (action->menu()) {
+                walk(action->menu(), name + u" ▸ "_s);
+                continue;
+            }
+            QStringList keys;
+            for (const QKeySequence &key : action->shortcuts())
+                keys.append(key.toString(QKeySequence::NativeText));
+            if (!keys.isEmpty())
+                out.append({name, keys.join(u", "_s)});
+        }
+    };
+    for (const QAction *top : menuBar()->actions())
+        if (top->menu())
+            walk(top->menu(), QString(top->text()).remove(u'&') + u" ▸ "_s);
+    // Map gestures and keys that have no menu entry.
+    out.append({tr("Map ▸ Leave focus or clear the selection"), tr("Esc")});
+    out.append({tr("Map ▸ Focus on the selected concept"), tr("Enter")});
+    out.append({tr("Map ▸ Add to the selection"), tr("Ctrl+click, Shift+drag")});
+    return out;
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"shortcutsDialog"_s);
+    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(dialog);
+    const auto list = shortcutList();
+    table->setColumnCount(2);
+    table->setRowCount(int(list.size()));
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    for (int r = 0; r < list.size(); ++r) {
+        table->setItem(r, 0, new QTableWidgetItem(list[r].first));
+        table->setItem(r, 1, new QTableWidgetItem(list[r].second));
+    }
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->resizeColumnToContents(1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(520, 600);
+    dialog->show(); // not modal: the list can stay open beside the map
 }
 
 void MainWindow::openInitial(const QString &path)
@@ -647,7 +714,7 @@ void MainWindow::createCurationActions(QMenu *edit)
             return;
         const QString name = parts.takeFirst();
         addConcept(name, parts);
-    });
+    })->setShortcut(QKeySequence(u"Ctrl+Shift+A"_s));
     edit->addAction(tr("P&in / Unpin"), this, [this, single] {
         const graph::NodeIndex v = single();
         if (v >= 0)
@@ -868,6 +935,7 @@ void MainWindow::onBuildFinished(const std::shared_ptr<project::BuildResult> &re
     if (m_dirtyAfterBuild) {
         // Restored from a recovery file: unsaved until the user saves.
         m_dirtyAfterBuild = false;
+        updateTitle(); // the title needs its [*] before the marker can show
         m_document->undoStack()->resetClean();
         setWindowModified(true);
     }

@@ -83,6 +83,9 @@ public:
     [[nodiscard]] bool isBuilding() const;
     // The status bar's counts line ("Showing 400 of 3000 concepts — …").
     [[nodiscard]] QString countsText() const;
+    // Every menu action with a shortcut ("View ▸ Fit to Window", "Ctrl+0, Home"),
+    // then the map's own keys: what Help ▸ Keyboard Shortcuts lists.
+    [[nodiscard]] QList<QPair<QString, QString>> shortcutList() const;
 
 public Q_SLOTS:
     // Starts an untitled project on a folder of documents.
@@ -112,6 +115,7 @@ public Q_SLOTS:
     bool searchFor(const QString &text);
     void relayout();
     void cancelJobs();
+    void showShortcuts();
 
 Q_SIGNALS:
     void buildFinished(bool ok);

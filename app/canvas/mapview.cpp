@@ -285,6 +285,18 @@ void MapView::fitToVisible()
     refresh();
 }
 
+void MapView::zoomIn()
+{
+    zoomBy(1.25);
+    refresh();
+}
+
+void MapView::zoomOut()
+{
+    zoomBy(0.8);
+    refresh();
+}
+
 void MapView::zoomBy(double factor)
 {
     const double current = currentScale();

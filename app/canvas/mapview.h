@@ -46,6 +46,8 @@ public:
 
 public Q_SLOTS:
     void fitToVisible();
+    void zoomIn();
+    void zoomOut();
     // Centres on a node and zooms in so it and its neighbours are readable.
     void centreOnNode(graph::NodeIndex node);
     void enterFocus(graph::NodeIndex node);
