@@ -533,7 +533,15 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
         }
     }
     std::vector<int> covered; // discs under the label being placed
-    std::vector<int> redraw;  // discs an important label could not avoid: drawn again on top
+    std::vector<int> redraw;  // discs an important label could not avoid: drawn again above other labels
+    struct PendingLabel
+    {
+        int node;
+        QRectF rect;
+    };
+    // Labels are drawn last, above any redrawn disc, so text is never cut; their
+    // halo keeps them legible over the disc.
+    std::vector<PendingLabel> pending;
 
     painter->save();
     painter->resetTransform();
@@ -611,8 +619,8 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
                     break;
             }
         }
-        // Only important labels may lie over other nodes, and those nodes are
-        // drawn again above the labels so no disc is ever hidden.
+        // Only important labels may lie over other nodes; those discs are drawn
+        // again above the other nodes' labels and below this text.
         if (best < 0 || (bestCovered > 0 && !important))
             return;
         const QRectF rect = places[best];
@@ -624,7 +632,7 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
             for (int x = x0; x <= x1; ++x)
                 m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(padded);
         redraw.insert(redraw.end(), bestDiscs.begin(), bestDiscs.end());
-        drawLabel(painter, v, rect, !isEmphasised(v));
+        pending.push_back({v, rect});
         m_lastLabelled.push_back(v);
         m_lastLabelRects.push_back(rect);
     };
@@ -664,6 +672,8 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
             painter->drawEllipse(d.centre, d.radius, d.radius);
         }
     }
+    for (const PendingLabel &label : pending)
+        drawLabel(painter, label.node, label.rect, !isEmphasised(label.node));
     painter->restore();
 }
 

@@ -8,6 +8,7 @@
 #include <numbers>
 #include <numeric>
 #include <thread>
+#include <unordered_map>
 
 namespace carto::layout {
 
@@ -167,38 +168,93 @@ void alignTo(std::vector<Point> &points, const std::vector<int> &anchors, const 
     }
 }
 
-// Shelf packing: components sorted by height fill rows of a width chosen to
-// make the whole picture roughly square. Returns per-component offsets that
+// Spiral packing: the largest component sits at the origin and the others, in
+// decreasing size, take the first free slot along an outward Archimedean spiral,
+// so small components and isolated concepts hug the main map instead of filling
+// rows far from it (a fitted view then shows the main map large). Free slots are
+// found with a uniform grid of placed boxes. Returns per-component offsets that
 // move each component's bounding box to its slot.
 std::vector<Point> packBoxes(const std::vector<Box> &boxes, double gap)
 {
+    std::vector<Point> offsets(boxes.size());
+    if (boxes.empty())
+        return offsets;
     std::vector<int> order(boxes.size());
     std::iota(order.begin(), order.end(), 0);
-    auto height = [&](int i) { return boxes[size_t(i)].maxY - boxes[size_t(i)].minY + gap; };
     auto width = [&](int i) { return boxes[size_t(i)].maxX - boxes[size_t(i)].minX + gap; };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        const double ha = height(a), hb = height(b);
-        if (ha != hb)
-            return ha > hb;
-        return width(a) > width(b);
-    });
-    double area = 0.0, widest = 0.0;
-    for (size_t i = 0; i < boxes.size(); ++i) {
-        area += height(int(i)) * width(int(i));
-        widest = std::max(widest, width(int(i)));
-    }
-    const double rowWidth = std::max(widest, std::sqrt(area) * 1.2);
-    std::vector<Point> offsets(boxes.size());
-    double x = 0.0, y = 0.0, rowHeight = 0.0;
-    for (int i : order) {
-        if (x > 0.0 && x + width(i) > rowWidth) {
-            x = 0.0;
-            y += rowHeight;
-            rowHeight = 0.0;
+    auto height = [&](int i) { return boxes[size_t(i)].maxY - boxes[size_t(i)].minY + gap; };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return width(a) * height(a) > width(b) * height(b); });
+
+    // Grid cells about the size of a typical small component.
+    std::vector<double> sides;
+    for (int i : order)
+        sides.push_back(std::max(width(i), height(i)));
+    std::nth_element(sides.begin(), sides.begin() + static_cast<std::ptrdiff_t>(sides.size() / 2), sides.end());
+    const double cell = std::max(sides[sides.size() / 2], gap);
+    std::unordered_map<std::int64_t, std::vector<int>> grid;
+    std::vector<Box> placed;
+    auto cellKey = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) ^ (cy & 0xffffffff); };
+    auto forCells = [&](const Box &b, auto &&f) {
+        const auto x0 = static_cast<std::int64_t>(std::floor(b.minX / cell));
+        const auto x1 = static_cast<std::int64_t>(std::floor(b.maxX / cell));
+        const auto y0 = static_cast<std::int64_t>(std::floor(b.minY / cell));
+        const auto y1 = static_cast<std::int64_t>(std::floor(b.maxY / cell));
+        for (std::int64_t cx = x0; cx <= x1; ++cx) {
+            for (std::int64_t cy = y0; cy <= y1; ++cy) {
+                if (!f(cellKey(cx, cy)))
+                    return false;
+            }
         }
-        offsets[size_t(i)] = {x - boxes[size_t(i)].minX, y - boxes[size_t(i)].minY};
-        x += width(i);
-        rowHeight = std::max(rowHeight, height(i));
+        return true;
+    };
+    auto isFree = [&](const Box &b) {
+        return forCells(b, [&](std::int64_t key) {
+            const auto it = grid.find(key);
+            if (it == grid.end())
+                return true;
+            for (int j : it->second) {
+                const Box &o = placed[size_t(j)];
+                if (b.minX < o.maxX && o.minX < b.maxX && b.minY < o.maxY && o.minY < b.maxY)
+                    return false;
+            }
+            return true;
+        });
+    };
+    auto place = [&](int i, const Box &slot) {
+        offsets[size_t(i)] = {slot.minX - boxes[size_t(i)].minX, slot.minY - boxes[size_t(i)].minY};
+        placed.push_back(slot);
+        const int index = static_cast<int>(placed.size()) - 1;
+        forCells(slot, [&](std::int64_t key) {
+            grid[key].push_back(index);
+            return true;
+        });
+    };
+
+    // Boxes carry half a gap on each side, so touching boxes keep a full gap apart.
+    const int first = order.front();
+    place(first, Box{-width(first) / 2.0, -height(first) / 2.0, width(first) / 2.0, height(first) / 2.0});
+    const double step = cell / 2.0;               // distance between spiral arms and along them
+    const double armGrowth = step / (2.0 * std::numbers::pi); // r = armGrowth * theta
+    for (size_t n = 1; n < order.size(); ++n) {
+        const int i = order[n];
+        const double w = width(i), h = height(i);
+        double theta = 0.0;
+        for (;;) {
+            const double r = armGrowth * theta;
+            const double cx = r * std::cos(theta), cy = r * std::sin(theta);
+            const Box slot{cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0};
+            if (isFree(slot)) {
+                place(i, slot);
+                break;
+            }
+            theta += r > step ? step / r : 1.0;
+        }
+    }
+    // Shift the half-gap margins back out of the offsets.
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        offsets[i].x += gap / 2.0;
+        offsets[i].y += gap / 2.0;
     }
     return offsets;
 }

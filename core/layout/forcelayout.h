@@ -46,9 +46,9 @@ public:
 
     // previous: optional start positions per node (nullopt = free to place);
     // pinned: nodes whose previous position must be kept exactly.
-    // Connected components are laid out separately and packed in rows; with
-    // previous positions, components that had them stay where they were and
-    // new components are packed beside them. Progress is reported as
+    // Connected components are laid out separately and packed on a spiral
+    // around the largest; with previous positions, components that had them
+    // stay where they were and new components are packed beside them. Progress is reported as
     // ("Layout", iteration, total). If cancelled, returns an empty vector.
     // Identical input, options and seed give identical positions, whatever
     // the thread count.
