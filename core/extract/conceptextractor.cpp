@@ -41,6 +41,12 @@ constexpr int kCommonAdjectiveTagCount = 25;
 // A word used as a verb this often in general English, and four times more often
 // than as a noun or adjective, opens no term ("make war", "lost sight").
 constexpr int kVerbLedTagCount = 20;
+// A lone noun WordNet tags at most this often is a domain term ("lithography",
+// "governance"): it may stand as a concept with a single mention.
+constexpr int kDomainTermTagCount = 2;
+// A lone noun tagged this often, whose first sense is a general notion, is too
+// generic to be a concept by itself ("company" 105, "approach" 40, "firm" 26).
+constexpr int kGenericNounTagCount = 25;
 
 enum Shape : std::uint8_t { Lower = 0, Capitalised = 1, AllCaps = 2, Mixed = 4, NoLetter = 8 };
 
@@ -243,6 +249,7 @@ private:
     bool isAbstractNoun(int word);
     std::vector<std::int8_t> m_abstractNoun; // cache: -1 unknown, 0 no, 1 abstract lexicographer file
     bool evaluativePhrase(const KeyInfo &k);
+    bool isGenericNoun(int word);
     std::vector<std::int8_t> m_relationalAdjective; // cache: -1 unknown, 0 evaluative, 1 relational
 
     const WordInfo &wordOf(const Token &t) const { return m_words[static_cast<size_t>(m_forms[static_cast<size_t>(t.form)].word)]; }
@@ -414,13 +421,18 @@ void Run::buildVocabulary()
         again.tagCount = std::max(tags, ownTags);
         again.commonAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
             && ownTags >= kCommonAdjectiveTagCount;
-        // per-POS counts only decide between a verb and another reading
+        // per-POS counts only decide between readings: a verb and another, or
+        // a noun and an adjective ("potential", "essential")
         if (again.pos & Lexicon::Verb) {
             again.verbTags = lex.tagCount(sv, Lexicon::Verb);
             if (again.verbTags > 0 && (again.pos & Lexicon::Noun))
                 again.nounTags = lex.tagCount(sv, Lexicon::Noun);
             if (again.verbTags > 0 && (again.pos & Lexicon::Adjective))
                 again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
+        }
+        if ((again.pos & Lexicon::Noun) && (again.pos & Lexicon::Adjective) && again.verbTags == 0) {
+            again.nounTags = lex.tagCount(sv, Lexicon::Noun);
+            again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
         }
     }
 }
@@ -786,6 +798,46 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
         return w.verbTags >= kVerbLedTagCount && w.verbTags > 4 * (w.nounTags + w.adjTags)
             && !w.lower.endsWith(u"ing");
     };
+    // A lone lower-case word is a term only when it is primarily a noun: WordNet
+    // tags it as a noun at least as often as as a verb or an adjective ("models",
+    // not "help", "reach", "essential", "potential"); with no tags at all, a word
+    // that is also an adjective is taken as one ("iterative"). An -s form that
+    // can be a verb, right after a noun or name and before a function word, is a
+    // verb with its subject ("AI poses the ...", "China fosters an ...").
+    auto isDeterminer = [&](int i) {
+        if (!isWordAt(i))
+            return false;
+        static const std::initializer_list<const char16_t *> determiners = {
+            u"the", u"a", u"an", u"its", u"their", u"our", u"his", u"her", u"this", u"these", u"those",
+            u"every", u"each", u"some", u"many", u"more", u"new"};
+        const QString &l = word(i).lower;
+        return std::any_of(determiners.begin(), determiners.end(), [&](const char16_t *d) { return l == QStringView(d); });
+    };
+    auto loneNoun = [&](int i) {
+        const WordInfo &w = word(i);
+        if (!w.known()) {
+            // unknown words with an adjective suffix are adjectives ("foundational")
+            static const std::initializer_list<const char16_t *> suffixes = {
+                u"al", u"ive", u"ous", u"ic", u"ful", u"less", u"able", u"ible", u"ish"};
+            return std::none_of(suffixes.begin(), suffixes.end(),
+                                [&](const char16_t *x) { return w.lower.endsWith(QStringView(x)); });
+        }
+        if (!(w.pos & Lexicon::Noun))
+            return false;
+        if (w.nounTags < w.verbTags || w.nounTags < w.adjTags)
+            return false;
+        if (w.nounTags == 0 && (w.direct & Lexicon::Adjective))
+            return false;
+        if ((w.pos & Lexicon::Verb) && w.verbTags > 0 && w.lower.endsWith(u's') && !w.lower.endsWith(u"ss") && i > B
+            && isDeterminer(i + 1)) {
+            const bool subject = isName(i - 1)
+                || (isWordAt(i - 1) && !word(i - 1).stop && word(i - 1).isNoun() && !tok(i - 1).has(Token::Possessive)
+                    && (word(i - 1).nounTags >= word(i - 1).verbTags));
+            if (subject)
+                return false;
+        }
+        return true;
+    };
     for (int i = B; i < E;) {
         if (!eligible(i)) {
             ++i;
@@ -819,8 +871,8 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
                 const WordInfo &lw = word(end - 1);
                 if (!(lw.isNoun() || !lw.known()))
                     continue;
-                if (end - b == 1 && !(first.pos & Lexicon::Noun))
-                    continue; // single words must be nouns
+                if (end - b == 1 && !loneNoun(b))
+                    continue; // single words must be nouns in this use
                 emit(di, b, end, true, KTerm | headingKind, sentence, keys);
             }
         }
@@ -1037,6 +1089,20 @@ bool Run::isAbstractNoun(int word)
         cached = concrete ? 0 : 1;
     }
     return cached == 1;
+}
+
+// The first noun sense lies in a lexicographer file of general notions: acts,
+// attributes, cognition, communication, states, relations, quantities, times,
+// groups, possessions, events, locations ("approach", "area", "company").
+bool Run::isGenericNoun(int word)
+{
+    const QByteArray l = m_words[static_cast<size_t>(word)].lower.toUtf8();
+    const QString file = Lexicon::instance().nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false);
+    static const std::initializer_list<const char16_t *> general = {
+        u"noun.act", u"noun.attribute", u"noun.cognition", u"noun.communication", u"noun.state", u"noun.relation",
+        u"noun.quantity", u"noun.time", u"noun.group", u"noun.possession", u"noun.event", u"noun.location",
+        u"noun.Tops"};
+    return std::any_of(general.begin(), general.end(), [&](const char16_t *g) { return file == QStringView(g); });
 }
 
 // "widespread adoption", "robust data governance": an evaluative adjective (one
@@ -1284,6 +1350,46 @@ std::vector<Concept> Run::buildConcepts()
             ++it;
     }
 
+    // Lone common nouns must recur and must not be generic: a single lower-case
+    // term (no name, link, quote or definition) is dropped when it has fewer
+    // than two mentions in running text, unless WordNet barely knows it (a
+    // domain term: tag count <= kDomainTermTagCount); and when it is a general
+    // noun, common in English (tag count >= kGenericNounTagCount) with a first
+    // sense in an abstract or collective lexicographer file ("company", "area",
+    // "approach", "development", "model"). Such words still take part in
+    // longer terms ("model training", "company law").
+    for (auto it = groups.begin(); it != groups.end();) {
+        const Group &g = it->second;
+        const KeyInfo &k = m_keys.at(it->first);
+        bool drop = false;
+        if (k.ids.size() == 1 && !(g.kinds & (KName | KQuoted | KLink | KExpansion | KAcronym))) {
+            const WordInfo &w = m_words[static_cast<size_t>(k.ids[0])];
+            int running = 0;
+            for (const auto &[di, o] : g.mentions)
+                running += !(o->kinds & KHeading);
+            if (running < 2 && w.tagCount > kDomainTermTagCount)
+                drop = true;
+            else if (w.tagCount >= kGenericNounTagCount && isGenericNoun(k.ids[0]))
+                drop = true;
+        }
+        if (drop)
+            it = groups.erase(it);
+        else
+            ++it;
+    }
+
+    // "Government", "Department": a one-word name that is a common English noun
+    // (WordNet tag count >= kGenericNounTagCount) also written in lower case.
+    auto commonWordName = [&](const KeyInfo &rk, const ConceptFeatures &f) {
+        if (!f.named || f.words != 1 || (m_keys.at(hashIds(rk.ids)).kinds & KAcronym))
+            return false;
+        const WordInfo &w = m_words[static_cast<size_t>(rk.ids[0])];
+        const WordInfo &lemma = m_words[static_cast<size_t>(w.lemma)];
+        if (!(w.direct & Lexicon::Noun) && !(lemma.direct & Lexicon::Noun))
+            return false;
+        return std::max(w.tagCount, lemma.tagCount) >= kGenericNounTagCount
+            && w.lowMid.load() + lemma.lowMid.load() > 0;
+    };
     const int N = static_cast<int>(m_docs.size());
     // Cheap features first: the score needs only counts and kinds, so labels,
     // cues and mentions are built just for the groups that can make the cut.
@@ -1317,6 +1423,7 @@ std::vector<Concept> Run::buildConcepts()
         f.generalCount = f.words == 1
             ? m_words[static_cast<size_t>(rk.ids[0])].tagCount
             : lex.tagCount(std::string_view(joinedUtf8.constData(), static_cast<size_t>(joinedUtf8.size())));
+        f.commonWordName = commonWordName(rk, f);
     };
     std::unordered_map<std::uint64_t, bool> selected;
     {
@@ -1471,6 +1578,7 @@ std::vector<Concept> Run::buildConcepts()
         const QByteArray joinedUtf8 = joined.toUtf8();
         const std::string_view jsv(joinedUtf8.constData(), static_cast<size_t>(joinedUtf8.size()));
         f.generalCount = f.words == 1 ? m_words[static_cast<size_t>(rk.ids[0])].tagCount : lex.tagCount(jsv);
+        f.commonWordName = commonWordName(rk, f);
         if (f.named) {
             f.properLexFile = lex.nounLexFile(jsv, true);
             if (f.words >= 2) {
@@ -1492,6 +1600,12 @@ std::vector<Concept> Run::buildConcepts()
         }
         if (f.properLexFile == u"noun.time")
             continue; // months and weekdays
+        // "Americans", "Indians": the plural of a WordNet person noun names a people
+        if (f.named && f.words == 1) {
+            const int w = rk.ids[0];
+            const int lemma = m_words[static_cast<size_t>(w)].lemma;
+            f.peoplePlural = lemma != w && isPersonNoun(lemma);
+        }
         int best = 0;
         for (const auto &[cls, count] : g.classCues) {
             if (count > best) {
@@ -1520,7 +1634,14 @@ std::vector<Concept> Run::buildConcepts()
             aliasCounts[surface] += count;
         QString label;
         int labelCount = -1;
+        // a name is labelled by its most frequent capitalised form ("Pacific",
+        // never "pacific" from "the pacific coast")
+        bool capitalisedSurface = false;
+        for (auto it = aliasCounts.cbegin(); it != aliasCounts.cend() && f.named; ++it)
+            capitalisedSurface = capitalisedSurface || (!it.key().isEmpty() && it.key().front().isUpper());
         for (auto it = aliasCounts.cbegin(); it != aliasCounts.cend(); ++it) {
+            if (capitalisedSurface && !it.key().front().isUpper())
+                continue;
             const int words = static_cast<int>(it.key().count(u' ') + it.key().count(u'-') + 1);
             const bool sameLength = words == f.words || f.words == 1;
             const int weight = it.value() * (sameLength ? 2 : 1) + 1;

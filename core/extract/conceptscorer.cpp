@@ -110,18 +110,26 @@ double conceptScore(const ConceptFeatures &f)
     // A lone common noun ("constraints", "iteration") says less than a phrase or a name.
     constexpr double kSingleNounFactor = 0.6;
     const bool nameLike = f.named || f.linked || f.quoted;
-    const double specificity = nameLike ? 1.0 : 1.0 / (1.0 + std::log1p(std::max(0, f.generalCount)));
+    const double generality = 1.0 + std::log1p(std::max(0, f.generalCount));
+    const double specificity = !nameLike ? 1.0 / generality
+        : f.commonWordName && !f.linked && !f.quoted ? 1.0 / std::sqrt(generality)
+                                                      : 1.0;
+    constexpr double kSmallCorpus = 20.0;
+    const double namedBoost = 1.0 / (1.0 + std::log(std::max(1.0, f.documentTotal / kSmallCorpus)));
     const double tf = 1.0 + std::log(std::max(1, f.mentions));
     const double spread = 1.0 + 0.5 * std::log(std::max(1, f.documents));
-    const double boost = 1.0 + 1.0 * f.named + 0.5 * f.linked + 0.3 * f.quoted + 0.3 * f.acronymPair
+    const double boost = 1.0 + namedBoost * f.named + 0.5 * f.linked + 0.3 * f.quoted + 0.3 * f.acronymPair
         + 0.1 * f.heading;
-    const double length = f.words == 1 && !nameLike ? kSingleNounFactor : 1.0 + 0.15 * (std::min(f.words, 4) - 1);
+    const double perWord = nameLike ? 0.15 : 0.3;
+    const double length = f.words == 1 && !nameLike ? kSingleNounFactor : 1.0 + perWord * (std::min(f.words, 4) - 1);
     const double description = f.evaluative && !nameLike ? 0.5 : 1.0;
     return specificity * tf * spread * boost * length * description;
 }
 
 ConceptType conceptType(const ConceptFeatures &f)
 {
+    if (f.peoplePlural)
+        return ConceptType::Person;
     // continents, rivers and mountains live in noun.object
     if (f.properLexFile == u"noun.location" || f.properLexFile == u"noun.object")
         return ConceptType::Place;

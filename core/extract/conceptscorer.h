@@ -21,6 +21,7 @@ struct ConceptFeatures
     bool acronymPair = false;  // defined as "expansion (ACRONYM)"
     int generalCount = 0;      // WordNet tag count of the canonical lemma (general-English frequency)
     bool evaluative = false;   // evaluative adjective + abstract head ("widespread adoption")
+    bool commonWordName = false; // one-word name, a common WordNet noun (g >= 25) also written in lower case ("Government")
 
     // typing cues
     QString key;               // canonical lower-case form, words separated by spaces
@@ -33,6 +34,7 @@ struct ConceptFeatures
     QString followerCue;       // lemma of the word that most often follows a mention ("initiative")
     bool capitalisedTokensUnknown = false; // every token of a name is unknown to WordNet
     bool firstTokenGivenName = false;      // first token is a WordNet proper noun in noun.person
+    bool peoplePlural = false;             // one-word name, plural of a noun.person noun ("Americans")
 };
 
 // Ranks concepts. The score is
@@ -43,8 +45,18 @@ struct ConceptFeatures
 //               = 1 / (1 + ln(1 + g))       for common-noun terms, g = WordNet tag count
 //                                            of the term (a general-English frequency proxy:
 //                                            "way", "time" ≈ 10³ → 0.12; unseen phrases → 1)
-//   boost       = 1 + 1.0·named + 0.5·linked + 0.3·quoted + 0.3·acronymPair + 0.1·heading
-//   length      = 1 + 0.15·(words − 1), words capped at 4; 0.6 for a lone common noun
+//               = 1 / √(1 + ln(1 + g))      for one-word names that are common English nouns
+//                                            (g ≥ 25) capitalised by convention and also
+//                                            written in lower case ("Government",
+//                                            "Department", "President": 0.45 … 0.6)
+//   boost       = 1 + n·named + 0.5·linked + 0.3·quoted + 0.3·acronymPair + 0.1·heading
+//   n           = 1 / (1 + ln(max(1, N / 20))), N = documents: 1 up to twenty documents,
+//                 0.29 at 233. In a small corpus a name is rare and telling; in a large
+//                 one names are plentiful (every place, office and department) and a
+//                 full boost would bury the multiword themes under them.
+//   length      = 1 + 0.15·(words − 1) for names, 1 + 0.3·(words − 1) for terms,
+//                 words capped at 4; 0.6 for a lone common noun. A multiword term is a
+//                 theme the text names deliberately ("national defense", "tax cuts").
 //   description = 0.5 for a term opened by an evaluative adjective (an adjective
 //                 only, pertaining to no noun: "widespread", "robust", "integrated")
 //                 whose head's first WordNet sense is abstract (noun.act, .process,
@@ -59,6 +71,9 @@ struct ConceptFeatures
 [[nodiscard]] double conceptScore(const ConceptFeatures &f);
 
 // Types a concept by the first rule that fires:
+//  -. a one-word plural name whose singular is a WordNet person noun (a demonym
+//     or people: "Americans", "Indians", "Canadians") → person: the concept is a
+//     group of people, so it sits with persons on a map, not with the country
 //  0. the whole name is a WordNet proper noun in noun.location or noun.object → place
 //  1. person cue (honorific "Mr./Dr."; apposition "X, a writer"; "X said"), or a
 //     two/three-token name whose first token is a WordNet given name → person,

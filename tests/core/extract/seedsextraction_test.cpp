@@ -92,7 +92,7 @@ private Q_SLOTS:
                 names.append(label);
             }
         }
-        QVERIFY2(60 - rejected >= 52, qPrintable(names.join(QStringLiteral(", "))));
+        QVERIFY2(60 - rejected >= 55, qPrintable(names.join(QStringLiteral(", "))));
     }
 
     void seeds_centralRareName_ranksWell()
