@@ -153,14 +153,33 @@ std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
     // Keep a link only while both ends still have room, strongest first, so no
     // concept ends up with more than maxRelationsPerConcept links.
     std::vector<int> degree(n, 0);
-    std::vector<Relation> out;
-    for (Candidate &c : all) {
+    std::vector<bool> kept(all.size(), false);
+    for (size_t i = 0; i < all.size(); ++i) {
+        const Candidate &c = all[i];
         if (degree[static_cast<size_t>(c.a)] >= maxRelationsPerConcept
             || degree[static_cast<size_t>(c.b)] >= maxRelationsPerConcept)
             continue;
         ++degree[static_cast<size_t>(c.a)];
         ++degree[static_cast<size_t>(c.b)];
-        out.push_back(std::move(c.relation));
+        kept[i] = true;
+    }
+    // A concept whose partners were all full would be left isolated although
+    // the texts connect it (a rare policy named beside a hub): give it back its
+    // strongest link, letting the hub go over its cap by that one link.
+    if (maxRelationsPerConcept > 0) {
+        for (size_t i = 0; i < all.size(); ++i) {
+            const Candidate &c = all[i];
+            if (kept[i] || (degree[static_cast<size_t>(c.a)] > 0 && degree[static_cast<size_t>(c.b)] > 0))
+                continue;
+            ++degree[static_cast<size_t>(c.a)];
+            ++degree[static_cast<size_t>(c.b)];
+            kept[i] = true;
+        }
+    }
+    std::vector<Relation> out;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (kept[i])
+            out.push_back(std::move(all[i].relation));
     }
     return out;
 }

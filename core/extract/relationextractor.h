@@ -16,7 +16,9 @@ namespace carto::extract {
 //            p = sentence counts / S, S = sentences holding at least one concept.
 //            0.5 means independent, 1 means the two always occur together; the
 //            normalisation keeps frequent concepts from dominating every link.
-//   strength used to keep each concept's strongest links = count × weight.
+//   strength used to keep each concept's strongest links = count × weight;
+//            a concept whose partners are all at their cap still keeps its
+//            strongest link, so the texts' connections never leave it isolated.
 //   label  = the connective written between the two mentions ("such as",
 //            "enables", "drives", ...) in most of the labelled sentences.
 struct SentenceMention

@@ -479,6 +479,27 @@ private Q_SLOTS:
             QVERIFY2(d <= 2, qPrintable(id));
     }
 
+    void extract_relationCap_neverIsolatesAConceptTheTextsConnect()
+    {
+        // The hub's single slot goes to its strongest partner; the rare partner
+        // still keeps its one link instead of floating alone on the map.
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Zorblax Corp works with Quentor Labs. Zorblax Corp and Quentor Labs share a plant. "
+            "Quentor Labs supplies Zorblax Corp. Zorblax Corp once hired Plinko Group.")});
+        ConceptExtractor::Options options;
+        options.maxRelationsPerConcept = 1;
+        const Extraction x = ConceptExtractor(options).extract(corpus, {});
+        const Concept *plinko = findByAlias(x, QStringLiteral("Plinko Group"));
+        const Concept *quentor = findByAlias(x, QStringLiteral("Quentor Labs"));
+        QVERIFY(plinko && quentor);
+        auto linked = [&](const Concept *c) {
+            return std::any_of(x.relations.begin(), x.relations.end(),
+                               [&](const Relation &r) { return r.source == c->id || r.target == c->id; });
+        };
+        QVERIFY(linked(quentor));
+        QVERIFY(linked(plinko));
+    }
+
     void extract_cancelled_returnsEmpty()
     {
         const auto corpus = makeCorpus({QStringLiteral("DeepSeek and MiniMax build models.")});
