@@ -47,6 +47,27 @@ private:
         return result;
     }
 
+    // The starting point of most tests here: a fresh copy of all seeds, a
+    // project over it and that project's first build.
+    struct SeededProject
+    {
+        QTemporaryDir dir;
+        Project project;
+        std::optional<project::BuildResult> first;
+    };
+
+    static bool buildSeeded(SeededProject &s)
+    {
+        const QString corpus = s.dir.filePath(QStringLiteral("corpus"));
+        if (!copySeeds(corpus)) {
+            qWarning("could not copy the seeds into %s", qPrintable(corpus));
+            return false;
+        }
+        s.project.corpusFolders = {corpus};
+        s.first = build(s.project);
+        return s.first.has_value();
+    }
+
     // The concept mentioned in the most documents, and one mentioned only in
     // the document at `path`.
     static graph::NodeIndex widest(const graph::ConceptGraph &g)
@@ -77,13 +98,10 @@ private Q_SLOTS:
 
     void note_survivesEditOfADocument_andBecomesOrphanWhenItsOnlyDocumentIsDeleted()
     {
-        QTemporaryDir dir;
-        const QString corpus = dir.filePath(QStringLiteral("corpus"));
-        QVERIFY(copySeeds(corpus));
-        Project p;
-        p.corpusFolders = {corpus};
-        auto first = build(p);
-        QVERIFY(first);
+        SeededProject seeded;
+        QVERIFY(buildSeeded(seeded));
+        Project &p = seeded.project;
+        const auto &first = seeded.first;
         const graph::NodeData &wide = first->graph.node(widest(first->graph));
         QVERIFY(wide.info.documentCount >= 2);
         const auto single = onlyIn(*first, DocumentId(0));
@@ -123,20 +141,17 @@ private Q_SLOTS:
 
     void merge_inProjectCuration_survivesRebuildWithBothAliases()
     {
-        QTemporaryDir dir;
-        const QString corpus = dir.filePath(QStringLiteral("corpus"));
-        QVERIFY(copySeeds(corpus));
-        Project p;
-        p.corpusFolders = {corpus};
-        auto first = build(p);
-        QVERIFY(first);
+        SeededProject seeded;
+        QVERIFY(buildSeeded(seeded));
+        Project &p = seeded.project;
+        const auto &first = seeded.first;
         QVERIFY(first->graph.nodeCount() > 4);
         const extract::Concept into = first->graph.node(0).info;
         const extract::Concept from = first->graph.node(3).info;
         p.curation.merges.push_back({into.label, {from.label}});
 
         // Through the file, as the app would do between sessions.
-        const QString path = dir.filePath(QStringLiteral("map.cartograph.yaml"));
+        const QString path = seeded.dir.filePath(QStringLiteral("map.cartograph.yaml"));
         QString error;
         QVERIFY2(project::ProjectFile::save(p, path, &error), qPrintable(error));
         const auto reopened = project::ProjectFile::load(path, &error);
@@ -156,13 +171,10 @@ private Q_SLOTS:
 
     void rename_inProjectCuration_keepsConceptIdStable()
     {
-        QTemporaryDir dir;
-        const QString corpus = dir.filePath(QStringLiteral("corpus"));
-        QVERIFY(copySeeds(corpus));
-        Project p;
-        p.corpusFolders = {corpus};
-        auto first = build(p);
-        QVERIFY(first);
+        SeededProject seeded;
+        QVERIFY(buildSeeded(seeded));
+        Project &p = seeded.project;
+        const auto &first = seeded.first;
         const extract::Concept target = first->graph.node(1).info;
         p.conceptNotes.push_back({target.id, target.label, QStringLiteral("note")});
         p.curation.renames[target.label] = QStringLiteral("Renamed By Hand");
@@ -176,13 +188,10 @@ private Q_SLOTS:
 
     void positions_savedForEveryConcept_comeBackExactly()
     {
-        QTemporaryDir dir;
-        const QString corpus = dir.filePath(QStringLiteral("corpus"));
-        QVERIFY(copySeeds(corpus));
-        Project p;
-        p.corpusFolders = {corpus};
-        auto first = build(p);
-        QVERIFY(first);
+        SeededProject seeded;
+        QVERIFY(buildSeeded(seeded));
+        Project &p = seeded.project;
+        const auto &first = seeded.first;
         project::storeLayout(p, first->graph);
         QCOMPARE(p.positions.size(), size_t(first->graph.nodeCount()));
         auto again = build(p);
@@ -195,13 +204,10 @@ private Q_SLOTS:
 
     void positions_pinnedConceptKeepsItsPlace_whileOthersAreLaidOut()
     {
-        QTemporaryDir dir;
-        const QString corpus = dir.filePath(QStringLiteral("corpus"));
-        QVERIFY(copySeeds(corpus));
-        Project p;
-        p.corpusFolders = {corpus};
-        auto first = build(p);
-        QVERIFY(first);
+        SeededProject seeded;
+        QVERIFY(buildSeeded(seeded));
+        Project &p = seeded.project;
+        const auto &first = seeded.first;
         const ConceptId pinned = first->graph.node(0).info.id;
         const graph::Point where{1234.5, -987.25};
         p.positions[pinned] = where;
@@ -264,13 +270,10 @@ private Q_SLOTS:
 
     void linkNote_onVanishedLink_isOrphaned()
     {
-        QTemporaryDir dir;
-        const QString corpus = dir.filePath(QStringLiteral("corpus"));
-        QVERIFY(copySeeds(corpus));
-        Project p;
-        p.corpusFolders = {corpus};
-        auto first = build(p);
-        QVERIFY(first);
+        SeededProject seeded;
+        QVERIFY(buildSeeded(seeded));
+        Project &p = seeded.project;
+        const auto &first = seeded.first;
         QVERIFY(first->graph.edgeCount() > 0);
         const graph::EdgeData &edge = first->graph.edge(0);
         p.linkNotes.push_back({first->graph.node(edge.source).info.id, first->graph.node(edge.target).info.id,
