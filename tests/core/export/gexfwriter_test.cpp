@@ -1,6 +1,7 @@
 // GEXF export: well-formed GEXF 1.3 that reads back with the same nodes,
 // edges, attributes and positions.
 #include "export/gexfwriter.h"
+#include "exporttestsupport.h"
 
 #include <QFile>
 #include <QHash>
@@ -18,13 +19,7 @@ private:
     std::optional<project::BuildResult> m_build;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        m_build = project::buildCorpus(QStringLiteral(CARTO_SAMPLES_DIR), {}, &error);
-        QVERIFY2(m_build, qPrintable(error));
-        QVERIFY(m_build->graph.edgeCount() > 5);
-    }
+    void initTestCase() { exporter::testsupport::buildSampleMap(m_build); }
 
     void write_readsBackWithSameNodesEdgesAndAttributes()
     {

@@ -1,5 +1,6 @@
 // Markdown vault: one note per concept, safe unique names, links that resolve.
 #include "export/markdownvaultwriter.h"
+#include "exporttestsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,13 +25,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QString error;
-        m_build = project::buildCorpus(QStringLiteral(CARTO_SAMPLES_DIR), {}, &error);
-        QVERIFY2(m_build, qPrintable(error));
-        QVERIFY(m_build->graph.edgeCount() > 5);
-    }
+    void initTestCase() { exporter::testsupport::buildSampleMap(m_build); }
 
     void write_everyLinkResolvesToAFileInTheVault()
     {
