@@ -4,12 +4,12 @@
 #include "document/projectdocument.h"
 #include "models/htmldelegate.h"
 #include "models/snippets.h"
+#include "noteeditor.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTextBrowser>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -31,14 +31,12 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     , m_header(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
-    , m_noteEdit(new QPlainTextEdit(this))
-    , m_notePreview(new QTextBrowser(this))
+    , m_note(new NoteEditor(tr("Write a note in Markdown. [[Concept name]] links to another concept."),
+                            NoteEditor::CaretOnReplace::KeepPosition, this))
 {
     setObjectName(u"conceptPanel"_s);
-    m_noteEdit->setObjectName(u"conceptNoteEdit"_s);
-    m_noteEdit->setPlaceholderText(tr("Write a note in Markdown. [[Concept name]] links to another concept."));
-    m_notePreview->setObjectName(u"conceptNotePreview"_s);
-    m_notePreview->setOpenLinks(false);
+    m_note->editor()->setObjectName(u"conceptNoteEdit"_s);
+    m_note->preview()->setObjectName(u"conceptNotePreview"_s);
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -53,18 +51,15 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_header);
-    auto *noteTabs = new QTabWidget(this);
-    noteTabs->addTab(m_noteEdit, tr("Note"));
-    noteTabs->addTab(m_notePreview, tr("Preview"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(noteTabs);
+    splitter->addWidget(m_note);
     splitter->addWidget(m_view);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
 
     connect(m_view, &QTreeView::clicked, this, &ConceptPanel::openMention);
-    connect(m_noteEdit, &QPlainTextEdit::textChanged, this, &ConceptPanel::onNoteEdited);
+    connect(m_note, &NoteEditor::edited, this, &ConceptPanel::onNoteEdited);
     connect(document, &ProjectDocument::notesChanged, this, &ConceptPanel::refreshNote);
     connect(document, &ProjectDocument::selectionChanged, this, &ConceptPanel::onSelectionChanged);
     connect(document, &ProjectDocument::buildChanged, this, [this] { showConcept(-1); });
@@ -78,19 +73,26 @@ void ConceptPanel::onSelectionChanged()
         showConcept(selected.constLast());
 }
 
-void ConceptPanel::focusNote()
+QPlainTextEdit *ConceptPanel::noteEditor() const
 {
-    if (auto *tabs = qobject_cast<QTabWidget *>(m_noteEdit->parentWidget()->parentWidget()))
-        tabs->setCurrentWidget(m_noteEdit);
-    m_noteEdit->setFocus(Qt::OtherFocusReason);
+    return m_note->editor();
 }
 
-void ConceptPanel::onNoteEdited()
+QTextBrowser *ConceptPanel::notePreview() const
 {
-    if (m_settingNote || m_node < 0 || m_node >= m_document->nodeCount())
+    return m_note->preview();
+}
+
+void ConceptPanel::focusNote()
+{
+    m_note->focusEditor();
+}
+
+void ConceptPanel::onNoteEdited(const QString &text)
+{
+    if (m_node < 0 || m_node >= m_document->nodeCount())
         return;
     const extract::Concept &c = m_document->graph().node(m_node).info;
-    const QString text = m_noteEdit->toPlainText();
     if (text == m_document->conceptNote(c.id))
         return;
     m_document->undoStack()->push(new NoteCommand(m_document, c.id, c.label, text));
@@ -100,18 +102,7 @@ void ConceptPanel::refreshNote()
 {
     const bool valid = m_node >= 0 && m_node < m_document->nodeCount();
     const QString note = valid ? m_document->conceptNote(m_document->graph().node(m_node).info.id) : QString();
-    if (note != m_noteEdit->toPlainText()) {
-        // Undo and redo land here; keep the cursor where it was when possible.
-        m_settingNote = true;
-        const int cursor = m_noteEdit->textCursor().position();
-        m_noteEdit->setPlainText(note);
-        QTextCursor c = m_noteEdit->textCursor();
-        c.setPosition(std::min(cursor, int(note.size())));
-        m_noteEdit->setTextCursor(c);
-        m_settingNote = false;
-    }
-    m_noteEdit->setEnabled(valid);
-    m_notePreview->setMarkdown(note);
+    m_note->setNote(note, valid);
 }
 
 void ConceptPanel::openMention(const QModelIndex &index)

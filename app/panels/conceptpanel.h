@@ -13,6 +13,7 @@ class QTreeView;
 
 namespace carto::app {
 
+class NoteEditor;
 class ProjectDocument;
 
 // Concept view dock: the selected concept's name, type, aliases, metrics,
@@ -36,8 +37,8 @@ public:
     void openMention(const QModelIndex &index);
     // The Markdown note of the shown concept: typing edits it (undoable, one
     // step per burst of typing); the preview renders it.
-    [[nodiscard]] QPlainTextEdit *noteEditor() const { return m_noteEdit; }
-    [[nodiscard]] QTextBrowser *notePreview() const { return m_notePreview; }
+    [[nodiscard]] QPlainTextEdit *noteEditor() const;
+    [[nodiscard]] QTextBrowser *notePreview() const;
     void focusNote();
 
 Q_SIGNALS:
@@ -45,17 +46,15 @@ Q_SIGNALS:
 
 private:
     void onSelectionChanged();
-    void onNoteEdited();
+    void onNoteEdited(const QString &text);
     void refreshNote();
 
     ProjectDocument *m_document;
     QLabel *m_header;
     QTreeView *m_view;
     QStandardItemModel *m_model;
-    QPlainTextEdit *m_noteEdit;
-    QTextBrowser *m_notePreview;
+    NoteEditor *m_note;
     graph::NodeIndex m_node = -1;
-    bool m_settingNote = false;
 };
 
 } // namespace carto::app

@@ -4,11 +4,11 @@
 #include "document/projectdocument.h"
 #include "models/htmldelegate.h"
 #include "models/snippets.h"
+#include "noteeditor.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTextBrowser>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -53,13 +53,10 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     , m_header(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
-    , m_noteEdit(new QPlainTextEdit(this))
-    , m_notePreview(new QTextBrowser(this))
+    , m_note(new NoteEditor(tr("Write a note on this link in Markdown."), NoteEditor::CaretOnReplace::MoveToEnd, this))
 {
     setObjectName(u"linkPanel"_s);
-    m_noteEdit->setObjectName(u"linkNoteEdit"_s);
-    m_noteEdit->setPlaceholderText(tr("Write a note on this link in Markdown."));
-    m_notePreview->setOpenLinks(false);
+    m_note->editor()->setObjectName(u"linkNoteEdit"_s);
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText);
     m_view->setModel(m_model);
@@ -71,22 +68,18 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_header);
-    auto *noteTabs = new QTabWidget(this);
-    noteTabs->addTab(m_noteEdit, tr("Note"));
-    noteTabs->addTab(m_notePreview, tr("Preview"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(noteTabs);
+    splitter->addWidget(m_note);
     splitter->addWidget(m_view);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
-    connect(m_noteEdit, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_settingNote || m_edge < 0 || m_edge >= m_document->edgeCount())
+    connect(m_note, &NoteEditor::edited, this, [this](const QString &text) {
+        if (m_edge < 0 || m_edge >= m_document->edgeCount())
             return;
         const graph::EdgeData &e = m_document->graph().edge(m_edge);
         const ConceptId a = m_document->graph().node(e.source).info.id;
         const ConceptId b = m_document->graph().node(e.target).info.id;
-        const QString text = m_noteEdit->toPlainText();
         if (text != m_document->linkNote(a, b))
             m_document->undoStack()->push(new NoteCommand(m_document, a, b, text));
     });
@@ -103,6 +96,16 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     showEdge(-1);
 }
 
+QPlainTextEdit *LinkPanel::noteEditor() const
+{
+    return m_note->editor();
+}
+
+QTextBrowser *LinkPanel::notePreview() const
+{
+    return m_note->preview();
+}
+
 void LinkPanel::refreshNote()
 {
     const bool valid = m_edge >= 0 && m_edge < m_document->edgeCount();
@@ -112,14 +115,7 @@ void LinkPanel::refreshNote()
         note = m_document->linkNote(m_document->graph().node(e.source).info.id,
                                     m_document->graph().node(e.target).info.id);
     }
-    if (note != m_noteEdit->toPlainText()) {
-        m_settingNote = true;
-        m_noteEdit->setPlainText(note);
-        m_noteEdit->moveCursor(QTextCursor::End);
-        m_settingNote = false;
-    }
-    m_noteEdit->setEnabled(valid);
-    m_notePreview->setMarkdown(note);
+    m_note->setNote(note, valid);
 }
 
 void LinkPanel::showEdge(graph::EdgeIndex edge)

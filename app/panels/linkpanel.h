@@ -14,6 +14,7 @@ class QTreeView;
 
 namespace carto::app {
 
+class NoteEditor;
 class ProjectDocument;
 
 // Link view dock: the selected link's concepts, weight, label, and its
@@ -31,8 +32,8 @@ public:
     // One row per evidence sentence.
     [[nodiscard]] QStandardItemModel *evidenceModel() const { return m_model; }
     // The link's Markdown note (undoable edits) and its preview.
-    [[nodiscard]] QPlainTextEdit *noteEditor() const { return m_noteEdit; }
-    [[nodiscard]] QTextBrowser *notePreview() const { return m_notePreview; }
+    [[nodiscard]] QPlainTextEdit *noteEditor() const;
+    [[nodiscard]] QTextBrowser *notePreview() const;
 
 Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
@@ -44,10 +45,8 @@ private:
     QLabel *m_header;
     QTreeView *m_view;
     QStandardItemModel *m_model;
-    QPlainTextEdit *m_noteEdit;
-    QTextBrowser *m_notePreview;
+    NoteEditor *m_note;
     graph::EdgeIndex m_edge = -1;
-    bool m_settingNote = false;
 };
 
 // Builds one evidence row (sentence HTML with both ends' mentions highlighted);
