@@ -52,8 +52,7 @@ private:
 
 void MainWindowTest::initTestCase()
 {
-    if (!QDir(QStringLiteral(CARTO_SHARED_DIR "/seeds")).exists())
-        QSKIP("shared seeds corpus missing");
+    QVERIFY2(QDir(QStringLiteral(CARTO_SHARED_DIR "/seeds")).exists(), "shared seeds corpus missing");
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"CartographTest"_s);
     m_window = std::make_unique<MainWindow>();

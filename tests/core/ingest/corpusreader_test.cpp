@@ -117,8 +117,7 @@ private Q_SLOTS:
     void read_seeds_readsAllWithTitlesAndMarkdownSeedSniffed()
     {
         const QString seeds = QStringLiteral(CARTO_SHARED_DIR "/seeds");
-        if (!QFileInfo::exists(seeds))
-            QSKIP("shared seeds missing");
+        QVERIFY2(QDir(seeds).exists(), "shared seeds missing");
         QString error;
         const auto corpus = CorpusReader().read(seeds, &error);
         QVERIFY2(corpus, qPrintable(error));
@@ -144,8 +143,7 @@ private Q_SLOTS:
     void read_seed000_repairsMojibakeAndKeepsEightTimestamps()
     {
         const QString seeds = QStringLiteral(CARTO_SHARED_DIR "/seeds");
-        if (!QFileInfo::exists(seeds))
-            QSKIP("shared seeds missing");
+        QVERIFY2(QDir(seeds).exists(), "shared seeds missing");
         const auto corpus = CorpusReader().read(seeds, nullptr);
         QVERIFY(corpus);
         const Document &md = corpus->documents[0];
@@ -180,8 +178,7 @@ private Q_SLOTS:
     void read_sharedCorpora_everySpanSlicesCorrectly()
     {
         QFETCH(QString, folder);
-        if (!QFileInfo::exists(folder))
-            QSKIP("corpus missing");
+        QVERIFY2(QDir(folder).exists(), qPrintable(QStringLiteral("corpus missing: ") + folder));
         QString error;
         const auto corpus = CorpusReader().read(folder, &error);
         QVERIFY2(corpus, qPrintable(error));
@@ -195,8 +192,7 @@ private Q_SLOTS:
     void read_sotu_runOnAddressesSplitIntoSentencesAndControlCharStripped()
     {
         const QString sotu = QStringLiteral(CARTO_SHARED_DIR "/corpora/sotu");
-        if (!QFileInfo::exists(sotu))
-            QSKIP("sotu corpus missing");
+        QVERIFY2(QDir(sotu).exists(), "sotu corpus missing");
         const auto corpus = CorpusReader().read(sotu, nullptr);
         QVERIFY(corpus);
         QCOMPARE(corpus->documents.size(), size_t(233));

@@ -46,8 +46,7 @@ private:
 private Q_SLOTS:
     void build_seeds_givesALaidOutGraphWithValidSpans()
     {
-        if (!QDir(seeds()).exists())
-            QSKIP("shared seeds not present");
+        QVERIFY2(QDir(seeds()).exists(), "shared seeds not present");
         QString error;
         const auto build = project::buildCorpus(seeds(), {}, &error);
         QVERIFY2(build, qPrintable(error));
