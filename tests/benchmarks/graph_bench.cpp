@@ -7,6 +7,7 @@
 // (closing a triangle), as co-occurrence graphs of concepts tend to do.
 
 #include "graph/conceptgraph.h"
+#include "support/syntheticgraphs.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,55 +23,6 @@ using namespace carto;
 
 namespace {
 
-size_t boundedRandom(std::mt19937 &engine, size_t bound)
-{
-    return static_cast<size_t>(static_cast<std::uint64_t>(engine()) * bound >> 32);
-}
-
-std::vector<std::pair<int, int>> holmeKim(int nodes, int m, double triangleProbability, unsigned seed)
-{
-    std::mt19937 engine(seed);
-    std::vector<std::pair<int, int>> links;
-    std::vector<int> endpoints; // each node once per incident edge: preferential sampling
-    std::vector<std::vector<int>> adjacency(static_cast<size_t>(nodes));
-    QSet<quint64> seen;
-    auto link = [&](int a, int b) {
-        const auto key = static_cast<quint64>(std::min(a, b)) << 32 | static_cast<quint64>(std::max(a, b));
-        if (a == b || seen.contains(key))
-            return false;
-        seen.insert(key);
-        links.emplace_back(a, b);
-        endpoints.push_back(a);
-        endpoints.push_back(b);
-        adjacency[static_cast<size_t>(a)].push_back(b);
-        adjacency[static_cast<size_t>(b)].push_back(a);
-        return true;
-    };
-    // Seed clique of m + 1 nodes.
-    for (int a = 0; a <= m; ++a) {
-        for (int b = a + 1; b <= m; ++b)
-            link(a, b);
-    }
-    std::uniform_real_distribution<double> coin(0.0, 1.0);
-    for (int v = m + 1; v < nodes; ++v) {
-        int previous = -1;
-        int added = 0;
-        for (int attempt = 0; added < m && attempt < 20 * m; ++attempt) {
-            int target = -1;
-            const auto &around = previous >= 0 ? adjacency[static_cast<size_t>(previous)] : adjacency[0];
-            if (previous >= 0 && coin(engine) < triangleProbability && !around.empty())
-                target = around[boundedRandom(engine, around.size())];
-            else
-                target = endpoints[boundedRandom(engine, endpoints.size())];
-            if (link(v, target)) {
-                ++added;
-                previous = target;
-            }
-        }
-    }
-    return links;
-}
-
 extract::Extraction syntheticExtraction(int nodes, int m, unsigned seed)
 {
     extract::Extraction extraction;
@@ -84,7 +36,7 @@ extract::Extraction syntheticExtraction(int nodes, int m, unsigned seed)
     }
     std::mt19937 engine(seed + 1);
     std::uniform_real_distribution<double> weight(0.05, 1.0);
-    for (const auto &[a, b] : holmeKim(nodes, m, 0.5, seed)) {
+    for (const auto &[a, b] : testsupport::holmeKimEdges(nodes, seed, m, 0.5)) {
         extract::Relation relation;
         relation.source = extraction.concepts[static_cast<size_t>(a)].id;
         relation.target = extraction.concepts[static_cast<size_t>(b)].id;

@@ -8,6 +8,7 @@
 //                [--dot-dir DIR]     write each graph as DIR/ba_<n>.dot
 
 #include "layout/forcelayout.h"
+#include "support/syntheticgraphs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,8 +20,6 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <random>
-#include <set>
 
 using carto::layout::ForceLayout;
 using carto::layout::LayoutGraph;
@@ -28,53 +27,13 @@ using carto::layout::Point;
 
 namespace {
 
-// Holme-Kim: preferential attachment with m edges per new node; after the
-// first, each edge closes a triangle (links a neighbour of the previous
-// target) with probability p, else attaches preferentially.
+// A Holme–Kim graph (m edges per new node, triangle closing with probability p).
 LayoutGraph conceptLikeGraph(int n, unsigned seed, int m = 3, double p = 0.5)
 {
-    std::mt19937_64 rng(seed);
-    auto below = [&rng](size_t k) { return size_t(rng() % k); };
-    auto unit = [&rng]() { return double(rng() >> 11) * 0x1.0p-53; };
     LayoutGraph g;
     g.nodeCount = n;
-    std::vector<std::vector<int>> adjacency(static_cast<size_t>(n));
-    std::vector<int> endpoints; // each node once per incident edge
-    auto link = [&](int a, int b) {
+    for (const auto &[a, b] : carto::testsupport::holmeKimEdges(n, seed, m, p))
         g.edges.push_back({a, b, 1.0});
-        adjacency[size_t(a)].push_back(b);
-        adjacency[size_t(b)].push_back(a);
-        endpoints.push_back(a);
-        endpoints.push_back(b);
-    };
-    const int start = std::min(n, m + 1);
-    for (int a = 0; a < start; ++a)
-        for (int b = a + 1; b < start; ++b)
-            link(a, b);
-    for (int v = start; v < n; ++v) {
-        std::set<int> chosen;
-        int previous = -1;
-        for (int e = 0; e < m; ++e) {
-            int target = -1;
-            if (previous >= 0 && unit() < p) {
-                const auto &candidates = adjacency[size_t(previous)];
-                for (int attempt = 0; attempt < 8 && target < 0; ++attempt) {
-                    const int t = candidates[below(candidates.size())];
-                    if (t != v && !chosen.count(t))
-                        target = t;
-                }
-            }
-            while (target < 0) {
-                const int t = endpoints[below(endpoints.size())];
-                if (!chosen.count(t))
-                    target = t;
-            }
-            chosen.insert(target);
-            previous = target;
-        }
-        for (int t : chosen)
-            link(v, t);
-    }
     return g;
 }
 

@@ -1,4 +1,5 @@
 #include "layout/forcelayout.h"
+#include "support/syntheticgraphs.h"
 
 #include <QTest>
 
@@ -14,47 +15,14 @@ using layout::Point;
 
 namespace {
 
-// Holme-Kim graph (preferential attachment, m = 3, triangle closing with
+// Holme–Kim graph (preferential attachment, m = 3, triangle closing with
 // probability 0.5): connected, hubs and clusters like a concept map.
 LayoutGraph conceptLikeGraph(int n, unsigned seed)
 {
-    std::mt19937_64 rng(seed);
     LayoutGraph g;
     g.nodeCount = n;
-    std::vector<std::vector<int>> adjacency(static_cast<size_t>(n));
-    std::vector<int> endpoints;
-    auto link = [&](int a, int b) {
+    for (const auto &[a, b] : testsupport::holmeKimEdges(n, seed))
         g.edges.push_back({a, b, 1.0});
-        adjacency[size_t(a)].push_back(b);
-        adjacency[size_t(b)].push_back(a);
-        endpoints.push_back(a);
-        endpoints.push_back(b);
-    };
-    for (int a = 0; a < std::min(n, 4); ++a)
-        for (int b = a + 1; b < std::min(n, 4); ++b)
-            link(a, b);
-    for (int v = 4; v < n; ++v) {
-        std::set<int> chosen;
-        int previous = -1;
-        for (int e = 0; e < 3; ++e) {
-            int target = -1;
-            if (previous >= 0 && rng() % 2 == 0) {
-                const auto &candidates = adjacency[size_t(previous)];
-                const int t = candidates[rng() % candidates.size()];
-                if (!chosen.count(t))
-                    target = t;
-            }
-            while (target < 0) {
-                const int t = endpoints[rng() % endpoints.size()];
-                if (!chosen.count(t))
-                    target = t;
-            }
-            chosen.insert(target);
-            previous = target;
-        }
-        for (int t : chosen)
-            link(v, t);
-    }
     return g;
 }
 
