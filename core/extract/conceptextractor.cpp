@@ -1772,6 +1772,11 @@ ConceptExtractor::ConceptExtractor(Options options)
 {
 }
 
+void ConceptExtractor::prepare()
+{
+    (void)Lexicon::instance();
+}
+
 ConceptExtractor::ConceptExtractor()
     : ConceptExtractor(Options{})
 {

@@ -25,6 +25,11 @@ public:
     explicit ConceptExtractor(Options options);
     ConceptExtractor();
 
+    // Loads the linguistic resources (WordNet) now. Thread-safe and idempotent;
+    // the pipeline calls it on a second thread while documents are read, so
+    // the load overlaps reading instead of delaying extraction.
+    static void prepare();
+
     [[nodiscard]] Extraction extract(const ingest::Corpus &corpus, const Curation &curation,
                                      ProgressSink *progress = nullptr,
                                      const CancelToken *cancel = nullptr) const;

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <thread>
+
 namespace carto::project {
 
 namespace {
@@ -133,6 +135,8 @@ QString commonParent(const QStringList &folders)
 std::optional<BuildResult> buildCorpus(const QString &folder, const BuildOptions &options, QString *error,
                                        ProgressSink *progress, const CancelToken *cancel)
 {
+    // WordNet loads while the documents are read (joined when leaving scope).
+    const std::jthread prepare(&extract::ConceptExtractor::prepare);
     const ingest::CorpusReader reader(options.reader);
     std::optional<ingest::Corpus> corpus = reader.read(folder, error, progress, cancel);
     if (!corpus)
@@ -155,6 +159,7 @@ std::optional<BuildResult> buildProject(const Project &project, const BuildOptio
         return std::nullopt;
     }
     const bool several = project.corpusFolders.size() > 1;
+    const std::jthread prepare(&extract::ConceptExtractor::prepare);
     const ingest::CorpusReader reader(options.reader);
     ingest::Corpus merged;
     merged.root = several ? commonParent(project.corpusFolders) : project.corpusFolders.front();
