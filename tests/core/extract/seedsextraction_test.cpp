@@ -52,8 +52,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         const QString seeds = QStringLiteral(CARTO_SHARED_DIR "/seeds");
-        if (!QDir(seeds).exists())
-            QSKIP("shared seeds are missing");
+        QVERIFY2(QDir(seeds).exists(), "shared seeds are missing");
         QString error;
         m_corpus = ingest::CorpusReader().read(seeds, &error);
         QVERIFY2(m_corpus, qPrintable(error));
