@@ -152,7 +152,7 @@ std::vector<bool> BoilerplateFilter::boilerplateUnits(const ingest::Document &do
         f[i] = features(text, b.kind == ingest::Block::Kind::ListItem);
         const bool heading = b.kind == ingest::Block::Kind::Heading;
         bool bad = f[i].debris;
-        // link lists: navigation, related reading
+        // link lists: navigation, lists of further articles
         bad = bad || (b.isLinkOnly && (f[i].bullet || f[i].words <= 12));
         // site furniture repeated across documents
         if (!bad && m_documentCount >= 2 && f[i].words <= kMaxRepeatedWords) {
@@ -169,7 +169,7 @@ std::vector<bool> BoilerplateFilter::boilerplateUnits(const ingest::Document &do
     }
     // The body ends at the last prose block not preceded by a run of two or
     // more furniture blocks (short lines, bullets, link lists); whatever follows
-    // it (related reading, author blurbs, "up next" titles) is page furniture.
+    // it (further-article lists, author blurbs, teaser titles) is page furniture.
     size_t bodyEnd = n;
     for (size_t i = n; i-- > 0;) {
         const bool afterFurniture = i >= 2 && chrome[i - 1] && chrome[i - 2];

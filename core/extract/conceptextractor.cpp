@@ -729,7 +729,7 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
         acronyms.emplace_back(acronymKey, expansionKey);
     }
 
-    // 3. Quoted coinages: "East Data, West Compute", "rural encirclement".
+    // 3. Quoted coinages: "Slowing the Flow", "creative destruction".
     for (int i = B; i < E; ++i) {
         if (!tok(i).has(Token::Quote) || tok(i).punct == u'\'' || tok(i).punct == QChar(0x2019)
             || tok(i).punct == QChar(0x2018))
@@ -1549,7 +1549,7 @@ std::vector<Concept> Run::buildConcepts()
             }
             int after = o->e;
             if (after < sent.tokEnd && d.tokens[static_cast<size_t>(after)].has(Token::Quote))
-                ++after; // the "East Data, West Compute" initiative
+                ++after; // the "Slowing the Flow" project
             if (const WordInfo *next = wordAt(after); next && next->isNoun() && !next->stop)
                 ++g.followers[m_words[static_cast<size_t>(next->lemma)].lower];
         }

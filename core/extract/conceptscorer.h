@@ -65,7 +65,7 @@ struct ConceptFeatures
 //                 "operational efficiency"); else 1
 //
 // Frequency enters only logarithmically and specificity is multiplicative, so a
-// name seen twice ("DeepSeek": 1 × 1.69 × 1 × 2 ≈ 3.4) outranks a generic noun
+// company name seen twice (1 × 1.69 × 1 × 2 ≈ 3.4) outranks a generic noun
 // seen fifty times ("way": 0.12 × 4.9 × … ≈ 1), while a central term that is
 // both frequent and specific rises to the top.
 [[nodiscard]] double conceptScore(const ConceptFeatures &f);
