@@ -41,7 +41,7 @@ constexpr int kCommonAdjectiveTagCount = 25;
 // A word used as a verb this often in general English, and four times more often
 // than as a noun or adjective, opens no term ("make war", "lost sight").
 constexpr int kVerbLedTagCount = 20;
-// A lone noun WordNet tags at most this often is a domain term ("lithography",
+// A lone noun WordNet tags at most this often is a domain term ("tribology",
 // "governance"): it may stand as a concept with a single mention.
 constexpr int kDomainTermTagCount = 2;
 // A lone noun tagged this often, whose first sense is a general notion, is too
@@ -517,7 +517,7 @@ bool Run::isNameToken(const DocData &d, int i) const
         return true;
     if (!w.known() && low == 0 && !t.has(Token::CaseUnreliable))
         return true;
-    // "Grace Shao ..." at a sentence start: a noun never written in lower case,
+    // "Ada Lovelace ..." at a sentence start: a noun never written in lower case,
     // directly followed by a capitalised word the dictionary does not know.
     if (t.has(Token::SentenceStart) && !t.has(Token::CaseUnreliable) && low == 0 && w.isNoun()
         && !(w.direct & Lexicon::Adverb) && !w.lower.endsWith(u"ing") && !w.lower.endsWith(u"ed")
@@ -622,7 +622,7 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
                     }
                 }
             }
-            // hyphenated capitalised compound: "Xiong-An"
+            // hyphenated capitalised compound: "Rolls-Royce"
             break;
         }
         i = e;
@@ -803,7 +803,7 @@ void Run::findCandidatesInSentence(int di, const Sentence &s, KeyMap &keys,
     // not "help", "reach", "essential", "potential"); with no tags at all, a word
     // that is also an adjective is taken as one ("iterative"). An -s form that
     // can be a verb, right after a noun or name and before a function word, is a
-    // verb with its subject ("AI poses the ...", "China fosters an ...").
+    // verb with its subject ("rain poses the ...", "the port fosters an ...").
     auto isDeterminer = [&](int i) {
         if (!isWordAt(i))
             return false;
@@ -990,7 +990,7 @@ void Run::assignMentions()
     addModifierConcepts();
 }
 
-// "lithography machines", "extreme-ultraviolet lithography machine": a noun that
+// "turbine blades", "ceramic turbine blade": a noun that
 // modifies compound terms at least twice and never stands alone is still a
 // subject of the text, so it gets the compounds' modifier tokens as nested
 // mentions (a mention may then lie inside another concept's mention).
@@ -1300,7 +1300,7 @@ std::vector<Concept> Run::buildConcepts()
             parent[find(key)] = root;
     }
 
-    // A surname alone ("Shao") joins the one full name ending with it ("Grace Shao").
+    // A surname alone ("Lovelace") joins the one full name ending with it ("Ada Lovelace").
     std::unordered_map<int, std::vector<std::uint64_t>> byLastName;
     for (const auto &[key, count] : mentionCount) {
         const KeyInfo &k = m_keys.at(key);
@@ -1524,7 +1524,7 @@ std::vector<Concept> Run::buildConcepts()
                             ++g.classCues[m_words[static_cast<size_t>(c->lemma)].lower];
                     }
                 }
-                // speech or apposition: "X said", "X, a writer", "X is a Hong Kong-based writer"
+                // speech or apposition: "X said", "X, a writer", "X is a London-based writer"
                 if (const WordInfo *w = wordAt(o->e); w && (w->lower == u"said" || w->lower == u"says"))
                     ++g.personCues;
                 int k = o->e;

@@ -50,7 +50,7 @@ bool isTechnologyHead(const QString &w)
     return inSet(w, {u"computing", u"learning", u"model", u"network", u"chip", u"semiconductor", u"algorithm",
                      u"software", u"hardware", u"intelligence", u"technology", u"robot", u"robotics",
                      u"device", u"processor", u"gpu", u"cloud", u"engine", u"machine", u"drone", u"vision",
-                     u"processing", u"automation", u"lithography", u"encryption", u"database", u"computer",
+                     u"processing", u"automation", u"encryption", u"database", u"computer",
                      u"internet", u"infrastructure", u"pipeline", u"datasets", u"dataset", u"data",
                      u"system", u"platform", u"app", u"application", u"battery", u"vehicle", u"reactor",
                      u"weapon", u"satellite", u"telegraph", u"railroad", u"railway"});

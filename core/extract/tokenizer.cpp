@@ -71,7 +71,7 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
             if (!nextIsWord)
                 break;
             if (isApostrophe(x)) {
-                // "China's" ends the word; "don't", "Xiong'an" stay whole.
+                // "China's" ends the word; "don't", "O'Neill" stay whole.
                 const bool possessive = (text[i + 1] == u's' || text[i + 1] == u'S')
                     && (i + 2 >= end || !isWordChar(text[i + 2]));
                 if (possessive)
