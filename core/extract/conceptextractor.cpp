@@ -244,13 +244,18 @@ private:
     void addModifierConcepts();
     std::vector<Concept> buildConcepts();
     QString keyString(const std::vector<int> &ids) const;
+    // The word caches below are shared by the scoring threads: atomics, sized
+    // once by resetWordCaches() before they start. Two threads may both look a
+    // word up; they store the same value.
+    using WordCache = std::vector<std::atomic<std::int8_t>>;
+    void resetWordCaches();
     bool isPersonNoun(int word);
-    std::vector<std::int8_t> m_personNoun; // cache: -1 unknown, 0 no, 1 noun.person
+    WordCache m_personNoun; // cache: -1 unknown, 0 no, 1 noun.person
     bool isAbstractNoun(int word);
-    std::vector<std::int8_t> m_abstractNoun; // cache: -1 unknown, 0 no, 1 abstract lexicographer file
+    WordCache m_abstractNoun; // cache: -1 unknown, 0 no, 1 abstract lexicographer file
     bool evaluativePhrase(const KeyInfo &k);
     bool isGenericNoun(int word);
-    std::vector<std::int8_t> m_relationalAdjective; // cache: -1 unknown, 0 evaluative, 1 relational
+    WordCache m_relationalAdjective; // cache: -1 unknown, 0 evaluative, 1 relational
 
     const WordInfo &wordOf(const Token &t) const { return m_words[static_cast<size_t>(m_forms[static_cast<size_t>(t.form)].word)]; }
     const FormInfo &formOf(const Token &t) const { return m_forms[static_cast<size_t>(t.form)]; }
@@ -395,45 +400,63 @@ void Run::buildVocabulary()
     });
     m_interners.clear();
 
-    // One look-up per distinct word. Lemmas and pertainyms may add words, so
-    // iterate by index over a growing table.
-    for (size_t i = 0; i < m_words.size(); ++i) {
-        WordInfo &w = m_words[i];
-        const QByteArray utf8 = w.lower.toUtf8();
-        const std::string_view sv(utf8.constData(), static_cast<size_t>(utf8.size()));
-        w.stop = isStopword(w.lower);
-        w.honorific = isHonorific(w.lower);
-        w.direct = lex.posMask(sv);
-        w.pos = lex.inflectedPosMask(sv);
-        int lemma = static_cast<int>(i);
-        if (w.pos & Lexicon::Noun) {
-            const std::string base = lex.nounBase(sv);
-            if (!base.empty() && base != sv) {
-                const QString b = QString::fromStdString(base);
-                lemma = internWord(b);
+    // One look-up per distinct word. Noun lemmas may add words, so the table
+    // is looked up in batches: the words known so far in parallel (each thread
+    // writes only the words it takes), then their lemmas are interned on this
+    // thread in index order, which gives the ids a single index-ordered pass
+    // would give; the lemmas new to the table form the next batch.
+    std::vector<std::string> bases;
+    std::vector<int> ownTags;
+    for (size_t begin = 0; begin < m_words.size();) {
+        const size_t end = m_words.size();
+        bases.assign(end - begin, std::string());
+        ownTags.assign(end - begin, 0);
+        parallelFor(static_cast<int>(end - begin), m_threads, [&](int k, int) {
+            WordInfo &w = m_words[begin + static_cast<size_t>(k)];
+            const QByteArray utf8 = w.lower.toUtf8();
+            const std::string_view sv(utf8.constData(), static_cast<size_t>(utf8.size()));
+            w.stop = isStopword(w.lower);
+            w.honorific = isHonorific(w.lower);
+            w.direct = lex.posMask(sv);
+            w.pos = lex.inflectedPosMask(sv);
+            if (w.pos & Lexicon::Noun) {
+                std::string base = lex.nounBase(sv);
+                if (!base.empty() && base != sv)
+                    bases[static_cast<size_t>(k)] = std::move(base);
             }
+            const int own = lex.tagCount(sv);
+            ownTags[static_cast<size_t>(k)] = own;
+            w.commonAdjective = (w.direct & Lexicon::Adjective) && !(w.direct & Lexicon::Noun)
+                && own >= kCommonAdjectiveTagCount;
+            // per-POS counts only decide between readings: a verb and another, or
+            // a noun and an adjective ("potential", "essential")
+            if (w.pos & Lexicon::Verb) {
+                w.verbTags = lex.tagCount(sv, Lexicon::Verb);
+                if (w.verbTags > 0 && (w.pos & Lexicon::Noun))
+                    w.nounTags = lex.tagCount(sv, Lexicon::Noun);
+                if (w.verbTags > 0 && (w.pos & Lexicon::Adjective))
+                    w.adjTags = lex.tagCount(sv, Lexicon::Adjective);
+            }
+            if ((w.pos & Lexicon::Noun) && (w.pos & Lexicon::Adjective) && w.verbTags == 0) {
+                w.nounTags = lex.tagCount(sv, Lexicon::Noun);
+                w.adjTags = lex.tagCount(sv, Lexicon::Adjective);
+            }
+        });
+        for (size_t i = begin; i < end; ++i) {
+            const std::string &base = bases[i - begin];
+            m_words[i].lemma = base.empty() ? static_cast<int>(i) : internWord(QString::fromStdString(base));
         }
-        const QByteArray lemmaUtf8 = m_words[static_cast<size_t>(lemma)].lower.toUtf8();
-        const int tags = lex.tagCount(std::string_view(lemmaUtf8.constData(), static_cast<size_t>(lemmaUtf8.size())));
-        const int ownTags = lex.tagCount(sv);
-        WordInfo &again = m_words[i]; // the table may have grown
-        again.lemma = lemma;
-        again.tagCount = std::max(tags, ownTags);
-        again.commonAdjective = (again.direct & Lexicon::Adjective) && !(again.direct & Lexicon::Noun)
-            && ownTags >= kCommonAdjectiveTagCount;
-        // per-POS counts only decide between readings: a verb and another, or
-        // a noun and an adjective ("potential", "essential")
-        if (again.pos & Lexicon::Verb) {
-            again.verbTags = lex.tagCount(sv, Lexicon::Verb);
-            if (again.verbTags > 0 && (again.pos & Lexicon::Noun))
-                again.nounTags = lex.tagCount(sv, Lexicon::Noun);
-            if (again.verbTags > 0 && (again.pos & Lexicon::Adjective))
-                again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
-        }
-        if ((again.pos & Lexicon::Noun) && (again.pos & Lexicon::Adjective) && again.verbTags == 0) {
-            again.nounTags = lex.tagCount(sv, Lexicon::Noun);
-            again.adjTags = lex.tagCount(sv, Lexicon::Adjective);
-        }
+        // the table no longer grows in this batch: lemma tag counts in parallel
+        parallelFor(static_cast<int>(end - begin), m_threads, [&](int k, int) {
+            WordInfo &w = m_words[begin + static_cast<size_t>(k)];
+            int tags = ownTags[static_cast<size_t>(k)];
+            if (w.lemma != static_cast<int>(begin) + k) {
+                const QByteArray lemmaUtf8 = m_words[static_cast<size_t>(w.lemma)].lower.toUtf8();
+                tags = std::max(tags, lex.tagCount(std::string_view(lemmaUtf8.constData(), static_cast<size_t>(lemmaUtf8.size()))));
+            }
+            w.tagCount = tags;
+        });
+        begin = end;
     }
 }
 
@@ -1057,17 +1080,26 @@ void Run::addModifierConcepts()
     }
 }
 
+void Run::resetWordCaches()
+{
+    for (WordCache *cache : {&m_personNoun, &m_abstractNoun, &m_relationalAdjective}) {
+        *cache = WordCache(m_words.size());
+        for (std::atomic<std::int8_t> &c : *cache)
+            c.store(-1, std::memory_order_relaxed);
+    }
+}
+
 bool Run::isPersonNoun(int word)
 {
-    if (m_personNoun.size() < m_words.size())
-        m_personNoun.resize(m_words.size(), -1);
-    std::int8_t &cached = m_personNoun[static_cast<size_t>(word)];
+    std::atomic<std::int8_t> &slot = m_personNoun[static_cast<size_t>(word)];
+    std::int8_t cached = slot.load(std::memory_order_relaxed);
     if (cached < 0) {
         const QByteArray l = m_words[static_cast<size_t>(word)].lower.toUtf8();
         cached = Lexicon::instance().nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false)
                 == u"noun.person"
             ? 1
             : 0;
+        slot.store(cached, std::memory_order_relaxed);
     }
     return cached == 1;
 }
@@ -1077,9 +1109,8 @@ bool Run::isPersonNoun(int word)
 // Words WordNet does not know ("datasets") count as concrete.
 bool Run::isAbstractNoun(int word)
 {
-    if (m_abstractNoun.size() < m_words.size())
-        m_abstractNoun.resize(m_words.size(), -1);
-    std::int8_t &cached = m_abstractNoun[static_cast<size_t>(word)];
+    std::atomic<std::int8_t> &slot = m_abstractNoun[static_cast<size_t>(word)];
+    std::int8_t cached = slot.load(std::memory_order_relaxed);
     if (cached < 0) {
         const QByteArray l = m_words[static_cast<size_t>(word)].lower.toUtf8();
         const QString file = Lexicon::instance().nounLexFile(std::string_view(l.constData(), static_cast<size_t>(l.size())), false);
@@ -1087,6 +1118,7 @@ bool Run::isAbstractNoun(int word)
             || file == u"noun.substance" || file == u"noun.food" || file == u"noun.plant" || file == u"noun.animal"
             || file == u"noun.body" || file == u"noun.location" || file == u"noun.person" || file == u"noun.phenomenon";
         cached = concrete ? 0 : 1;
+        slot.store(cached, std::memory_order_relaxed);
     }
     return cached == 1;
 }
@@ -1114,12 +1146,12 @@ bool Run::evaluativePhrase(const KeyInfo &k)
     const WordInfo &first = m_words[static_cast<size_t>(k.ids.front())];
     bool evaluative = false;
     if ((first.direct & Lexicon::Adjective) && !(first.direct & Lexicon::Noun)) {
-        if (m_relationalAdjective.size() < m_words.size())
-            m_relationalAdjective.resize(m_words.size(), -1);
-        std::int8_t &cached = m_relationalAdjective[static_cast<size_t>(k.ids.front())];
+        std::atomic<std::int8_t> &slot = m_relationalAdjective[static_cast<size_t>(k.ids.front())];
+        std::int8_t cached = slot.load(std::memory_order_relaxed);
         if (cached < 0) {
             const QByteArray l = first.lower.toUtf8();
             cached = Lexicon::instance().isRelationalAdjective(std::string_view(l.constData(), static_cast<size_t>(l.size()))) ? 1 : 0;
+            slot.store(cached, std::memory_order_relaxed);
         }
         evaluative = cached == 0;
     }
@@ -1152,6 +1184,7 @@ QString Run::keyString(const std::vector<int> &ids) const
 std::vector<Concept> Run::buildConcepts()
 {
     const Lexicon &lex = Lexicon::instance();
+    resetWordCaches();
     // Union variants: acronym -> expansion, nationality adjective -> country.
     std::unordered_map<std::uint64_t, std::uint64_t> parent;
     std::unordered_map<std::uint64_t, int> mentionCount;
@@ -1427,13 +1460,18 @@ std::vector<Concept> Run::buildConcepts()
     };
     std::unordered_map<std::uint64_t, bool> selected;
     {
-        std::vector<std::pair<double, std::uint64_t>> ranked;
-        ranked.reserve(groups.size());
-        for (const auto &[root, g] : groups) {
+        // each thread scores its own slots; the order stays the map's
+        std::vector<const Group *> order;
+        order.reserve(groups.size());
+        for (const auto &[root, g] : groups)
+            order.push_back(&g);
+        std::vector<std::pair<double, std::uint64_t>> ranked(order.size());
+        parallelFor(static_cast<int>(order.size()), m_threads, [&](int i, int) {
+            const Group &g = *order[static_cast<size_t>(i)];
             ConceptFeatures f;
-            cheapFeatures(g, m_keys.at(root), f);
-            ranked.emplace_back(conceptScore(f), root);
-        }
+            cheapFeatures(g, m_keys.at(g.root), f);
+            ranked[static_cast<size_t>(i)] = {conceptScore(f), g.root};
+        });
         // headroom for curation, which may remove or merge some of the best
         const size_t keep = std::min(ranked.size(), static_cast<size_t>(std::max(0, m_options.maxConcepts)) * 5 / 4 + 50);
         std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
@@ -1446,17 +1484,23 @@ std::vector<Concept> Run::buildConcepts()
         Concept item;
         ConceptFeatures features;
     };
-    std::vector<Scored> scored;
-    scored.reserve(groups.size());
+    // Full features for the selected groups, in the map's order: each thread
+    // fills its own slots (a group belongs to one slot), kept in that order.
+    std::vector<Group *> chosen;
     for (auto &[root, g] : groups) {
-        if (!selected.count(root))
-            continue;
+        if (selected.count(root))
+            chosen.push_back(&g);
+    }
+    std::vector<std::optional<Scored>> slots(chosen.size());
+    parallelFor(static_cast<int>(chosen.size()), m_threads, [&](int gi, int) {
+        Group &g = *chosen[static_cast<size_t>(gi)];
+        const std::uint64_t root = g.root;
         Scored s;
         const KeyInfo &rk = m_keys.at(root);
         ConceptFeatures &f = s.features;
         f.key = keyString(rk.ids);
         if (f.key.isEmpty())
-            continue;
+            return;
         f.words = static_cast<int>(rk.ids.size());
         f.documentTotal = N;
         int lastDoc = -1;
@@ -1599,7 +1643,7 @@ std::vector<Concept> Run::buildConcepts()
             }
         }
         if (f.properLexFile == u"noun.time")
-            continue; // months and weekdays
+            return; // months and weekdays
         // "Americans", "Indians": the plural of a WordNet person noun names a people
         if (f.named && f.words == 1) {
             const int w = rk.ids[0];
@@ -1685,12 +1729,14 @@ std::vector<Concept> Run::buildConcepts()
                 c.aliases.prepend(place);
             }
         }
-        scored.push_back(std::move(s));
-    }
+        slots[static_cast<size_t>(gi)] = std::move(s);
+    });
     std::vector<Concept> out;
-    out.reserve(scored.size());
-    for (Scored &s : scored)
-        out.push_back(std::move(s.item));
+    out.reserve(slots.size());
+    for (std::optional<Scored> &s : slots) {
+        if (s)
+            out.push_back(std::move(s->item));
+    }
     return out;
 }
 
