@@ -972,16 +972,13 @@ void Run::assignMentions()
             return true;
         return k.count >= 2;
     };
-    std::unordered_map<std::uint64_t, bool> keep;
-    keep.reserve(m_keys.size());
-    for (const auto &[key, info] : m_keys)
-        keep.emplace(key, kept(info));
+    // m_keys is only read here, so the threads look keys up directly
     parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int) {
         DocData &d = m_docs[static_cast<size_t>(di)];
         std::vector<Occurrence> occ;
         occ.reserve(d.occurrences.size());
         for (const Occurrence &o : d.occurrences) {
-            if (keep.at(o.key))
+            if (kept(m_keys.at(o.key)))
                 occ.push_back(o);
         }
         // Longest match wins; at equal length, explicit and defined forms first, then position.
@@ -1019,9 +1016,13 @@ void Run::assignMentions()
 // mentions (a mention may then lie inside another concept's mention).
 void Run::addModifierConcepts()
 {
-    std::unordered_map<int, int> compoundsOf; // noun lemma -> compound mentions it modifies
-    std::unordered_set<std::uint64_t> alone;                          // single-word keys with own mentions
-    for (const DocData &d : m_docs) {
+    // per-thread tables, merged below: counts add up, sets unite
+    std::vector<std::unordered_map<int, int>> compoundsPer(static_cast<size_t>(m_threads));
+    std::vector<std::unordered_set<std::uint64_t>> alonePer(static_cast<size_t>(m_threads));
+    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int thread) {
+        const DocData &d = m_docs[static_cast<size_t>(di)];
+        std::unordered_map<int, int> &compoundsOf = compoundsPer[static_cast<size_t>(thread)];
+        std::unordered_set<std::uint64_t> &alone = alonePer[static_cast<size_t>(thread)];
         for (const Occurrence &o : d.assigned) {
             if (o.e - o.b == 1) {
                 alone.insert(o.key);
@@ -1039,6 +1040,13 @@ void Run::addModifierConcepts()
                 ++compoundsOf[w.lemma];
             }
         }
+    });
+    std::unordered_map<int, int> compoundsOf = std::move(compoundsPer[0]); // noun lemma -> compound mentions it modifies
+    std::unordered_set<std::uint64_t> alone = std::move(alonePer[0]);     // single-word keys with own mentions
+    for (size_t t = 1; t < compoundsPer.size(); ++t) {
+        for (const auto &[lemma, count] : compoundsPer[t])
+            compoundsOf[lemma] += count;
+        alone.insert(alonePer[t].begin(), alonePer[t].end());
     }
     std::unordered_map<int, std::uint64_t> promoted; // lemma -> its own key
     for (const auto &[lemma, count] : compoundsOf) {
@@ -1051,7 +1059,8 @@ void Run::addModifierConcepts()
     }
     if (promoted.empty())
         return;
-    for (DocData &d : m_docs) {
+    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int) {
+        DocData &d = m_docs[static_cast<size_t>(di)];
         std::vector<Occurrence> nested;
         for (const Occurrence &o : d.assigned) {
             if (o.e - o.b == 1 || !(o.kinds & KTerm) || (o.kinds & (KName | KQuoted | KLink)))
@@ -1073,11 +1082,11 @@ void Run::addModifierConcepts()
             }
         }
         if (nested.empty())
-            continue;
+            return;
         d.assigned.insert(d.assigned.end(), nested.begin(), nested.end());
         std::stable_sort(d.assigned.begin(), d.assigned.end(),
                          [](const Occurrence &a, const Occurrence &b) { return a.b < b.b; });
-    }
+    });
 }
 
 void Run::resetWordCaches()
@@ -1805,7 +1814,7 @@ Extraction Run::run(const Curation &curation)
                   [](const SentenceMention &a, const SentenceMention &b) { return a.start < b.start; });
     }
     result.relations = extractRelations(concepts, sentences, texts, m_options.maxRelationsPerConcept,
-                                        m_options.maxEvidencePerRelation);
+                                        m_options.maxEvidencePerRelation, m_threads);
     result.concepts = std::move(concepts);
     report(QStringLiteral("Extracting"), 3, 3);
     return result;

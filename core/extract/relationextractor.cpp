@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 #include <unordered_map>
 
 namespace carto::extract {
@@ -53,15 +54,25 @@ QString relationLabel(QStringView gap)
     return {};
 }
 
-std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
-                                       const std::vector<SentenceMentions> &sentences,
-                                       const std::vector<QStringView> &documentTexts,
-                                       int maxRelationsPerConcept, int maxEvidencePerRelation)
+namespace {
+
+struct Candidate
 {
-    const size_t n = concepts.size();
-    std::vector<int> sentenceCount(n, 0);
+    Relation relation;
+    double strength;
+    int a;
+    int b;
+};
+
+// The pairs whose lower concept index has the given parity (of `parts`), in
+// sentence order: evidence stays the first sentences that show the pair, as a
+// single pass would keep. Part 0 also counts the sentences per concept.
+std::unordered_map<std::uint64_t, PairStats> collectPairs(const std::vector<SentenceMentions> &sentences,
+                                                          const std::vector<QStringView> &documentTexts,
+                                                          int maxEvidencePerRelation, int part, int parts,
+                                                          std::vector<int> *sentenceCount, int *totalSentences)
+{
     std::unordered_map<std::uint64_t, PairStats> pairs;
-    int totalSentences = 0;
     std::vector<int> distinct;
     for (const SentenceMentions &s : sentences) {
         distinct.clear();
@@ -71,10 +82,14 @@ std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
         distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
         if (distinct.empty())
             continue;
-        ++totalSentences;
-        for (int c : distinct)
-            ++sentenceCount[static_cast<size_t>(c)];
+        if (sentenceCount) {
+            ++*totalSentences;
+            for (int c : distinct)
+                ++(*sentenceCount)[static_cast<size_t>(c)];
+        }
         for (size_t a = 0; a < distinct.size(); ++a) {
+            if (distinct[a] % parts != part)
+                continue;
             for (size_t b = a + 1; b < distinct.size(); ++b) {
                 const std::uint64_t key = (static_cast<std::uint64_t>(distinct[a]) << 32)
                     | static_cast<std::uint32_t>(distinct[b]);
@@ -89,25 +104,25 @@ std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
         for (size_t i = 0; i + 1 < s.mentions.size(); ++i) {
             const SentenceMention &x = s.mentions[i];
             const SentenceMention &y = s.mentions[i + 1];
-            if (x.conceptIndex == y.conceptIndex || y.start < x.end || y.start - x.end > 40)
+            const int lo = std::min(x.conceptIndex, y.conceptIndex);
+            if (lo % parts != part || x.conceptIndex == y.conceptIndex || y.start < x.end || y.start - x.end > 40)
                 continue;
             const QString label = relationLabel(text.mid(x.end, y.start - x.end));
             if (label.isEmpty())
                 continue;
-            const int lo = std::min(x.conceptIndex, y.conceptIndex);
             const int hi = std::max(x.conceptIndex, y.conceptIndex);
             const std::uint64_t key = (static_cast<std::uint64_t>(lo) << 32) | static_cast<std::uint32_t>(hi);
             ++pairs[key].labels[label.toStdU16String()];
         }
     }
+    return pairs;
+}
 
-    struct Candidate
-    {
-        Relation relation;
-        double strength;
-        int a;
-        int b;
-    };
+// One candidate per pair; consumes the pairs' evidence.
+std::vector<Candidate> candidates(const std::vector<Concept> &concepts,
+                                  std::unordered_map<std::uint64_t, PairStats> &pairs,
+                                  const std::vector<int> &sentenceCount, int totalSentences)
+{
     std::vector<Candidate> all;
     all.reserve(pairs.size());
     const double total = std::max(1, totalSentences);
@@ -142,6 +157,55 @@ std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
         }
         c.relation.evidence = std::move(p.evidence);
         all.push_back(std::move(c));
+    }
+    pairs.clear(); // freed on this thread
+    return all;
+}
+
+} // namespace
+
+std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
+                                       const std::vector<SentenceMentions> &sentences,
+                                       const std::vector<QStringView> &documentTexts,
+                                       int maxRelationsPerConcept, int maxEvidencePerRelation, int threads)
+{
+    const size_t n = concepts.size();
+    // Two parts split the pairs by the parity of their lower concept, so each
+    // thread owns whole pairs and no merge of counts or evidence is needed.
+    // The candidates are then sorted by a total order (strength, ends), so the
+    // order the parts are joined in does not change the result.
+    if (threads <= 0)
+        threads = static_cast<int>(std::thread::hardware_concurrency());
+    const int parts = std::clamp(threads, 1, 2);
+    std::vector<int> sentenceCount(n, 0);
+    int totalSentences = 0;
+    std::vector<std::unordered_map<std::uint64_t, PairStats>> pairs(static_cast<size_t>(parts));
+    std::vector<std::vector<Candidate>> found(static_cast<size_t>(parts));
+    {
+        std::vector<std::jthread> helpers;
+        for (int part = 1; part < parts; ++part) {
+            helpers.emplace_back([&, part] {
+                pairs[static_cast<size_t>(part)] =
+                    collectPairs(sentences, documentTexts, maxEvidencePerRelation, part, parts, nullptr, nullptr);
+            });
+        }
+        pairs[0] = collectPairs(sentences, documentTexts, maxEvidencePerRelation, 0, parts, &sentenceCount,
+                                &totalSentences);
+    }
+    {
+        std::vector<std::jthread> helpers;
+        for (int part = 1; part < parts; ++part) {
+            helpers.emplace_back([&, part] {
+                found[static_cast<size_t>(part)] =
+                    candidates(concepts, pairs[static_cast<size_t>(part)], sentenceCount, totalSentences);
+            });
+        }
+        found[0] = candidates(concepts, pairs[0], sentenceCount, totalSentences);
+    }
+    std::vector<Candidate> all = std::move(found[0]);
+    for (int part = 1; part < parts; ++part) {
+        std::vector<Candidate> &more = found[static_cast<size_t>(part)];
+        all.insert(all.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     std::sort(all.begin(), all.end(), [](const Candidate &x, const Candidate &y) {
         if (x.strength != y.strength)

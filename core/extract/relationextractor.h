@@ -21,6 +21,8 @@ namespace carto::extract {
 //            strongest link, so the texts' connections never leave it isolated.
 //   label  = the connective written between the two mentions ("such as",
 //            "enables", "drives", ...) in most of the labelled sentences.
+//   threads: up to 2 share the work (0 = the hardware's count); the result
+//            does not depend on it.
 struct SentenceMention
 {
     int conceptIndex;       // index into the concept list
@@ -37,7 +39,8 @@ struct SentenceMentions
 [[nodiscard]] std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
                                                      const std::vector<SentenceMentions> &sentences,
                                                      const std::vector<QStringView> &documentTexts,
-                                                     int maxRelationsPerConcept, int maxEvidencePerRelation);
+                                                     int maxRelationsPerConcept, int maxEvidencePerRelation,
+                                                     int threads = 0);
 
 // The connective between two mentions, if the gap text states one; else empty.
 [[nodiscard]] QString relationLabel(QStringView gap);
