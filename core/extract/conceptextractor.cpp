@@ -363,32 +363,49 @@ void Run::buildVocabulary()
     const Lexicon &lex = Lexicon::instance();
     std::unordered_map<std::u16string_view, int, WordViewHash> globalForms;
     std::vector<std::vector<std::int32_t>> remap(m_interners.size());
+    std::vector<QStringView> newForms; // by global form id
     for (size_t t = 0; t < m_interners.size(); ++t) {
         const FormInterner &in = m_interners[t];
         remap[t].resize(in.forms.size());
         for (size_t i = 0; i < in.forms.size(); ++i) {
             const QStringView form = in.forms[i];
             auto [it, inserted] = globalForms.try_emplace(
-                std::u16string_view(form.utf16(), static_cast<size_t>(form.size())), static_cast<int>(m_forms.size()));
-            const int id = it->second;
-            if (inserted) {
-                FormInfo fi;
-                fi.shape = shapeOf(form);
-                QString lower = form.toString().toLower();
-                lower.replace(QChar(0x2019), u'\'');
-                if (lower.size() > 2 && lower.back() == u'.')
-                    lower.remove(u'.'); // abbreviations key without dots: U.S. = US
-                fi.word = internWord(lower);
-                // "LLMs", "GPUs": an acronym with a plural s
-                if (form.size() >= 3 && form.back() == u's') {
-                    const QStringView stem = form.first(form.size() - 1);
-                    if (shapeOf(stem) & AllCaps)
-                        fi.acronymBase = internWord(stem.toString().toLower());
-                }
-                m_forms.push_back(fi);
-            }
-            remap[t][i] = id;
+                std::u16string_view(form.utf16(), static_cast<size_t>(form.size())), static_cast<int>(newForms.size()));
+            if (inserted)
+                newForms.push_back(form);
+            remap[t][i] = it->second;
         }
+    }
+    // Shapes and lower-case keys per form in parallel; the words are then
+    // interned on this thread in form order (word, then acronym base), so the
+    // word ids do not depend on the threads.
+    struct FormKeys
+    {
+        QString lower;
+        QString acronymStem; // lower case; empty unless an acronym with a plural s
+    };
+    std::vector<FormKeys> keys(newForms.size());
+    m_forms.resize(newForms.size());
+    parallelFor(static_cast<int>(newForms.size()), m_threads, [&](int fi, int) {
+        const QStringView form = newForms[static_cast<size_t>(fi)];
+        FormKeys &k = keys[static_cast<size_t>(fi)];
+        m_forms[static_cast<size_t>(fi)].shape = shapeOf(form);
+        k.lower = form.toString().toLower();
+        k.lower.replace(QChar(0x2019), u'\'');
+        if (k.lower.size() > 2 && k.lower.back() == u'.')
+            k.lower.remove(u'.'); // abbreviations key without dots: U.S. = US
+        // "LLMs", "GPUs": an acronym with a plural s
+        if (form.size() >= 3 && form.back() == u's') {
+            const QStringView stem = form.first(form.size() - 1);
+            if (shapeOf(stem) & AllCaps)
+                k.acronymStem = stem.toString().toLower();
+        }
+    });
+    for (size_t fi = 0; fi < newForms.size(); ++fi) {
+        FormInfo &info = m_forms[fi];
+        info.word = internWord(keys[fi].lower);
+        if (!keys[fi].acronymStem.isNull())
+            info.acronymBase = internWord(keys[fi].acronymStem);
     }
     parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int di, int) {
         DocData &d = m_docs[static_cast<size_t>(di)];
@@ -1792,11 +1809,20 @@ Extraction Run::run(const Curation &curation)
     std::vector<size_t> firstSentence(m_docs.size() + 1, 0);
     for (size_t di = 0; di < m_docs.size(); ++di)
         firstSentence[di + 1] = firstSentence[di] + m_docs[di].sentences.size();
+    // mentions by document, in concept order; then each document places its
+    // own in its sentences on one thread, keeping that order
+    std::vector<std::vector<std::pair<int, const Mention *>>> byDocument(m_docs.size());
     for (int ci = 0; ci < static_cast<int>(concepts.size()); ++ci) {
         for (const Mention &m : concepts[static_cast<size_t>(ci)].mentions) {
             const size_t di = static_cast<size_t>(m.span.document.value());
-            if (di >= m_docs.size())
-                continue;
+            if (di < m_docs.size())
+                byDocument[di].emplace_back(ci, &m);
+        }
+    }
+    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int docIndex, int) {
+        const size_t di = static_cast<size_t>(docIndex);
+        for (const auto &[ci, mention] : byDocument[di]) {
+            const Mention &m = *mention;
             const auto &ss = m_docs[di].sentences;
             auto it = std::upper_bound(ss.begin(), ss.end(), m.span.range.start,
                                        [](qsizetype pos, const Sentence &s) { return pos < s.range.start; });
@@ -1808,11 +1834,12 @@ Extraction Run::run(const Curation &curation)
             sentences[firstSentence[di] + static_cast<size_t>(it - ss.begin())].mentions.push_back(
                 {ci, m.span.range.start, m.span.range.end});
         }
-    }
-    for (SentenceMentions &s : sentences) {
-        std::sort(s.mentions.begin(), s.mentions.end(),
-                  [](const SentenceMention &a, const SentenceMention &b) { return a.start < b.start; });
-    }
+        for (size_t si = firstSentence[di]; si < firstSentence[di + 1]; ++si) {
+            std::vector<SentenceMention> &mentions = sentences[si].mentions;
+            std::sort(mentions.begin(), mentions.end(),
+                      [](const SentenceMention &a, const SentenceMention &b) { return a.start < b.start; });
+        }
+    });
     result.relations = extractRelations(concepts, sentences, texts, m_options.maxRelationsPerConcept,
                                         m_options.maxEvidencePerRelation, m_threads);
     result.concepts = std::move(concepts);
