@@ -140,6 +140,55 @@ private Q_SLOTS:
             }
         }
     }
+
+    // The phases run on several threads; each writes its own slice and the
+    // slices merge in a fixed order, so one thread and two agree exactly.
+    void seeds_oneThreadAndTwo_giveIdenticalExtraction()
+    {
+        ConceptExtractor::Options one;
+        one.threads = 1;
+        ConceptExtractor::Options two;
+        two.threads = 2;
+        const Extraction a = ConceptExtractor(one).extract(*m_corpus, {});
+        const Extraction b = ConceptExtractor(two).extract(*m_corpus, {});
+        QVERIFY(!a.concepts.empty());
+        QVERIFY(!a.relations.empty());
+        QCOMPARE(a.concepts.size(), b.concepts.size());
+        for (size_t i = 0; i < a.concepts.size(); ++i) {
+            const Concept &x = a.concepts[i];
+            const Concept &y = b.concepts[i];
+            QCOMPARE(x.id, y.id);
+            QCOMPARE(x.label, y.label);
+            QCOMPARE(x.type, y.type);
+            QCOMPARE(x.aliases, y.aliases);
+            QCOMPARE(x.score, y.score);
+            QCOMPARE(x.documentCount, y.documentCount);
+            QCOMPARE(x.mentions.size(), y.mentions.size());
+            for (size_t m = 0; m < x.mentions.size(); ++m) {
+                QCOMPARE(x.mentions[m].span.document.value(), y.mentions[m].span.document.value());
+                QCOMPARE(x.mentions[m].span.range.start, y.mentions[m].span.range.start);
+                QCOMPARE(x.mentions[m].span.range.end, y.mentions[m].span.range.end);
+                QCOMPARE(x.mentions[m].surface, y.mentions[m].surface);
+                QCOMPARE(x.mentions[m].explicitLink, y.mentions[m].explicitLink);
+            }
+        }
+        QCOMPARE(a.relations.size(), b.relations.size());
+        for (size_t i = 0; i < a.relations.size(); ++i) {
+            const Relation &x = a.relations[i];
+            const Relation &y = b.relations[i];
+            QCOMPARE(x.source, y.source);
+            QCOMPARE(x.target, y.target);
+            QCOMPARE(x.count, y.count);
+            QCOMPARE(x.weight, y.weight);
+            QCOMPARE(x.label, y.label);
+            QCOMPARE(x.evidence.size(), y.evidence.size());
+            for (size_t e = 0; e < x.evidence.size(); ++e) {
+                QCOMPARE(x.evidence[e].sentence.document.value(), y.evidence[e].sentence.document.value());
+                QCOMPARE(x.evidence[e].sentence.range.start, y.evidence[e].sentence.range.start);
+                QCOMPARE(x.evidence[e].sentence.range.end, y.evidence[e].sentence.range.end);
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(SeedsExtractionTest)
