@@ -2,18 +2,16 @@
 
 #include "commands/notecommand.h"
 #include "document/projectdocument.h"
-#include "models/htmldelegate.h"
+#include "evidencepanellayout.h"
 #include "models/snippets.h"
 #include "noteeditor.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QSplitter>
 #include <QTextBrowser>
 #include <QStandardItemModel>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 #include <map>
 
@@ -37,26 +35,11 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     setObjectName(u"conceptPanel"_s);
     m_note->editor()->setObjectName(u"conceptNoteEdit"_s);
     m_note->preview()->setObjectName(u"conceptNotePreview"_s);
-    m_header->setWordWrap(true);
-    m_header->setTextFormat(Qt::RichText);
+    layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_view->setModel(m_model);
-    m_view->setItemDelegate(new HtmlDelegate(m_view));
-    m_view->setHeaderHidden(true);
     m_view->setUniformRowHeights(false);
     m_view->setWordWrap(true);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_header);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_note);
-    splitter->addWidget(m_view);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter, 1);
 
     connect(m_view, &QTreeView::clicked, this, &ConceptPanel::openMention);
     connect(m_note, &NoteEditor::edited, this, &ConceptPanel::onNoteEdited);

@@ -2,17 +2,15 @@
 
 #include "commands/notecommand.h"
 #include "document/projectdocument.h"
-#include "models/htmldelegate.h"
+#include "evidencepanellayout.h"
 #include "models/snippets.h"
 #include "noteeditor.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QSplitter>
 #include <QTextBrowser>
 #include <QStandardItemModel>
 #include <QTreeView>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -57,23 +55,8 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
 {
     setObjectName(u"linkPanel"_s);
     m_note->editor()->setObjectName(u"linkNoteEdit"_s);
-    m_header->setWordWrap(true);
-    m_header->setTextFormat(Qt::RichText);
-    m_view->setModel(m_model);
-    m_view->setItemDelegate(new HtmlDelegate(m_view));
-    m_view->setHeaderHidden(true);
+    layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_view->setRootIsDecorated(false);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_header);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_note);
-    splitter->addWidget(m_view);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter, 1);
     connect(m_note, &NoteEditor::edited, this, [this](const QString &text) {
         if (m_edge < 0 || m_edge >= m_document->edgeCount())
             return;
