@@ -1524,27 +1524,15 @@ std::vector<Concept> Run::buildConcepts()
         Scored s;
         const KeyInfo &rk = m_keys.at(root);
         ConceptFeatures &f = s.features;
-        f.key = keyString(rk.ids);
+        // counts, kinds and general frequency as ranked; cues and labels below
+        cheapFeatures(g, rk, f);
         if (f.key.isEmpty())
             return;
-        f.words = static_cast<int>(rk.ids.size());
-        f.documentTotal = N;
-        int lastDoc = -1;
-        int named = 0;
         for (const auto &[di, o] : g.mentions) {
             const DocData &d = m_docs[static_cast<size_t>(di)];
             const QString &text = m_corpus.documents[static_cast<size_t>(di)].text;
             const Token &first = d.tokens[static_cast<size_t>(o->b)];
             const Token &last = d.tokens[static_cast<size_t>(o->e - 1)];
-            if (di != lastDoc) {
-                ++f.documents;
-                lastDoc = di;
-            }
-            // headings restate the body; they earn the heading boost, not frequency
-            if (!(o->kinds & KHeading))
-                ++f.mentions;
-            if (o->kinds & (KName | KAcronym))
-                ++named;
             const QString surface = text.mid(first.start, last.end - first.start);
             // labels come from running text, not headings or sentence starts, and
             // a country is not labelled by its adjective
@@ -1623,13 +1611,6 @@ std::vector<Concept> Run::buildConcepts()
             if (const WordInfo *next = wordAt(after); next && next->isNoun() && !next->stop)
                 ++g.followers[m_words[static_cast<size_t>(next->lemma)].lower];
         }
-        f.named = named * 2 >= static_cast<int>(g.mentions.size());
-        f.mentions = std::max(1, f.mentions);
-        f.linked = g.kinds & KLink;
-        f.quoted = g.kinds & KQuoted;
-        f.heading = g.kinds & KHeading;
-        f.acronymPair = g.kinds & KExpansion;
-        f.evaluative = !f.named && evaluativePhrase(rk);
         f.nationality = false;
         // one cue makes a person of a rare name; a frequent one needs them often
         f.personCue = g.personCues > 0 && g.personCues * 10 >= static_cast<int>(g.mentions.size());
@@ -1647,8 +1628,6 @@ std::vector<Concept> Run::buildConcepts()
         joined.replace(u' ', u'_');
         const QByteArray joinedUtf8 = joined.toUtf8();
         const std::string_view jsv(joinedUtf8.constData(), static_cast<size_t>(joinedUtf8.size()));
-        f.generalCount = f.words == 1 ? m_words[static_cast<size_t>(rk.ids[0])].tagCount : lex.tagCount(jsv);
-        f.commonWordName = commonWordName(rk, f);
         if (f.named) {
             f.properLexFile = lex.nounLexFile(jsv, true);
             if (f.words >= 2) {
