@@ -65,6 +65,10 @@ section_pipeline() {
     echo
 }
 
+# Part-of-speech tagger: model load (median of fresh processes) and tokens/s
+# tagging SOTU, beside the bare tokenizer pass over the same sentences.
+section_tagger() { run tagger_bench "$SHARED_DIR/corpora/sotu" 3; }
+
 # Launch to a drawn map in the desktop app (offscreen): the app builds the corpus,
 # draws the first frame, saves it and quits.
 section_open() {
@@ -78,7 +82,7 @@ section_open() {
     echo
 }
 
-SECTIONS=(layout graph render pipeline open)
+SECTIONS=(layout graph render pipeline tagger open)
 
 if [[ $# -gt 0 ]]; then
     SECTIONS=("$@")
