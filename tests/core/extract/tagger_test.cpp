@@ -1,4 +1,5 @@
 #include "extract/tagger.h"
+#include "extract/taggermodel.h"
 
 #include <QStringList>
 #include <QTest>
@@ -7,6 +8,11 @@
 
 using namespace carto;
 using namespace carto::extract;
+
+namespace carto::extract::taggerdata {
+extern const char kBlob[]; // the compiled-in table
+extern const std::size_t kBlobSize;
+} // namespace carto::extract::taggerdata
 
 namespace {
 
@@ -92,6 +98,35 @@ private Q_SLOTS:
         QVERIFY(t.lexiconSize() > 40000); // Lingua::EN::Tagger lists 43,817 spellings
         QVERIFY(t.isKnown(u"the"));
         QVERIFY(!t.isKnown(u"Zorblatt"));
+    }
+
+    void load_brokenTable_failsWithReason_data()
+    {
+        QTest::addColumn<int>("length"); // bytes of the real table kept
+        QTest::newRow("empty") << 0;
+        QTest::newRow("magic only") << 4;
+        QTest::newRow("in the tag names") << 20;
+        QTest::newRow("in the transitions") << 2000;
+        QTest::newRow("in the words") << 100000;
+        QTest::newRow("one byte short") << -1;
+    }
+
+    void load_brokenTable_failsWithReason()
+    {
+        QFETCH(int, length);
+        const size_t n = length < 0 ? taggerdata::kBlobSize - 1 : static_cast<size_t>(length);
+        TaggerModel model;
+        QString error;
+        QVERIFY(!model.load(std::string_view(taggerdata::kBlob, n), &error));
+        QVERIFY2(error.startsWith(u"tagger table: "), qPrintable(error));
+    }
+
+    void load_otherData_isRejected()
+    {
+        TaggerModel model;
+        QString error;
+        QVERIFY(!model.load("--- #YAML:1.0\ncc: { cc: 0.5 }\n", &error));
+        QVERIFY2(error.contains(u"not a converted"), qPrintable(error));
     }
 
     void tagText_sentence_followsPennConventions_data()
