@@ -300,7 +300,7 @@ Tagger::Lexeme TaggerModel::addRow(const Counts &counts, const Counts *smoothing
     for (std::uint64_t m = counts.mask; m; m &= m - 1)
         n += counts.value[static_cast<size_t>(std::countr_zero(m))];
     const double k = smoothing ? kSmoothing : 0;
-    std::array<std::pair<double, int>, kPosTagCount> kept;
+    std::array<std::pair<double, int>, kPosTagCount> kept{};
     int size = 0;
     int best = 0;
     double bestShare = -1;
@@ -325,7 +325,7 @@ Tagger::Lexeme TaggerModel::addRow(const Counts &counts, const Counts *smoothing
         size = kMaxRow;
         std::sort(kept.begin(), kept.begin() + size, [](const auto &a, const auto &b) { return a.second < b.second; });
     }
-    std::array<Entry, kMaxRow> row;
+    std::array<Entry, kMaxRow> row{};
     std::uint64_t hash = 1469598103934665603ull;
     for (int i = 0; i < size; ++i) {
         const auto [share, t] = kept[static_cast<size_t>(i)];
