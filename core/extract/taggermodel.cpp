@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <unordered_map>
 
 namespace carto::extract {
 
@@ -154,7 +153,7 @@ bool TaggerModel::load(std::string_view blob, QString *error)
     buildWordRows();
     buildFoldedRows();
     const bool ok = buildFixedRows(error);
-    m_rowIndex = {};
+    m_rowSlots = {};
     m_rows.shrink_to_fit();
     return ok;
 }
@@ -223,9 +222,8 @@ bool TaggerModel::readWords(TaggerBlobReader &in, const std::vector<PosTag> &tag
         return fail(error, QStringLiteral("broken word count"));
     m_words.reserve(static_cast<size_t>(wordCount) * 3 / 2); // room for the lower-case keys
     m_rows.reserve(static_cast<size_t>(wordCount));
-    m_rowIndex.reserve(static_cast<size_t>(wordCount) / 2);
-    // lexicon spellings plus the lower-case keys it lacks, at most half full
-    m_slots.assign(std::bit_ceil(static_cast<size_t>(wordCount) * 3), -1);
+    // lexicon spellings plus the lower-case keys it lacks (a quarter more): under half full
+    m_slots.assign(std::bit_ceil(static_cast<size_t>(wordCount) * 2), -1);
     for (std::uint64_t w = 0; w < wordCount; ++w) {
         Word word;
         word.spelling = in.name();
@@ -345,12 +343,34 @@ Tagger::Lexeme TaggerModel::addRow(const Counts &counts, const Counts *smoothing
         }
         return true;
     };
-    const auto [it, inserted] = m_rowIndex.try_emplace(hash, static_cast<Tagger::Lexeme>(m_rows.size()));
-    if (!inserted && same(it->second))
-        return it->second;
+    if (m_rowCount * 2 >= m_rowSlots.size())
+        growRowSlots();
+    const size_t mask = m_rowSlots.size() - 1;
+    size_t i = hash & mask;
+    for (; m_rowSlots[i].second >= 0; i = (i + 1) & mask) {
+        if (m_rowSlots[i].first == hash && same(m_rowSlots[i].second))
+            return m_rowSlots[i].second;
+    }
     const auto lexeme = static_cast<Tagger::Lexeme>(m_rows.size());
     m_rows.insert(m_rows.end(), row.begin(), row.begin() + size);
+    m_rowSlots[i] = {hash, lexeme};
+    ++m_rowCount;
     return lexeme;
+}
+
+void TaggerModel::growRowSlots()
+{
+    std::vector<std::pair<std::uint64_t, Tagger::Lexeme>> old(std::max<size_t>(m_rowSlots.size() * 2, 1 << 14), {0, -1});
+    std::swap(old, m_rowSlots);
+    const size_t mask = m_rowSlots.size() - 1;
+    for (const auto &[hash, lexeme] : old) {
+        if (lexeme < 0)
+            continue;
+        size_t i = hash & mask;
+        while (m_rowSlots[i].second >= 0)
+            i = (i + 1) & mask;
+        m_rowSlots[i] = {hash, lexeme};
+    }
 }
 
 const TaggerModel::Counts *TaggerModel::smoothingFor(std::string_view spelling) const

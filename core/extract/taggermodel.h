@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace carto::extract {
@@ -138,6 +137,7 @@ private:
     bool buildFixedRows(QString *error);
     void addCounts(const Word &w, Counts &into) const;
     Tagger::Lexeme addRow(const Counts &counts, const Counts *smoothing);
+    void growRowSlots();
     [[nodiscard]] const Counts *smoothingFor(std::string_view spelling) const;
     [[nodiscard]] const Word *find(std::string_view spelling) const;
     std::int32_t insert(std::string_view spelling);
@@ -155,7 +155,9 @@ private:
     std::array<Tagger::Lexeme, 128> m_asciiPunct{};
 
     std::vector<Entry> m_rows;
-    std::unordered_map<std::uint64_t, Tagger::Lexeme> m_rowIndex; // row hash -> first row, while building
+    // while building: open addressing of (row hash, lexeme), to share equal rows
+    std::vector<std::pair<std::uint64_t, Tagger::Lexeme>> m_rowSlots;
+    size_t m_rowCount = 0;
 
     int m_wordCount = 0;
     std::vector<Word> m_words; // the lexicon's spellings, then lower-case keys it lacks
