@@ -54,8 +54,9 @@ public:
         : m_model(model), m_tokens(tokens), m_text(text), m_forms(forms), m_units(units),
           m_n(static_cast<std::int32_t>(tokens.size()))
     {
-        if (m_units.size() < tokens.size() * 2)
-            m_units.resize(tokens.size() * 2); // a token gives at most two units
+        // a token gives at most three units: "he'd's" is he + 'd + 's
+        if (m_units.size() < tokens.size() * 3)
+            m_units.resize(tokens.size() * 3);
     }
 
     // The number of units written.

@@ -314,6 +314,7 @@ private Q_SLOTS:
         QTest::newRow("symbols") << QStringLiteral("x = y + 2 * z | w");
         QTest::newRow("long word") << QString(400, u'a');
         QTest::newRow("hyphens only") << QStringLiteral("- -- --- a-b-c-d-e-f-g");
+        QTest::newRow("contraction and possessive") << QStringLiteral("he'd's I'm's we'll's");
         QString longSentence;
         for (int i = 0; i < 3000; ++i)
             longSentence += QStringLiteral("the cat sat on 12 mats, ");
@@ -326,6 +327,19 @@ private Q_SLOTS:
         const Tagger::Tagged t = Tagger::instance().tagText(text);
         QCOMPARE(t.tags.size(), t.tokens.size());
         QVERIFY(std::none_of(t.tags.begin(), t.tags.end(), [](PosTag p) { return p == PosTag::None; }));
+    }
+
+    void tagText_threeUnitsInOneToken_onAFreshThread()
+    {
+        // "he'd's" is he + 'd + 's: a fresh thread starts with empty scratch
+        // buffers, so a buffer sized for two units per token would overflow.
+        Tagger::Tagged t;
+        std::thread worker([&] { t = Tagger::instance().tagText(u"he'd's"); });
+        worker.join();
+        QCOMPARE(t.tokens.size(), size_t(1));
+        QCOMPARE(t.tags[0], PosTag::PRP);
+        // the last clitic ('s, not 'd: MD or VBD) has the one slot
+        QVERIFY(t.clitics[0] == PosTag::POS || t.clitics[0] == PosTag::VBZ);
     }
 
     void pennName_everyTag_roundTrips()
