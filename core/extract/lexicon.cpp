@@ -5,6 +5,7 @@
 
 #include <wn.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -348,6 +349,20 @@ int Lexicon::tagCount(std::string_view lemma) const
     return it == d->tagCounts.end() ? 0 : it->second;
 }
 
+qint64 Lexicon::totalTagCount() const
+{
+    qint64 total = 0;
+    for (const auto &[lemma, count] : d->tagCounts)
+        total += count;
+    return total;
+}
+
+void Lexicon::forEachTagCount(const std::function<void(std::string_view, int)> &f) const
+{
+    for (const auto &[lemma, count] : d->tagCounts)
+        f(lemma, count);
+}
+
 int Lexicon::tagCount(std::string_view word, Pos pos) const
 {
     const int index = pos == Noun ? 0 : pos == Verb ? 1 : pos == Adjective ? 2 : 3;
@@ -458,6 +473,67 @@ QString Lexicon::properPertainym(std::string_view adjective) const
         }
     }
     return found;
+}
+
+std::vector<Lexicon::NounClass> Lexicon::instanceClasses(std::string_view lemma) const
+{
+    std::vector<NounClass> out;
+    for (long offset : d->offsets(lemma, 0)) {
+        const Private::Synset s = d->synset(0, offset);
+        bool proper = false;
+        for (std::string_view w : s.words) {
+            proper = proper
+                || (!w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
+                    && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
+                        == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size())));
+        }
+        if (!proper)
+            continue;
+        for (const auto &ptr : s.pointers) {
+            if (ptr.symbol != "@i" || ptr.pos != 0)
+                continue;
+            const Private::Synset target = d->synset(0, ptr.offset);
+            if (target.words.empty() || target.lexFile < 0)
+                continue;
+            QString word = QString::fromUtf8(target.words.front().data(), static_cast<qsizetype>(target.words.front().size()));
+            word.replace(u'_', u' ');
+            out.push_back({word, QString::fromLatin1(lexfiles[target.lexFile])});
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> Lexicon::hypernymWords(std::string_view lemma, int senses) const
+{
+    // breadth first, so the nearest classes come first; WordNet's noun
+    // hierarchy is at most ~20 levels deep, the visited set bounds the walk
+    std::vector<std::string> out;
+    std::vector<long> frontier;
+    const std::vector<long> offsets = d->offsets(lemma, 0);
+    for (size_t i = 0; i < offsets.size() && static_cast<int>(i) < senses; ++i)
+        frontier.push_back(offsets[i]);
+    std::vector<long> seen = frontier;
+    while (!frontier.empty()) {
+        std::vector<long> next;
+        for (long offset : frontier) {
+            const Private::Synset s = d->synset(0, offset);
+            for (const auto &ptr : s.pointers) {
+                if ((ptr.symbol != "@" && ptr.symbol != "@i") || ptr.pos != 0
+                    || std::find(seen.begin(), seen.end(), ptr.offset) != seen.end())
+                    continue;
+                seen.push_back(ptr.offset);
+                next.push_back(ptr.offset);
+                for (std::string_view w : d->synset(0, ptr.offset).words) {
+                    std::string lower(w);
+                    for (char &ch : lower)
+                        ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+                    out.push_back(std::move(lower));
+                }
+            }
+        }
+        frontier = std::move(next);
+    }
+    return out;
 }
 
 } // namespace carto::extract

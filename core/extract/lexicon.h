@@ -4,8 +4,10 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace carto::extract {
 
@@ -37,6 +39,10 @@ public:
     // Sum of the semantic-concordance tag counts over the lemma's senses: a
     // proxy for how common the word is in general English.
     [[nodiscard]] int tagCount(std::string_view lemma) const;
+    // The sum of all tag counts (the number of tagged words behind them).
+    [[nodiscard]] qint64 totalTagCount() const;
+    // Calls f(lemma, count) for every lemma with a tag count.
+    void forEachTagCount(const std::function<void(std::string_view, int)> &f) const;
     // The same count restricted to one part of speech; the word is first reduced
     // to its base form for that part of speech ("lost" -> "lose" as a verb).
     [[nodiscard]] int tagCount(std::string_view word, Pos pos) const;
@@ -53,6 +59,20 @@ public:
     // For an adjective whose pertainym senses all point at one capitalised noun
     // ("chinese" -> "China"), that noun; else empty.
     [[nodiscard]] QString properPertainym(std::string_view adjective) const;
+
+    // A class a proper noun is an instance of ("Kansas" -> "American state",
+    // noun.location), from the instance-hypernym pointers of the synsets that
+    // spell the lemma capitalised, in sense order.
+    struct NounClass
+    {
+        QString word;    // first word of the class synset, '_' as ' '
+        QString lexFile; // its lexicographer file
+    };
+    [[nodiscard]] std::vector<NounClass> instanceClasses(std::string_view lemma) const;
+    // The words (lower case, '_' between words) of every synset above the
+    // lemma's first `senses` noun senses, following hypernym and instance
+    // pointers transitively, nearest first: "tariff" -> "tax", "levy", ...
+    [[nodiscard]] std::vector<std::string> hypernymWords(std::string_view lemma, int senses) const;
 
     Lexicon(const Lexicon &) = delete;
     Lexicon &operator=(const Lexicon &) = delete;

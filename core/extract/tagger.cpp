@@ -215,6 +215,15 @@ int Tagger::lexiconSize() const
     return m_model ? m_model->lexiconSize() : 0;
 }
 
+void Tagger::forEachSpelling(const std::function<void(QStringView, int)> &f) const
+{
+    if (!m_model)
+        return;
+    m_model->forEachSpelling([&](std::string_view spelling, std::uint32_t count) {
+        f(QString::fromUtf8(spelling.data(), static_cast<qsizetype>(spelling.size())), static_cast<int>(count));
+    });
+}
+
 Tagger::Lexeme Tagger::lookup(QStringView surface, std::uint8_t flags) const
 {
     return m_model ? m_model->lookup(surface, flags) : 0;

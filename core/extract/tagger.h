@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -82,6 +83,9 @@ public:
     [[nodiscard]] QString errorString() const;
     // Distinct spellings in the lexicon.
     [[nodiscard]] int lexiconSize() const;
+    // Calls f(spelling, count) for every spelling of the lexicon with its
+    // count over all tags: the background frequencies of general English.
+    void forEachSpelling(const std::function<void(QStringView, int)> &f) const;
 
     // The lexeme of one surface form (a word, a hyphen-joined compound, an
     // abbreviation with its dot, or a punctuation mark). Unknown words get the

@@ -135,6 +135,21 @@ private:
     void buildFoldedRows();
     void buildInitialRows(const std::vector<std::int32_t> &lowerKey);
     bool buildFixedRows(QString *error);
+public:
+    // Calls f(spelling, count over all tags) for each spelling the lexicon lists.
+    template <typename F>
+    void forEachSpelling(F &&f) const
+    {
+        for (int wi = 0; wi < lexiconSize(); ++wi) {
+            const Word &w = m_words[static_cast<size_t>(wi)];
+            std::uint32_t total = 0;
+            for (std::uint32_t i = w.countBegin; i < w.countBegin + w.countSize; ++i)
+                total += m_counts[i].second;
+            f(w.spelling, total);
+        }
+    }
+
+private:
     void addCounts(const Word &w, Counts &into) const;
     Tagger::Lexeme addRow(const Counts &counts, const Counts *smoothing);
     void growRowSlots();
