@@ -1,6 +1,7 @@
 #include "curation.h"
 
-#include "conceptscorer.h"
+#include "background.h"
+#include "scorer.h"
 #include "curationapplier.h"
 #include "lexicon.h"
 #include "tokenizer.h"
@@ -11,6 +12,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace carto::extract {
@@ -81,6 +83,46 @@ void tidyMentions(Concept &c)
         if (!c.aliases.contains(m.surface))
             c.aliases.append(m.surface);
     }
+}
+
+// A concept the user added is ranked as a linked name of its mentions.
+double addedConceptScore(const ingest::Corpus &corpus, const Concept &c)
+{
+    SalienceFeatures f;
+    f.mentions = static_cast<int>(c.mentions.size());
+    f.documents = c.documentCount;
+    f.named = true;
+    f.linked = true;
+    f.words = static_cast<int>(c.id.value().count(u' ') + 1);
+    double tokens = 0;
+    for (const ingest::Document &doc : corpus.documents)
+        tokens += static_cast<double>(doc.text.split(u' ', Qt::SkipEmptyParts).size());
+    f.corpusTokens = std::max(1.0, tokens);
+    const Background &bg = Background::instance();
+    double rarest = -1;
+    for (const QString &w : c.id.value().split(u' ', Qt::SkipEmptyParts)) {
+        const double n = bg.count(w);
+        rarest = rarest < 0 ? n : std::min(rarest, n);
+    }
+    f.backgroundCount = f.words == 1 ? std::max(0.0, rarest) : kPhraseShare * std::max(0.0, rarest);
+    f.backgroundTokens = bg.total();
+    return conceptScore(f);
+}
+
+// After a curation changed a concept's mentions: each document's score in
+// proportion to its share of the mentions, the best document at the
+// concept's score.
+void proportionalDocumentScores(Concept &c)
+{
+    std::map<int, int> perDocument;
+    for (const Mention &m : c.mentions)
+        ++perDocument[m.span.document.value()];
+    int most = 1;
+    for (const auto &[doc, n] : perDocument)
+        most = std::max(most, n);
+    c.documentScores.clear();
+    for (const auto &[doc, n] : perDocument)
+        c.documentScores.push_back({DocumentId(doc), c.score * n / most});
 }
 
 bool isWordChar(QChar c)
@@ -279,13 +321,8 @@ void applyCuration(const Curation &curation, const ingest::Corpus &corpus, std::
                 if (!c.aliases.contains(a))
                     c.aliases.append(a);
             }
-            ConceptFeatures f;
-            f.mentions = static_cast<int>(c.mentions.size());
-            f.documents = c.documentCount;
-            f.named = true;
-            f.linked = true;
-            f.words = static_cast<int>(c.id.value().count(u' ') + 1);
-            c.score = conceptScore(f);
+            c.score = addedConceptScore(corpus, c);
+            proportionalDocumentScores(c);
             concepts.push_back(std::move(c));
         } else {
             existing->mentions.insert(existing->mentions.end(), found.begin(), found.end());
@@ -311,6 +348,7 @@ void applyCuration(const Curation &curation, const ingest::Corpus &corpus, std::
             }
             into->score = std::max(into->score, source->score) + 0.5 * std::min(into->score, source->score);
             tidyMentions(*into);
+            proportionalDocumentScores(*into);
             const ConceptId gone = source->id;
             concepts.erase(std::remove_if(concepts.begin(), concepts.end(),
                                           [&](const Concept &c) { return c.id == gone; }),
@@ -347,6 +385,8 @@ void applyCuration(const Curation &curation, const ingest::Corpus &corpus, std::
             split.id = ConceptId(split.id.value() + QStringLiteral(" (split)"));
         tidyMentions(split);
         tidyMentions(*owner);
+        proportionalDocumentScores(split);
+        proportionalDocumentScores(*owner);
         concepts.push_back(std::move(split));
     }
     for (const auto &[from, to] : curation.renames) {

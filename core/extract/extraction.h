@@ -20,6 +20,14 @@ struct Mention
     bool explicitLink = false; // from a [[wiki link]] or a curated alias
 };
 
+// How salient a concept is in one document (the scorer's keyness against the
+// rest of the corpus and general English).
+struct DocumentScore
+{
+    DocumentId document;
+    double score = 0.0;
+};
+
 // A concept found in the corpus, with all its variants merged.
 struct Concept
 {
@@ -30,6 +38,7 @@ struct Concept
     double score = 0.0;    // ranking score, see ConceptExtractor for the formula
     std::vector<Mention> mentions; // sorted by document, then offset
     int documentCount = 0;
+    std::vector<DocumentScore> documentScores; // by document; the documents that mention it
 };
 
 // A sentence in which two concepts occur together.

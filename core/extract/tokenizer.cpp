@@ -28,6 +28,21 @@ bool isQuote(QChar c)
         || c == QChar(0x00AB) || c == QChar(0x00BB);
 }
 
+// After a dot: one to five lower-case letters or digits ending the word, as a
+// file extension does ("json", "md", "js", "mp4"); a sentence never goes on so.
+bool isFileExtension(QStringView text, qsizetype from, qsizetype end)
+{
+    qsizetype j = from;
+    bool letter = false;
+    while (j < end && j - from <= 5 && (text[j].isLower() || text[j].isDigit())) {
+        letter = letter || text[j].isLower();
+        ++j;
+    }
+    const bool bounded = j >= end || !(text[j].isLetterOrNumber() || text[j] == u'_' || text[j] == u'.');
+    const bool sentenceEnd = j + 1 < end && text[j] == u'.' && text[j + 1].isSpace();
+    return letter && j > from && j - from <= 5 && (bounded || sentenceEnd);
+}
+
 } // namespace
 
 void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16_t extraFlags,
@@ -61,6 +76,7 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
         }
         const qsizetype start = i;
         const bool digit = c.isDigit();
+        bool identifier = false;
         while (i < end) {
             const QChar x = text[i];
             if (isWordChar(x)) {
@@ -96,7 +112,27 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
                 i += 2; // "P&G", "AT&T"
                 continue;
             }
+            if (x == u'_') {
+                identifier = true; // "node_modules", "max_tree_depth"
+                i += 2;
+                continue;
+            }
+            if (x == u'.' && !digit && i - start >= 2 && isFileExtension(text, i + 1, end)) {
+                identifier = true; // "package.json", "Node.js"
+                ++i;
+                continue;
+            }
             break;
+        }
+        // "C++", "C#", "F#": a one-letter language name and its signs
+        if (i - start == 1 && text[start].isUpper() && i < end && (text[i] == u'+' || text[i] == u'#')) {
+            qsizetype j = i;
+            while (j < end && j - i < 2 && (text[j] == u'+' || text[j] == u'#'))
+                ++j;
+            if (j >= end || !isWordChar(text[j])) {
+                i = j;
+                identifier = true;
+            }
         }
         Token t;
         t.start = static_cast<std::int32_t>(start);
@@ -105,6 +141,8 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
         t.flags = extraFlags;
         if (digit)
             t.flags |= Token::Number;
+        if (identifier)
+            t.flags |= Token::Identifier;
         if (firstWord) {
             t.flags |= Token::SentenceStart;
             firstWord = false;

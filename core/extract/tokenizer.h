@@ -25,6 +25,7 @@ struct Token
         Quote = 1 << 4,          // punctuation that opens or closes a quotation
         Number = 1 << 5,         // starts with a digit
         Bracket = 1 << 6,        // '(' or ')'
+        Identifier = 1 << 7,     // a file name or code identifier kept whole ("package.json", "node_modules", "C++")
     };
 
     std::int32_t start = 0;

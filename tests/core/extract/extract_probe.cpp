@@ -2,6 +2,9 @@
 // the top concepts, optionally the top concepts of one document by tf-idf.
 // Usage: extract_probe FOLDER [TOP] [DOCUMENT-PATH]
 #include "extract/conceptextractor.h"
+#include "extract/tagger.h"
+#include "extract/lexicon.h"
+#include "extract/typer.h"
 #include "ingest/corpusreader.h"
 
 #include <QCoreApplication>
@@ -20,6 +23,41 @@ int main(int argc, char **argv)
     if (args.size() < 2)
         return 2;
     QTextStream out(stdout);
+    if (args.size() > 2 && args[1] == u"--tag") {
+        // extract_probe --tag "TEXT": the tagger's reading of one sentence
+        const extract::Tagger::Tagged t = extract::Tagger::instance().tagText(args[2]);
+        for (size_t i = 0; i < t.tokens.size(); ++i)
+            out << args[2].mid(t.tokens[i].start, t.tokens[i].end - t.tokens[i].start) << "/"
+                << extract::pennName(t.tags[i]) << " ";
+        out << Qt::endl;
+        return 0;
+    }
+    if (args.size() > 2 && args[1] == u"--noun") {
+        // extract_probe --noun LEMMA: the typer's class of a noun and its hypernyms
+        const std::string lemma = args[2].toStdString();
+        out << "class " << static_cast<int>(extract::classifyNoun(lemma)) << " lexfile "
+            << extract::Lexicon::instance().nounLexFile(lemma, false) << " proper "
+            << extract::Lexicon::instance().nounLexFile(lemma, true) << Qt::endl;
+        for (const std::string &w : extract::Lexicon::instance().hypernymWords(lemma, 1))
+            out << QString::fromStdString(w) << " ";
+        out << Qt::endl;
+        return 0;
+    }
+    if (args.size() > 2 && args[1] == u"--text") {
+        // extract_probe --text "TEXT": the concepts of one document
+        ingest::Corpus corpus;
+        ingest::Document doc;
+        doc.text = args[2];
+        doc.blocks.push_back({ingest::Block::Kind::Paragraph, {0, doc.text.size()}, 0, false});
+        corpus.documents.push_back(doc);
+        const extract::Extraction x = extract::ConceptExtractor().extract(corpus, {});
+        for (const auto &c : x.concepts)
+            out << QString::number(c.score, 'f', 2) << "\t" << extract::conceptTypeName(c.type) << "\t[" << c.id.value()
+                << "] " << c.label << " m=" << c.mentions.size() << " {" << c.aliases.join(QStringLiteral(" | ")) << "}" << Qt::endl;
+        for (const auto &r : x.relations)
+            out << "rel " << r.source.value() << " -- " << r.target.value() << " n=" << r.count << " " << r.label << Qt::endl;
+        return 0;
+    }
     QElapsedTimer timer;
     timer.start();
     QString error;

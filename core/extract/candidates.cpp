@@ -1,0 +1,402 @@
+#include "candidates.h"
+
+#include "chunker.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "parallel.h"
+
+#include <algorithm>
+#include <array>
+
+namespace carto::extract {
+
+namespace {
+
+constexpr int kMaxTermTokens = 5;
+constexpr int kMaxQuotedWords = 6;
+constexpr std::uint64_t kNameSalt = 0x6E616D6564ull; // "named"
+
+// Emits the candidate occurrences of one sentence into a document's list and
+// its thread's key table.
+class SentenceCandidates
+{
+public:
+    SentenceCandidates(const ingest::Document &doc, const DocumentTokens &d, const Vocabulary &v, int docIndex,
+                       int sentence, std::vector<Occurrence> &out, KeyMap &keys, AcronymPairs &acronyms)
+        : m_doc(doc), m_d(d), m_v(v), m_docIndex(docIndex), m_sentence(sentence), m_out(out), m_keys(keys),
+          m_acronyms(acronyms)
+    {
+        const Sentence &s = d.sentences[static_cast<size_t>(sentence)];
+        m_b = s.tokBegin;
+        m_e = s.tokEnd;
+    }
+
+    void run()
+    {
+        const TaggedSentence s{m_d.tokens, m_d.tags, m_v, m_b, m_e};
+        for (const Chunk &c : chunkSentence(s))
+            emitChunk(c, s);
+        nationalities(s);
+        identifiers();
+        acronymDefinitions();
+        quotedCoinages();
+        wikiLinks();
+    }
+
+private:
+    const Token &tok(std::int32_t i) const { return m_d.tokens[static_cast<size_t>(i)]; }
+    const WordInfo &word(std::int32_t i) const { return m_v.wordOf(tok(i)); }
+    const FormInfo &form(std::int32_t i) const { return m_v.formOf(tok(i)); }
+    bool isWordAt(std::int32_t i) const { return i >= m_b && i < m_e && tok(i).isWord(); }
+
+    std::uint64_t emit(std::int32_t b, std::int32_t e, bool named, std::uint16_t kinds, bool skipDeterminers = false,
+                       std::int32_t aliasBegin = -1);
+    void emitChunk(const Chunk &c, const TaggedSentence &s);
+    void emitName(const Chunk &c, std::uint16_t kinds);
+    void emitTerms(const Chunk &c, const TaggedSentence &s, std::uint16_t kinds);
+    void nationalities(const TaggedSentence &s);
+    void identifiers();
+    void acronymDefinitions();
+    void quotedCoinages();
+    void wikiLinks();
+    std::uint16_t headingKind(std::int32_t b, std::int32_t e) const
+    {
+        for (std::int32_t i = b; i < e; ++i) {
+            if (tok(i).has(Token::CaseUnreliable))
+                return KHeading;
+        }
+        return 0;
+    }
+
+    const ingest::Document &m_doc;
+    const DocumentTokens &m_d;
+    const Vocabulary &m_v;
+    int m_docIndex;
+    int m_sentence;
+    std::vector<Occurrence> &m_out;
+    KeyMap &m_keys;
+    AcronymPairs &m_acronyms;
+    std::int32_t m_b = 0;
+    std::int32_t m_e = 0;
+};
+
+std::uint64_t SentenceCandidates::emit(std::int32_t b, std::int32_t e, bool named, std::uint16_t kinds,
+                                       bool skipDeterminers, std::int32_t aliasBegin)
+{
+    // no allocation per candidate: ids on the stack, stored only for a new key
+    constexpr size_t kMaxIds = 24;
+    std::array<int, kMaxIds> ids;
+    size_t n = 0;
+    std::int32_t last = -1;
+    for (std::int32_t i = b; i < e && n < kMaxIds; ++i) {
+        if (!tok(i).isWord())
+            continue;
+        if (skipDeterminers && i > b && i + 1 < e
+            && isDeterminerLike(static_cast<PosTag>(m_d.tags[static_cast<size_t>(i)]), word(i)))
+            continue;
+        ids[n++] = form(i).word;
+        last = i;
+    }
+    if (n == 0)
+        return 0;
+    const FormInfo &lf = form(last);
+    if (lf.acronymBase >= 0)
+        ids[n - 1] = lf.acronymBase;
+    else if (!named)
+        ids[n - 1] = m_v.word(lf.word).lemma;
+    const std::uint64_t key = candidateKey(ids.data(), n, named);
+    KeyInfo &k = m_keys[key];
+    if (k.ids.empty()) {
+        k.ids.assign(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n));
+        k.named = named;
+    }
+    ++k.count;
+    if (k.lastDocument != m_docIndex) {
+        k.lastDocument = m_docIndex;
+        ++k.documents;
+    }
+    k.kinds |= kinds;
+    Occurrence o;
+    o.b = b;
+    o.e = e;
+    o.key = key;
+    o.kinds = kinds;
+    o.sentence = m_sentence;
+    o.aliasBegin = aliasBegin;
+    m_out.push_back(o);
+    return key;
+}
+
+void SentenceCandidates::emitChunk(const Chunk &c, const TaggedSentence &s)
+{
+    const std::uint16_t heading = headingKind(c.b, c.e);
+    switch (c.kind) {
+    case Chunk::Name:
+        emitName(c, heading);
+        break;
+    case Chunk::NounPhrase:
+        emitTerms(c, s, heading);
+        break;
+    case Chunk::PrepPhrase:
+        emit(c.b, c.e, false, KTerm | KPrepPhrase | heading, true);
+        break;
+    case Chunk::Coordination:
+        emit(c.b, c.e, false, KTerm | KCoordination | heading);
+        break;
+    }
+}
+
+void SentenceCandidates::emitName(const Chunk &c, std::uint16_t kinds)
+{
+    kinds |= KName;
+    if (c.personCue)
+        kinds |= KPersonCue;
+    if (c.e - c.b == 1) {
+        if (form(c.b).shape & (AllCaps | Mixed))
+            kinds |= KAcronym;
+        if (word(c.b).pertainym >= 0)
+            kinds |= KNationality;
+    }
+    emit(c.b, c.e, true, kinds, false, c.titleBegin);
+    // the names inside a name with connectors: "Bank of England" also
+    // mentions England, "Secretary of War" war
+    std::vector<std::pair<std::int32_t, std::int32_t>> parts;
+    std::int32_t part = c.b;
+    for (std::int32_t i = c.b; i < c.e; ++i) {
+        const bool connector = tok(i).isWord() && (word(i).stop || word(i).lower == u"&") && !(form(i).shape & Capitalised);
+        if (!connector)
+            continue;
+        if (i > part)
+            parts.emplace_back(part, i);
+        part = i + 1;
+    }
+    if (parts.empty())
+        return;
+    if (c.e > part)
+        parts.emplace_back(part, c.e);
+    // a part names something of its own when it is several words or a proper
+    // noun WordNet or the gazetteer knows ("England"; not "Engineers")
+    const Lexicon &lex = Lexicon::instance();
+    for (const auto &[b, e] : parts) {
+        bool known = e - b >= 2;
+        if (!known) {
+            const QString &w = word(b).lower;
+            known = Gazetteer::instance().isPlace(w) || !lex.nounLexFile(w.toStdString(), true).isEmpty();
+        }
+        if (known)
+            emit(b, e, true, KName | (kinds & KHeading));
+    }
+}
+
+// Every sub-phrase that ends in a noun and holds at most kMaxTermTokens words:
+// "the new clean energy jobs" gives "new clean energy jobs", "clean energy
+// jobs", "energy jobs", "jobs", "new clean energy", "clean energy", "energy".
+void SentenceCandidates::emitTerms(const Chunk &c, const TaggedSentence &s, std::uint16_t kinds)
+{
+    for (std::int32_t b = c.b; b < c.e; ++b) {
+        if (b > c.b && tok(b - 1).has(Token::HyphenNext))
+            continue; // a hyphen compound cut at the phrase's edge
+        for (std::int32_t e = b + 1; e <= c.e && e - b <= kMaxTermTokens; ++e) {
+            const std::int32_t last = e - 1;
+            if (tok(last).has(Token::HyphenNext))
+                continue;
+            const PosTag t = s.tag(last);
+            if (!isNoun(t) && !(t == PosTag::VBG && (word(last).direct & 1)))
+                continue;
+            if (isProperNoun(t))
+                continue; // names are the name chunks' business
+            bool allProper = true;
+            for (std::int32_t i = b; i < e && allProper; ++i)
+                allProper = isProperNoun(s.tag(i));
+            if (allProper)
+                continue;
+            // one letter is no word; one acronym is a name or nothing
+            if (e - b == 1 && (word(b).lower.size() == 1 || (form(b).shape & (AllCaps | Mixed))))
+                continue;
+            emit(b, e, false, KTerm | kinds);
+        }
+    }
+}
+
+// "Chinese firms": a nationality adjective outside a name stands for its country.
+void SentenceCandidates::nationalities(const TaggedSentence &s)
+{
+    for (std::int32_t i = m_b; i < m_e; ++i) {
+        if (!isWordAt(i) || word(i).pertainym < 0 || !(form(i).shape & Capitalised) || !isAdjective(s.tag(i)))
+            continue;
+        emit(i, i + 1, true, KName | KNationality | headingKind(i, i + 1));
+    }
+}
+
+// "package.json", "node_modules", "C++": a name as written, whatever its tag.
+void SentenceCandidates::identifiers()
+{
+    for (std::int32_t i = m_b; i < m_e; ++i) {
+        if (isWordAt(i) && tok(i).has(Token::Identifier))
+            emit(i, i + 1, true, KName | KIdentifier | headingKind(i, i + 1));
+    }
+}
+
+// "large language models (LLMs)", "Software as a Service (SaaS)".
+void SentenceCandidates::acronymDefinitions()
+{
+    for (std::int32_t i = m_b + 1; i + 1 < m_e; ++i) {
+        if (!(tok(i - 1).has(Token::Bracket) && tok(i - 1).punct == u'(' && tok(i + 1).punct == u')'))
+            continue;
+        if (!tok(i).isWord() || !((form(i).shape & (AllCaps | Mixed)) || form(i).acronymBase >= 0))
+            continue;
+        const FormInfo &af = form(i);
+        QString letters;
+        for (QChar ch : m_v.word(af.acronymBase >= 0 ? af.acronymBase : af.word).lower) {
+            if (ch.isLetter())
+                letters.append(ch);
+        }
+        if (letters.size() < 2)
+            continue;
+        // Schwartz–Hearst: match the letters right to left against word starts.
+        int li = static_cast<int>(letters.size()) - 1;
+        std::int32_t j = i - 2;
+        std::int32_t start = -1;
+        const std::int32_t limit = std::max(m_b, i - 1 - static_cast<std::int32_t>(letters.size()) * 2 - 2);
+        while (j >= limit && li >= 0) {
+            if (!tok(j).isWord()) {
+                if (tok(j).has(Token::Bracket) || tok(j).punct == u',' || tok(j).punct == u'.')
+                    break;
+                --j;
+                continue;
+            }
+            const QString &w = word(j).lower;
+            if (!w.isEmpty() && w.front() == letters[li]) {
+                --li;
+                start = j; // further letters may come from inside the same word ("SaaS": Service)
+            } else if (li == static_cast<int>(letters.size()) - 1) {
+                break; // the last letter must match the word just before the bracket
+            }
+            --j;
+        }
+        if (li >= 0 || start < 0 || (word(start).stop && !(word(start).pos & 5)))
+            continue;
+        bool allLower = true;
+        for (std::int32_t k = start; k < i - 1; ++k) {
+            if (tok(k).isWord() && (form(k).shape & Capitalised))
+                allLower = false;
+        }
+        const std::uint16_t heading = headingKind(start, i + 1);
+        const std::uint64_t expansion = emit(start, i - 1, !allLower, KExpansion | (allLower ? KTerm : KName) | heading);
+        const std::uint64_t acronym = emit(i, i + 1, true, KName | KAcronym | KExpansion | heading);
+        m_acronyms.emplace_back(acronym, expansion);
+    }
+}
+
+// "Slowing the Flow", "creative destruction": a short quoted phrase.
+void SentenceCandidates::quotedCoinages()
+{
+    for (std::int32_t i = m_b; i < m_e; ++i) {
+        if (!tok(i).has(Token::Quote) || tok(i).punct == u'\'' || tok(i).punct == QChar(0x2019)
+            || tok(i).punct == QChar(0x2018))
+            continue;
+        std::int32_t j = i + 1;
+        int words = 0;
+        bool content = false;
+        while (j < m_e && !tok(j).has(Token::Quote) && words <= kMaxQuotedWords) {
+            if (tok(j).isWord()) {
+                ++words;
+                content = content || !word(j).stop;
+            }
+            ++j;
+        }
+        if (j >= m_e || !tok(j).has(Token::Quote) || words == 0 || words > kMaxQuotedWords || !content
+            || !tok(i + 1).isWord() || !tok(j - 1).isWord()) {
+            continue;
+        }
+        if (words == 1 && word(i + 1).known())
+            continue; // a quoted dictionary word is emphasis, not a coinage
+        const bool named = form(j - 1).shape & Capitalised;
+        emit(i + 1, j, named, KQuoted | (named ? KName : KTerm) | headingKind(i + 1, j));
+        i = j;
+    }
+}
+
+void SentenceCandidates::wikiLinks()
+{
+    const TextRange sentence = m_d.sentences[static_cast<size_t>(m_sentence)].range;
+    for (const ingest::WikiLink &link : m_doc.wikiLinks) {
+        if (link.range.start < sentence.start || link.range.end > sentence.end)
+            continue;
+        std::int32_t b = -1;
+        std::int32_t e = -1;
+        for (std::int32_t k = m_b; k < m_e; ++k) {
+            if (tok(k).isWord() && tok(k).start >= link.range.start && tok(k).end <= link.range.end) {
+                if (b < 0)
+                    b = k;
+                e = k + 1;
+            }
+        }
+        if (b >= 0) {
+            const bool named = form(e - 1).shape & Capitalised;
+            emit(b, e, named, KLink | (named ? KName : KTerm));
+        }
+    }
+}
+
+} // namespace
+
+std::uint64_t hashIds(const int *ids, size_t n)
+{
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (size_t i = 0; i < n; ++i) {
+        h ^= static_cast<std::uint64_t>(ids[i]) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+        h *= 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    return h;
+}
+
+std::uint64_t candidateKey(const int *ids, size_t n, bool named)
+{
+    const std::uint64_t h = hashIds(ids, n);
+    return named ? (h ^ kNameSalt) * 0x94D049BB133111EBull : h;
+}
+
+CandidateSet findCandidates(const ingest::Corpus &corpus, const std::vector<DocumentTokens> &docs,
+                            const Vocabulary &vocabulary, int threads, const CancelToken *cancel)
+{
+    CandidateSet out;
+    out.occurrences.resize(docs.size());
+    const size_t slots = static_cast<size_t>(std::max(1, threads));
+    std::vector<KeyMap> keys(slots);
+    std::vector<AcronymPairs> acronyms(slots);
+    parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int thread) {
+        if (cancel && cancel->isCancelled())
+            return;
+        const DocumentTokens &d = docs[static_cast<size_t>(di)];
+        std::vector<Occurrence> &occ = out.occurrences[static_cast<size_t>(di)];
+        occ.reserve(d.tokens.size());
+        for (int s = 0; s < static_cast<int>(d.sentences.size()); ++s) {
+            SentenceCandidates(corpus.documents[static_cast<size_t>(di)], d, vocabulary, di, s, occ,
+                               keys[static_cast<size_t>(thread)], acronyms[static_cast<size_t>(thread)])
+                .run();
+        }
+    });
+    // Merge the per-thread tables. Document counts add up because each
+    // document is handled by exactly one thread.
+    out.keys = std::move(keys[0]);
+    for (size_t t = 1; t < keys.size(); ++t) {
+        for (auto &[key, info] : keys[t]) {
+            KeyInfo &k = out.keys[key];
+            if (k.ids.empty()) {
+                k.ids = std::move(info.ids);
+                k.named = info.named;
+            }
+            k.count += info.count;
+            k.documents += info.documents;
+            k.kinds |= info.kinds;
+        }
+    }
+    for (AcronymPairs &a : acronyms)
+        out.acronyms.insert(out.acronyms.end(), a.begin(), a.end());
+    std::sort(out.acronyms.begin(), out.acronyms.end()); // independent of the threads
+    return out;
+}
+
+} // namespace carto::extract

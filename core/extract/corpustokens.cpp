@@ -1,0 +1,104 @@
+#include "corpustokens.h"
+
+#include "boilerplate.h"
+#include "parallel.h"
+
+#include <algorithm>
+
+namespace carto::extract {
+
+namespace {
+
+// A block with at least this many letters, this share of them upper case, is
+// shouted text ("THE SOFTWARE IS PROVIDED AS IS ..."): its capitals are no names.
+constexpr int kShoutedMinLetters = 12;
+constexpr double kShoutedUpperShare = 0.6;
+// A line shorter than this many words, mostly capitalised, is a title.
+constexpr int kTitleLineWords = 16;
+
+std::vector<TextRange> sentencesInBlock(const ingest::Document &doc, const ingest::Block &b, size_t &next)
+{
+    std::vector<TextRange> ranges;
+    while (next < doc.sentences.size() && doc.sentences[next].end <= b.range.start)
+        ++next;
+    for (size_t j = next; j < doc.sentences.size() && doc.sentences[j].start < b.range.end; ++j) {
+        TextRange r = doc.sentences[j];
+        r.start = std::max(r.start, b.range.start);
+        r.end = std::min(r.end, b.range.end);
+        if (!r.isEmpty())
+            ranges.push_back(r);
+    }
+    if (ranges.empty())
+        ranges = splitSentences(doc.text, b.range);
+    return ranges;
+}
+
+} // namespace
+
+bool caseUnreliable(QStringView t, bool heading)
+{
+    if (heading)
+        return true;
+    int upper = 0;
+    int letters = 0;
+    for (QChar c : t) {
+        if (c.isLetter()) {
+            ++letters;
+            upper += c.isUpper();
+        }
+    }
+    if (letters >= kShoutedMinLetters && upper >= kShoutedUpperShare * letters)
+        return true;
+    t = t.trimmed();
+    const bool endsSentence = !t.isEmpty()
+        && (t.back() == u'.' || t.back() == u'!' || t.back() == u'?' || t.back() == u'"' || t.back() == QChar(0x201D));
+    if (endsSentence || t.count(u' ') >= kTitleLineWords)
+        return false;
+    int caps = 0;
+    int words = 0;
+    for (qsizetype k = 0; k < t.size(); ++k) {
+        if (t[k].isLetter() && (k == 0 || t[k - 1].isSpace())) {
+            ++words;
+            caps += t[k].isUpper();
+        }
+    }
+    return words > 0 && caps * 2 >= words;
+}
+
+std::vector<DocumentTokens> tokenizeCorpus(const ingest::Corpus &corpus, int threads,
+                                           std::vector<FormInterner> &interners, const CancelToken *cancel)
+{
+    const BoilerplateFilter filter(corpus);
+    std::vector<DocumentTokens> docs(corpus.documents.size());
+    interners.assign(static_cast<size_t>(std::max(1, threads)), FormInterner{});
+    parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int thread) {
+        if (cancel && cancel->isCancelled())
+            return;
+        const ingest::Document &doc = corpus.documents[static_cast<size_t>(di)];
+        DocumentTokens &d = docs[static_cast<size_t>(di)];
+        d.thread = thread;
+        const std::vector<ingest::Block> units = BoilerplateFilter::units(doc);
+        const std::vector<bool> boiler = filter.boilerplateUnits(doc);
+        d.tokens.reserve(static_cast<size_t>(doc.text.size() / 5));
+        size_t next = 0; // the reader's next sentence
+        for (size_t u = 0; u < units.size(); ++u) {
+            const ingest::Block &b = units[u];
+            if (boiler[u] || b.kind == ingest::Block::Kind::Code)
+                continue;
+            const bool unreliable = caseUnreliable(b.range.slice(doc.text), b.kind == ingest::Block::Kind::Heading);
+            const std::uint16_t flags = unreliable ? Token::CaseUnreliable : 0;
+            for (const TextRange &r : sentencesInBlock(doc, b, next)) {
+                Sentence s;
+                s.range = r;
+                s.tokBegin = static_cast<std::int32_t>(d.tokens.size());
+                tokenize(doc.text, r, true, flags, interners[static_cast<size_t>(thread)], d.tokens);
+                s.tokEnd = static_cast<std::int32_t>(d.tokens.size());
+                if (s.tokEnd > s.tokBegin)
+                    d.sentences.push_back(s);
+            }
+        }
+    });
+    return docs;
+}
+
+} // namespace carto::extract

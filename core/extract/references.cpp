@@ -1,0 +1,72 @@
+#include "references.h"
+
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "parallel.h"
+
+#include <unordered_map>
+
+namespace carto::extract {
+
+namespace {
+
+bool isPlaceWord(const WordInfo &w)
+{
+    if (Gazetteer::instance().isPlace(w.lower))
+        return true;
+    const QString file = Lexicon::instance().nounLexFile(w.lower.toStdString(), true);
+    return file == u"noun.location";
+}
+
+} // namespace
+
+bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary)
+{
+    if (ids.size() < 2 || ids.size() > 3)
+        return false;
+    const WordInfo &first = vocabulary.word(ids.front());
+    if (first.stop)
+        return false;
+    return Gazetteer::instance().isGivenName(first.lower)
+        || Lexicon::instance().nounLexFile(first.lower.toStdString(), true) == u"noun.person";
+}
+
+void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const KeyMap &keys,
+                             const Vocabulary &vocabulary, int threads)
+{
+    parallelFor(static_cast<int>(mentions.size()), threads, [&](int di, int) {
+        std::vector<Occurrence> &doc = mentions[static_cast<size_t>(di)];
+        // full names of this document by each of their words (first, last)
+        std::unordered_map<int, std::vector<std::uint64_t>> byWord;
+        std::unordered_map<std::uint64_t, bool> seen;
+        for (const Occurrence &o : doc) {
+            const KeyInfo &k = keys.at(o.key);
+            if (!k.named || (k.kinds & KAcronym) || seen.count(o.key))
+                continue;
+            const bool person = looksLikeFullName(k.ids, vocabulary)
+                || ((o.kinds & KPersonCue) && k.ids.size() >= 2 && k.ids.size() <= 3);
+            seen.emplace(o.key, person);
+            if (!person)
+                continue;
+            byWord[k.ids.front()].push_back(o.key);
+            if (k.ids.back() != k.ids.front())
+                byWord[k.ids.back()].push_back(o.key);
+        }
+        if (byWord.empty())
+            return;
+        for (Occurrence &o : doc) {
+            const KeyInfo &k = keys.at(o.key);
+            if (!k.named || k.ids.size() != 1 || (k.kinds & KAcronym))
+                continue;
+            auto it = byWord.find(k.ids[0]);
+            if (it == byWord.end() || it->second.size() != 1)
+                continue;
+            if (!(o.kinds & KPersonCue) && isPlaceWord(vocabulary.word(k.ids[0])))
+                continue;
+            o.key = it->second.front();
+            o.kinds |= KPersonCue;
+        }
+    });
+}
+
+} // namespace carto::extract

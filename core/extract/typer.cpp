@@ -1,0 +1,146 @@
+#include "typer.h"
+
+#include "lexicon.h"
+
+#include <QHash>
+#include <QReadWriteLock>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace carto::extract {
+
+namespace {
+
+bool anyOf(const std::vector<std::string> &chain, std::initializer_list<std::string_view> anchors)
+{
+    return std::any_of(chain.begin(), chain.end(), [&](const std::string &w) {
+        return std::find(anchors.begin(), anchors.end(), w) != anchors.end();
+    });
+}
+
+HeadClass classifyUncached(std::string_view lemma)
+{
+    const Lexicon &lex = Lexicon::instance();
+    const QString file = lex.nounLexFile(lemma, false);
+    if (file.isEmpty())
+        return HeadClass::None;
+    // nouns of restriction name the measure itself when they head a phrase
+    // ("export controls", "spending freeze", "tax cuts"), whatever WordNet's
+    // first sense of the bare word is
+    for (std::string_view w : {"control", "ban", "embargo", "quota", "moratorium", "freeze", "cut"}) {
+        if (lemma == w)
+            return HeadClass::Policy;
+    }
+    std::vector<std::string> chain = lex.hypernymWords(lemma, 1);
+    chain.insert(chain.begin(), std::string(lemma));
+    if (anyOf(chain, {"plan", "program", "programme", "policy", "law", "legislation", "statute", "legal_document",
+                      "treaty", "agreement", "regulation", "rule", "reform", "tax", "tariff", "subsidy", "budget",
+                      "bill", "doctrine", "amendment", "initiative", "sanction", "insurance"}))
+        return HeadClass::Policy;
+    if (file == u"noun.event"
+        || anyOf(chain, {"war", "conflict", "battle", "crisis", "conference", "meeting", "election", "revolution",
+                         "attack", "depression", "recession", "exhibition", "summit"}))
+        return HeadClass::Event;
+    if (anyOf(chain, {"device", "instrumentality", "machine", "weapon", "technology", "equipment", "vehicle",
+                      "software", "energy", "fuel", "engine"}))
+        return HeadClass::Technology;
+    // an institution, not any collection ("people", "family", "class")
+    if (anyOf(chain, {"enterprise", "institution", "administrative_unit", "administrative_body", "military_unit",
+                      "armed_forces", "political_party", "legislature", "union", "company", "financial_institution",
+                      "court", "agency"}))
+        return HeadClass::Group;
+    if (file == u"noun.group")
+        return HeadClass::Collective;
+    if (file == u"noun.person")
+        return HeadClass::Person;
+    if (file == u"noun.location" || file == u"noun.object")
+        return HeadClass::Location;
+    if (file == u"noun.artifact")
+        return anyOf(chain, {"structure", "way", "facility", "area"}) ? HeadClass::Location : HeadClass::Artifact;
+    return HeadClass::Other;
+}
+
+std::optional<ConceptType> fromClass(HeadClass c, bool named)
+{
+    switch (c) {
+    case HeadClass::Group:
+        return ConceptType::Organization;
+    case HeadClass::Collective:
+        return named ? std::optional(ConceptType::Organization) : std::nullopt;
+    case HeadClass::Location:
+        return ConceptType::Place;
+    case HeadClass::Policy:
+        return ConceptType::Policy;
+    case HeadClass::Event:
+        return ConceptType::Event;
+    case HeadClass::Technology:
+        return ConceptType::Technology;
+    case HeadClass::Person:
+        return named ? std::optional(ConceptType::Person) : std::nullopt;
+    case HeadClass::Artifact:
+        return named ? std::optional(ConceptType::Product) : std::nullopt;
+    case HeadClass::None:
+    case HeadClass::Other:
+        break;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+HeadClass classifyNoun(std::string_view lemma)
+{
+    // distinct heads are few and asked for from both extraction threads
+    static QHash<QString, HeadClass> cache;
+    static QReadWriteLock lock;
+    const QString key = QString::fromUtf8(lemma.data(), static_cast<qsizetype>(lemma.size()));
+    {
+        QReadLocker read(&lock);
+        auto it = cache.constFind(key);
+        if (it != cache.constEnd())
+            return *it;
+    }
+    const HeadClass c = classifyUncached(lemma);
+    QWriteLocker write(&lock);
+    cache.insert(key, c);
+    return c;
+}
+
+ConceptType conceptType(const TypeCues &c)
+{
+    const bool groupHead = c.head == HeadClass::Group || c.head == HeadClass::Collective;
+    if (c.nationality || c.placeName || c.proper == HeadClass::Location)
+        return ConceptType::Place;
+    if (c.named) {
+        if (c.instance == HeadClass::Artifact)
+            return ConceptType::Product;
+        if (c.instance != HeadClass::None && c.instance != HeadClass::Other) {
+            if (const auto t = fromClass(c.instance, true))
+                return *t;
+        }
+        if ((c.personCue || c.givenName) && c.words <= 3 && !groupHead && c.head != HeadClass::Policy
+            && c.head != HeadClass::Event)
+            return ConceptType::Person;
+        if (c.proper == HeadClass::Person)
+            return ConceptType::Person;
+        if (const auto t = fromClass(c.proper, true); t && c.proper != HeadClass::Artifact)
+            return *t;
+    }
+    if (c.personPlural && c.words == 1)
+        return c.named ? ConceptType::Organization : ConceptType::Theme;
+    if (c.words > 1 || !c.named || groupHead) {
+        if (const auto t = fromClass(c.head, c.named); t && !(c.named && c.words == 1 && c.head == HeadClass::Artifact))
+            return *t;
+    }
+    if (const auto t = fromClass(c.classCue, c.named))
+        return *t;
+    if (!c.named)
+        return ConceptType::Theme;
+    if (c.unknownWords && c.words >= 2 && c.words <= 3)
+        return ConceptType::Person;
+    return ConceptType::Organization;
+}
+
+} // namespace carto::extract

@@ -1,0 +1,248 @@
+#include "vocabulary.h"
+
+#include "background.h"
+#include "corpustokens.h"
+#include "lexicon.h"
+#include "parallel.h"
+#include "stopwords.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace carto::extract {
+
+namespace {
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+} // namespace
+
+WordInfo::WordInfo(WordInfo &&o) noexcept
+    : lower(std::move(o.lower)), pos(o.pos), direct(o.direct), stop(o.stop), honorific(o.honorific),
+      lemma(o.lemma), tagCount(o.tagCount), nounTags(o.nounTags), verbTags(o.verbTags), adjTags(o.adjTags),
+      background(o.background), relationalAdjective(o.relationalAdjective), personNoun(o.personNoun), timeNoun(o.timeNoun), properNoun(o.properNoun), pertainym(o.pertainym), pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()),
+      lowMid(o.lowMid.load())
+{
+}
+
+bool WordInfo::isNoun() const
+{
+    return pos & Lexicon::Noun;
+}
+
+std::uint8_t shapeOf(QStringView form)
+{
+    int upper = 0;
+    int lower = 0;
+    bool lowerThenUpper = false;
+    bool firstUpper = false;
+    bool seenLetter = false;
+    bool prevLower = false;
+    for (QChar c : form) {
+        if (!c.isLetter()) {
+            prevLower = false;
+            continue;
+        }
+        if (!seenLetter)
+            firstUpper = c.isUpper();
+        seenLetter = true;
+        if (c.isUpper()) {
+            ++upper;
+            if (prevLower)
+                lowerThenUpper = true;
+            prevLower = false;
+        } else {
+            ++lower;
+            prevLower = true;
+        }
+    }
+    if (!seenLetter)
+        return NoLetter;
+    if (upper >= 2 && lower == 0)
+        return AllCaps | Capitalised;
+    if (lowerThenUpper)
+        return Mixed | (firstUpper ? Capitalised : 0);
+    if (firstUpper)
+        return Capitalised;
+    return Lower;
+}
+
+int Vocabulary::intern(const QString &lower)
+{
+    auto it = m_wordIds.constFind(lower);
+    if (it != m_wordIds.constEnd())
+        return *it;
+    const int id = static_cast<int>(m_words.size());
+    m_wordIds.insert(lower, id);
+    WordInfo w;
+    w.lower = lower;
+    m_words.push_back(std::move(w));
+    return id;
+}
+
+int Vocabulary::find(const QString &lower) const
+{
+    return m_wordIds.value(lower, -1);
+}
+
+void Vocabulary::build(std::vector<FormInterner> &interners, std::vector<DocumentTokens> &docs, int threads)
+{
+    std::unordered_map<std::u16string_view, int, WordViewHash> globalForms;
+    std::vector<std::vector<std::int32_t>> remap(interners.size());
+    for (size_t t = 0; t < interners.size(); ++t) {
+        const FormInterner &in = interners[t];
+        remap[t].resize(in.forms.size());
+        for (size_t i = 0; i < in.forms.size(); ++i) {
+            const QStringView form = in.forms[i];
+            auto [it, inserted] = globalForms.try_emplace(
+                std::u16string_view(form.utf16(), static_cast<size_t>(form.size())), static_cast<int>(m_formText.size()));
+            if (inserted)
+                m_formText.push_back(form);
+            remap[t][i] = it->second;
+        }
+    }
+    // Shapes and lower-case keys per form in parallel; the words are then
+    // interned on this thread in form order (word, then acronym base), so the
+    // word ids do not depend on the threads.
+    struct FormKeys
+    {
+        QString lower;
+        QString acronymStem; // lower case; empty unless an acronym with a plural s
+    };
+    std::vector<FormKeys> keys(m_formText.size());
+    m_forms.resize(m_formText.size());
+    parallelFor(static_cast<int>(m_formText.size()), threads, [&](int fi, int) {
+        const QStringView form = m_formText[static_cast<size_t>(fi)];
+        FormKeys &k = keys[static_cast<size_t>(fi)];
+        m_forms[static_cast<size_t>(fi)].shape = shapeOf(form);
+        k.lower = form.toString().toLower();
+        k.lower.replace(QChar(0x2019), u'\'');
+        if (k.lower.size() > 2 && k.lower.back() == u'.')
+            k.lower.remove(u'.'); // abbreviations key without dots: U.S. = US
+        // "LLMs", "GPUs": an acronym with a plural s
+        if (form.size() >= 3 && form.back() == u's') {
+            const QStringView stem = form.first(form.size() - 1);
+            if (shapeOf(stem) & AllCaps)
+                k.acronymStem = stem.toString().toLower();
+        }
+    });
+    for (size_t fi = 0; fi < m_formText.size(); ++fi) {
+        FormInfo &info = m_forms[fi];
+        info.word = intern(keys[fi].lower);
+        if (!keys[fi].acronymStem.isNull())
+            info.acronymBase = intern(keys[fi].acronymStem);
+    }
+    parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int) {
+        DocumentTokens &d = docs[static_cast<size_t>(di)];
+        const std::vector<std::int32_t> &map = remap[static_cast<size_t>(d.thread)];
+        for (Token &t : d.tokens) {
+            if (t.form >= 0)
+                t.form = map[static_cast<size_t>(t.form)];
+        }
+    });
+    interners.clear();
+    lookUpWords(threads);
+}
+
+// One look-up per distinct word. Noun lemmas may add words, so the table is
+// looked up in batches: the words known so far in parallel (each thread writes
+// only the words it takes), then their lemmas are interned on this thread in
+// index order, which gives the ids a single index-ordered pass would give; the
+// lemmas new to the table form the next batch.
+void Vocabulary::lookUpWords(int threads)
+{
+    const Lexicon &lex = Lexicon::instance();
+    std::vector<std::string> bases;
+    std::vector<int> ownTags;
+    for (size_t begin = 0; begin < m_words.size();) {
+        const size_t end = m_words.size();
+        bases.assign(end - begin, std::string());
+        ownTags.assign(end - begin, 0);
+        parallelFor(static_cast<int>(end - begin), threads, [&](int k, int) {
+            WordInfo &w = m_words[begin + static_cast<size_t>(k)];
+            const std::string sv = utf8(w.lower);
+            w.stop = isStopword(w.lower);
+            w.honorific = isHonorific(w.lower);
+            w.direct = lex.posMask(sv);
+            w.pos = lex.inflectedPosMask(sv);
+            if (w.pos & Lexicon::Noun) {
+                std::string base = lex.nounBase(sv);
+                if (!base.empty() && base != sv)
+                    bases[static_cast<size_t>(k)] = std::move(base);
+            }
+            ownTags[static_cast<size_t>(k)] = lex.tagCount(sv);
+            if (w.pos & Lexicon::Noun)
+                w.nounTags = lex.tagCount(sv, Lexicon::Noun);
+            if (w.pos & Lexicon::Verb)
+                w.verbTags = lex.tagCount(sv, Lexicon::Verb);
+            if (w.pos & Lexicon::Adjective)
+                w.adjTags = lex.tagCount(sv, Lexicon::Adjective);
+            if (w.direct & Lexicon::Noun) {
+                const QString file = lex.nounLexFile(sv, false);
+                w.personNoun = file == u"noun.person";
+                w.timeNoun = file == u"noun.time";
+                w.properNoun = !lex.nounLexFile(sv, true).isEmpty();
+            }
+        });
+        for (size_t i = begin; i < end; ++i) {
+            const std::string &base = bases[i - begin];
+            m_words[i].lemma = base.empty() ? static_cast<int>(i) : intern(QString::fromStdString(base));
+        }
+        // the table no longer grows in this batch: lemma counts in parallel
+        const Background &background = Background::instance();
+        parallelFor(static_cast<int>(end - begin), threads, [&](int k, int) {
+            WordInfo &w = m_words[begin + static_cast<size_t>(k)];
+            int tags = ownTags[static_cast<size_t>(k)];
+            const WordInfo &lemma = m_words[static_cast<size_t>(w.lemma)];
+            if (w.lemma != static_cast<int>(begin) + k)
+                tags = std::max(tags, lex.tagCount(utf8(lemma.lower)));
+            w.tagCount = tags;
+            w.background = background.count(lemma.lower);
+            if (w.direct & Lexicon::Adjective)
+                w.relationalAdjective = lex.isRelationalAdjective(utf8(w.lower));
+        });
+        begin = end;
+    }
+}
+
+void Vocabulary::countCapitalisation(const std::vector<DocumentTokens> &docs, int threads)
+{
+    parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int) {
+        for (const Token &t : docs[static_cast<size_t>(di)].tokens) {
+            if (!t.isWord() || t.has(Token::SentenceStart) || t.has(Token::CaseUnreliable))
+                continue;
+            const FormInfo &f = formOf(t);
+            if (f.shape & NoLetter)
+                continue;
+            WordInfo &w = m_words[static_cast<size_t>(f.word)];
+            if (f.shape & Capitalised)
+                w.capMid.fetch_add(1, std::memory_order_relaxed);
+            else
+                w.lowMid.fetch_add(1, std::memory_order_relaxed);
+        }
+    });
+    // Nationality adjectives ("Chinese" -> China): capitalised adjectives only.
+    const Lexicon &lex = Lexicon::instance();
+    const size_t count = m_words.size();
+    // A demonym plural ("Americans", "Afghans") points where its singular does.
+    for (size_t i = 0; i < count; ++i) {
+        if (m_words[i].capMid.load() == 0)
+            continue;
+        const size_t base = static_cast<size_t>(m_words[i].lemma);
+        if (!(m_words[base].direct & Lexicon::Adjective))
+            continue;
+        const QString target = lex.properPertainym(utf8(m_words[base].lower));
+        if (target.isEmpty() || target.contains(u' '))
+            continue;
+        const int id = intern(target.toLower());
+        for (size_t w : {i, base}) {
+            m_words[w].pertainym = id;
+            m_words[w].pertainymLabel = target;
+        }
+    }
+}
+
+} // namespace carto::extract
