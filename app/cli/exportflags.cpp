@@ -124,14 +124,14 @@ bool ExportFlags::imageRequested(int argc, char **argv)
 }
 
 bool ExportFlags::writeData(Kind kind, const QString &target, const project::BuildResult &build,
-                            const project::Project *project, QString *error) const
+                            const project::Project *project, QString *error, ProgressSink *progress) const
 {
     QByteArray bytes;
     switch (kind) {
     case Kind::Csv:
         return exporter::CsvWriter::write(build, target, error, project);
     case Kind::Markdown:
-        return exporter::MarkdownVaultWriter::write(build, target, error, project);
+        return exporter::MarkdownVaultWriter::write(build, target, error, project, progress);
     case Kind::Json:
         bytes = exporter::JsonGraphWriter::toJson(build, project);
         break;
@@ -150,11 +150,11 @@ bool ExportFlags::writeData(Kind kind, const QString &target, const project::Bui
 }
 
 bool ExportFlags::write(const QCommandLineParser &parser, const project::BuildResult &build,
-                        const project::Project *project, QString *error) const
+                        const project::Project *project, QString *error, ProgressSink *progress) const
 {
     for (const Flag &flag : m_flags) {
         if (parser.isSet(flag.option) && !isImage(flag.kind)
-            && !writeData(flag.kind, parser.value(flag.option), build, project, error))
+            && !writeData(flag.kind, parser.value(flag.option), build, project, error, progress))
             return false;
     }
     return writeImages(parser, build, project, error);

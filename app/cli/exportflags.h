@@ -1,5 +1,6 @@
 #pragma once
 
+#include "foundation/progress.h"
 #include "project/build.h"
 #include "project/project.h"
 
@@ -27,9 +28,10 @@ public:
     // Checks the flags before the build runs (so a mistake costs nothing):
     // "-" rules and --width/--page values. False with *error (exit 2) otherwise.
     [[nodiscard]] bool validate(const QCommandLineParser &parser, QString *error) const;
-    // Writes every requested export; false with *error on the first failure.
+    // Writes every requested export (the vault reports its notes to progress,
+    // when given); false with *error on the first failure.
     bool write(const QCommandLineParser &parser, const project::BuildResult &build, const project::Project *project,
-               QString *error) const;
+               QString *error, ProgressSink *progress = nullptr) const;
 
     // True when argv asks for an image, decided before any application object exists.
     [[nodiscard]] static bool imageRequested(int argc, char **argv);
@@ -45,7 +47,7 @@ private:
     [[nodiscard]] static bool isFolder(Kind kind) { return kind == Kind::Csv || kind == Kind::Markdown; }
     [[nodiscard]] static bool isImage(Kind kind) { return kind == Kind::Png || kind == Kind::Svg || kind == Kind::Pdf; }
     bool writeData(Kind kind, const QString &target, const project::BuildResult &build,
-                   const project::Project *project, QString *error) const;
+                   const project::Project *project, QString *error, ProgressSink *progress) const;
     bool writeImages(const QCommandLineParser &parser, const project::BuildResult &build,
                      const project::Project *project, QString *error) const;
 

@@ -201,13 +201,17 @@ int runBuild(const QStringList &arguments)
         printSummary(*build, topCount, elapsed);
         return 0;
     }
-    if (!exports.write(parser, *build, loadedProject ? &*loadedProject : nullptr, &error))
+    timer.restart();
+    const bool written = exports.write(parser, *build, loadedProject ? &*loadedProject : nullptr, &error,
+                                       showProgress ? &progress : nullptr);
+    progress.finish();
+    if (!written)
         return fail(error);
     if (!parser.isSet(quiet))
         err() << "built " << build->graph.nodeCount() << " concepts and " << build->graph.edgeCount()
               << " links from " << build->corpus.documents.size() << " documents in " << elapsed << " ms"
               << (build->problems.empty() ? QString() : QStringLiteral(", %1 problems").arg(build->problems.size()))
-              << Qt::endl;
+              << "; exports written in " << timer.elapsed() << " ms" << Qt::endl;
     return 0;
 }
 

@@ -12,8 +12,9 @@ namespace carto::exporter {
 // through a link: an existing symbolic link (or anything not a regular file)
 // where an export file goes is refused with a message, and the new content goes
 // to a fresh temporary file (O_CREAT | O_EXCL | O_NOFOLLOW) that is renamed over
-// the name; rename replaces a name, it never follows it. Each exporter in
-// core/export and app/export writes through this class.
+// the name; rename replaces a name, it never follows it. A file that already
+// holds exactly the new bytes is left as it is. Each exporter in core/export and
+// app/export writes through this class.
 //
 // Durability: with Sync::PerFile each file is flushed before its rename (right
 // for one or two files); with Sync::Once every staged file is written first, the

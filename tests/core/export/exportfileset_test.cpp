@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace carto;
 using exporter::ExportFileSet;
 
@@ -48,6 +50,29 @@ private Q_SLOTS:
         QVERIFY2(ExportFileSet::writeFile(path, "second, longer", &error), qPrintable(error));
         QCOMPARE(read(path), QByteArray("second, longer"));
         QCOMPARE(others(dir.path(), {QStringLiteral("map.json")}), QStringList());
+    }
+
+    void writeFile_sameBytes_leavesTheFileAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("note.md"));
+        write(path, "unchanged note");
+        struct stat before {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &before), 0);
+        QString error;
+        QVERIFY2(ExportFileSet::writeFile(path, "unchanged note", &error), qPrintable(error));
+        struct stat same {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &same), 0);
+        QCOMPARE(same.st_ino, before.st_ino); // not replaced
+        // A longer or different content is replaced (a new inode renamed in).
+        QVERIFY2(ExportFileSet::writeFile(path, "unchanged note, extended", &error), qPrintable(error));
+        struct stat changed {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &changed), 0);
+        QVERIFY(changed.st_ino != before.st_ino);
+        QCOMPARE(read(path), QByteArray("unchanged note, extended"));
+        QVERIFY2(ExportFileSet::writeFile(path, "unchanged note, extenDED", &error), qPrintable(error));
+        QCOMPARE(read(path), QByteArray("unchanged note, extenDED"));
+        QCOMPARE(others(dir.path(), {QStringLiteral("note.md")}), QStringList());
     }
 
     void writeFile_keepsPermissionsOfTheFileItReplaces()
