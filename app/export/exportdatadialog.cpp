@@ -122,19 +122,6 @@ ExportDataDialog::~ExportDataDialog()
         m_cancel->cancel();
 }
 
-bool ExportDataDialog::exportTo(const ProjectDocument &document, Format format, const QString &path, QString *error)
-{
-    if (!document.hasBuild()) {
-        if (error)
-            *error = tr("There is no map to export.");
-        return false;
-    }
-    const QString message = write(*snapshot(document), format, path, nullptr, nullptr);
-    if (error)
-        *error = message;
-    return message.isEmpty();
-}
-
 QFuture<QString> ExportDataDialog::exportInBackground(const ProjectDocument &document, Format format,
                                                       const QString &path, std::shared_ptr<CancelToken> cancel,
                                                       std::shared_ptr<ProgressSink> progress)

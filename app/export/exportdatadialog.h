@@ -35,9 +35,8 @@ public:
     explicit ExportDataDialog(ProjectDocument *document, QWidget *parent = nullptr);
     ~ExportDataDialog() override;
 
-    // Writes the document's build in a format to a file (folder for CSV and vault).
-    static bool exportTo(const ProjectDocument &document, Format format, const QString &path, QString *error);
-    // The same on a worker thread: the document is copied now (on the calling
+    // Writes the document's build in a format to a file (folder for CSV and
+    // vault) on a worker thread: the document is copied now (on the calling
     // thread), the files are written later. The future's one result is the
     // error message, empty on success. cancel, when given, stops a vault between
     // notes; progress hears the vault's notes being written (on the worker).
