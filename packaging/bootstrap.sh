@@ -24,6 +24,7 @@ packages=(
     libpoppler-qt6-dev wordnet-dev wordnet-base libstemmer-dev liblingua-en-tagger-perl
     zlib1g-dev miscfiles iso-codes python3-yaml
     fonts-dejavu-core xvfb xauth
+    libxml2-utils python3-jsonschema
 )
 
 install_deps() {

@@ -25,6 +25,7 @@ ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QW
     , m_map(map)
     , m_format(new QComboBox(this))
     , m_width(new QSpinBox(this))
+    , m_page(new QComboBox(this))
     , m_dpi(new QSpinBox(this))
     , m_transparent(new QCheckBox(tr("Transparent background"), this))
     , m_extent(new QComboBox(this))
@@ -38,6 +39,10 @@ ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QW
     m_width->setRange(200, 20000);
     m_width->setValue(2400);
     m_width->setSuffix(tr(" px"));
+    for (const QPageSize::PageSizeId id : {QPageSize::A4, QPageSize::A3, QPageSize::A2, QPageSize::Letter,
+                                           QPageSize::Legal, QPageSize::Tabloid})
+        m_page->addItem(QPageSize::name(id), int(id));
+    m_page->setEnabled(false);
     m_dpi->setRange(0, 1200);
     m_dpi->setValue(150);
     m_dpi->setSpecialValueText(tr("default"));
@@ -47,6 +52,7 @@ ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QW
     auto *form = new QFormLayout(this);
     form->addRow(tr("Format"), m_format);
     form->addRow(tr("Width"), m_width);
+    form->addRow(tr("Page (PDF)"), m_page);
     form->addRow(tr("Resolution (PNG)"), m_dpi);
     form->addRow(QString(), m_transparent);
     form->addRow(tr("Extent"), m_extent);
@@ -58,8 +64,12 @@ ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QW
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportImageDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
-        const bool png = m_format->currentData().toInt() == int(ImageExportOptions::Format::Png);
+        const auto format = ImageExportOptions::Format(m_format->currentData().toInt());
+        const bool png = format == ImageExportOptions::Format::Png;
+        const bool pdf = format == ImageExportOptions::Format::Pdf;
         m_dpi->setEnabled(png);
+        m_width->setEnabled(!pdf);
+        m_page->setEnabled(pdf);
         m_width->setSuffix(png ? tr(" px") : tr(" pt"));
     });
 }
@@ -69,6 +79,7 @@ ImageExportOptions ExportImageDialog::options() const
     ImageExportOptions options;
     options.format = ImageExportOptions::Format(m_format->currentData().toInt());
     options.width = m_width->value();
+    options.pageSize = QPageSize::PageSizeId(m_page->currentData().toInt());
     options.dpi = m_dpi->value();
     options.transparent = m_transparent->isChecked();
     if (m_extent->currentIndex() == 1)

@@ -14,8 +14,9 @@ namespace carto::app {
 class MapView;
 class ProjectDocument;
 
-// File ▸ Export ▸ Image…: format (PNG, SVG, PDF), width, DPI, transparent
-// background, whole map or current view, title and legend, then a file name.
+// File ▸ Export ▸ Image…: format (PNG, SVG, PDF), width (PNG, SVG), page size
+// (PDF), DPI, transparent background, whole map or current view, title and
+// legend, then a file name.
 // Writes through MapImageExporter with the positions shown on screen.
 class ExportImageDialog final : public QDialog
 {
@@ -36,6 +37,7 @@ private:
     MapView *m_map;
     QComboBox *m_format;
     QSpinBox *m_width;
+    QComboBox *m_page;
     QSpinBox *m_dpi;
     QCheckBox *m_transparent;
     QComboBox *m_extent;

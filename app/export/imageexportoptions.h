@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPageSize>
 #include <QRectF>
 #include <QString>
 
@@ -12,9 +13,11 @@ struct ImageExportOptions
     enum class Format { Png, Svg, Pdf };
 
     Format format = Format::Png;
-    // Output width: pixels for PNG, points (1/72 in) for SVG and PDF. The height
-    // follows the map's aspect ratio.
+    // Output width: pixels for PNG, points (1/72 in) for SVG. The height follows
+    // the map's aspect ratio. PDF ignores it: the map fills a page of pageSize.
     int width = 2000;
+    // PDF only: a standard sheet, turned landscape or portrait to suit the map.
+    QPageSize::PageSizeId pageSize = QPageSize::A4;
     // PNG only: resolution written into the file (dots per inch); 0 leaves the default.
     int dpi = 0;
     // PNG and SVG: no background fill.

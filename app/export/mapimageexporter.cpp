@@ -4,12 +4,15 @@
 #include "canvas/legendwidget.h"
 #include "canvas/maprenderer.h"
 #include "document/projectdocument.h"
+#include "export/exportfileset.h"
+#include "export/sanitize.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -24,6 +27,7 @@ constexpr double kMarginPx = 24.0;
 constexpr double kTitlePx = 22.0;
 constexpr int kLegendRow = 17;
 constexpr int kLegendPad = 6;
+constexpr double kPageMarginMm = 10.0;
 
 // Exports are meant for pages and slides: always the light look.
 QPalette printPalette()
@@ -44,6 +48,30 @@ QRectF legendRect(const QList<LegendEntry> &entries, const QString &title, const
     for (const LegendEntry &e : entries)
         width = std::max(width, 16 + fm.horizontalAdvance(e.text));
     return {topLeft, QSizeF(std::min(width + 2 * kLegendPad, 300), kLegendPad * 2 + kLegendRow * (entries.size() + 1))};
+}
+
+// QSvgGenerator writes the font's family name only ("Sans Serif", a fontconfig
+// alias no browser knows, so they fall back to serif). Each font-family gets
+// the CSS generic family as its last resort, and the aliases for it become it.
+QString withGenericFontFamily(const QString &svg)
+{
+    static const QRegularExpression family(QStringLiteral(R"(font-family=("|')([^"']*)\1)"));
+    static const QStringList sansAliases = {u"sans serif"_s, u"sans"_s, u"sans-serif"_s, QString()};
+    QString out;
+    out.reserve(svg.size() + 256);
+    qsizetype last = 0;
+    for (auto it = family.globalMatch(svg); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(svg).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(2).trimmed();
+        if (sansAliases.contains(name.toLower()))
+            out += u"font-family=\"sans-serif\""_s;
+        else
+            out += u"font-family=\"'"_s + name + u"', sans-serif\""_s;
+        last = m.capturedEnd();
+    }
+    out += QStringView(svg).mid(last);
+    return out;
 }
 } // namespace
 
@@ -93,8 +121,20 @@ double MapImageExporter::legendHeight(const ImageExportOptions &options) const
     return rows == 0 ? 0.0 : double(kLegendPad * 2 + kLegendRow * (rows + 1)) + kMarginPx / 2;
 }
 
+QPageLayout MapImageExporter::pageLayout(const ImageExportOptions &options) const
+{
+    const QRectF source = sourceRect(options);
+    const auto orientation
+        = source.width() >= source.height() ? QPageLayout::Landscape : QPageLayout::Portrait;
+    const double margin = kPageMarginMm * 72.0 / 25.4;
+    return QPageLayout(QPageSize(options.pageSize), orientation, QMarginsF(margin, margin, margin, margin),
+                       QPageLayout::Point);
+}
+
 QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
 {
+    if (options.format == ImageExportOptions::Format::Pdf)
+        return pageLayout(options).paintRectPoints().size();
     const QRectF source = sourceRect(options);
     const int width = std::clamp(options.width, 64, 20000);
     const double mapWidth = width - 2 * kMarginPx;
@@ -188,63 +228,96 @@ void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &option
 
 bool MapImageExporter::write(const QString &path, const ImageExportOptions &options, QString *error) const
 {
-    auto fail = [error](const QString &message) {
+    QByteArray bytes;
+    return render(options, &bytes, error) && exporter::ExportFileSet::writeFile(path, bytes, error);
+}
+
+bool MapImageExporter::render(const ImageExportOptions &options, QByteArray *bytes, QString *error) const
+{
+    if (!m_document->hasBuild()) {
         if (error)
-            *error = message;
+            *error = QObject::tr("There is no map to export.");
         return false;
-    };
-    if (!m_document->hasBuild())
-        return fail(QObject::tr("There is no map to export."));
-    const QSize size = imageSize(options);
+    }
+    bytes->clear();
     switch (options.format) {
-    case ImageExportOptions::Format::Png: {
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::transparent);
-        if (options.dpi > 0) {
-            const int dpm = int(std::lround(options.dpi / 0.0254));
-            image.setDotsPerMeterX(dpm);
-            image.setDotsPerMeterY(dpm);
-        }
-        {
-            QPainter painter(&image);
-            paint(&painter, options);
-        }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-            return fail(QObject::tr("Could not write %1: %2").arg(path, file.errorString()));
-        return true;
-    }
-    case ImageExportOptions::Format::Svg: {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
-        svg.setDescription(QObject::tr("Made with Cartograph"));
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return fail(QObject::tr("Could not write %1").arg(path));
-        paint(&painter, options);
-        painter.end();
-        return QFileInfo(path).size() > 0 || fail(QObject::tr("Could not write %1").arg(path));
-    }
-    case ImageExportOptions::Format::Pdf: {
-        QPdfWriter pdf(path);
-        // One point per pixel of imageSize: the page is the map, nothing more.
-        pdf.setResolution(72);
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch));
-        pdf.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
-        pdf.setCreator(u"Cartograph"_s);
-        QPainter painter;
-        if (!painter.begin(&pdf))
-            return fail(QObject::tr("Could not write %1").arg(path));
-        paint(&painter, options);
-        painter.end();
-        return QFileInfo(path).size() > 0 || fail(QObject::tr("Could not write %1").arg(path));
-    }
+    case ImageExportOptions::Format::Png:
+        return renderPng(options, bytes, error);
+    case ImageExportOptions::Format::Svg:
+        return renderSvg(options, bytes, error);
+    case ImageExportOptions::Format::Pdf:
+        return renderPdf(options, bytes, error);
     }
     return false;
+}
+
+bool MapImageExporter::renderPng(const ImageExportOptions &options, QByteArray *bytes, QString *error) const
+{
+    QImage image(imageSize(options), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    if (options.dpi > 0) {
+        const int dpm = int(std::lround(options.dpi / 0.0254));
+        image.setDotsPerMeterX(dpm);
+        image.setDotsPerMeterY(dpm);
+    }
+    {
+        QPainter painter(&image);
+        paint(&painter, options);
+    }
+    QBuffer buffer(bytes);
+    if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
+        if (error)
+            *error = QObject::tr("Could not encode the PNG image");
+        return false;
+    }
+    return true;
+}
+
+bool MapImageExporter::renderSvg(const ImageExportOptions &options, QByteArray *bytes, QString *error) const
+{
+    const QSize size = imageSize(options);
+    QByteArray raw;
+    QBuffer buffer(&raw);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
+    svg.setDescription(QObject::tr("Made with Cartograph"));
+    QPainter painter;
+    if (!painter.begin(&svg)) {
+        if (error)
+            *error = QObject::tr("Could not draw the SVG image");
+        return false;
+    }
+    paint(&painter, options);
+    painter.end();
+    // Labels and the title come from the corpus: a control character in one
+    // would make the file malformed XML.
+    *bytes = withGenericFontFamily(exporter::sanitize::xml(QString::fromUtf8(raw))).toUtf8();
+    return true;
+}
+
+bool MapImageExporter::renderPdf(const ImageExportOptions &options, QByteArray *bytes, QString *error) const
+{
+    QBuffer buffer(bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    // One point per device unit: imageSize is the page's paint rectangle in points.
+    pdf.setResolution(72);
+    pdf.setPageLayout(pageLayout(options));
+    pdf.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
+    pdf.setCreator(u"Cartograph"_s);
+    QPainter painter;
+    if (!painter.begin(&pdf)) {
+        if (error)
+            *error = QObject::tr("Could not draw the PDF document");
+        return false;
+    }
+    paint(&painter, options);
+    painter.end();
+    return !bytes->isEmpty();
 }
 
 } // namespace carto::app

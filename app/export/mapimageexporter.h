@@ -2,6 +2,8 @@
 
 #include "export/imageexportoptions.h"
 
+#include <QByteArray>
+#include <QPageLayout>
 #include <QPointF>
 #include <QSize>
 
@@ -16,7 +18,11 @@ class ProjectDocument;
 // Writes the map as PNG (raster), SVG (vector, labels as <text>) or PDF
 // (vector) with an optional title and legend. Paints with the same
 // MapRenderer as the screen, in a light print palette, so the image looks
-// like the map on screen. Used by File ▸ Export ▸ Image… and cartograph-cli.
+// like the map on screen. SVG names a generic font family as a fallback (so a
+// browser without the font still draws sans-serif) and holds no character XML
+// forbids; PDF is a standard page (A4 unless asked otherwise) turned to suit the
+// map. Files are written through core's ExportFileSet: atomically, never through
+// a link. Used by File ▸ Export ▸ Image… and cartograph-cli.
 // Needs a QGuiApplication (fonts); no widgets.
 class MapImageExporter final
 {
@@ -28,8 +34,13 @@ public:
 
     // Returns false and sets *error on failure.
     bool write(const QString &path, const ImageExportOptions &options, QString *error) const;
-    // The size the image will have (pixels for PNG, points otherwise).
+    // The file's bytes without writing them (for `cartograph-cli --png -`).
+    bool render(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
+    // The size the image will have (pixels for PNG, points otherwise; for PDF
+    // the drawing inside the page's margins).
     [[nodiscard]] QSize imageSize(const ImageExportOptions &options) const;
+    // PDF: the page the map is drawn on (size, orientation, margins in points).
+    [[nodiscard]] QPageLayout pageLayout(const ImageExportOptions &options) const;
     // Paints into a device of imageSize(options).
     void paint(QPainter *painter, const ImageExportOptions &options) const;
 
@@ -40,6 +51,9 @@ private:
     [[nodiscard]] QRectF sourceRect(const ImageExportOptions &options) const;
     [[nodiscard]] double titleHeight(const ImageExportOptions &options) const;
     [[nodiscard]] double legendHeight(const ImageExportOptions &options) const;
+    bool renderPng(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
+    bool renderSvg(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
+    bool renderPdf(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
 
     const ProjectDocument *m_document;
     std::vector<QPointF> m_positions;

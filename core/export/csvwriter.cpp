@@ -1,6 +1,8 @@
 #include "csvwriter.h"
 
-#include "project/atomicfile.h"
+#include "exportfileset.h"
+#include "exportnotes.h"
+#include "sanitize.h"
 
 #include <QDir>
 #include <QLocale>
@@ -14,12 +16,32 @@ QString number(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
-void row(QString &out, const QStringList &fields)
+// A cell is either text (from the corpus, the curation or the user: neutralised)
+// or a number we formatted ourselves (left as is, so "-3.5" stays a number).
+struct Cell
 {
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i > 0)
+    QString value;
+    bool text = false;
+};
+
+Cell text(const QString &value)
+{
+    return {value, true};
+}
+
+Cell num(const QString &value)
+{
+    return {value, false};
+}
+
+void row(QString &out, std::initializer_list<Cell> cells)
+{
+    bool first = true;
+    for (const Cell &cell : cells) {
+        if (!first)
             out += u',';
-        out += CsvWriter::field(fields[i]);
+        first = false;
+        out += cell.text ? CsvWriter::textField(cell.value) : CsvWriter::field(cell.value);
     }
     out += QStringLiteral("\r\n");
 }
@@ -36,50 +58,63 @@ QString CsvWriter::field(const QString &value)
     return u'"' + escaped + u'"';
 }
 
-QByteArray CsvWriter::nodesCsv(const project::BuildResult &build)
+QString CsvWriter::textField(const QString &value)
+{
+    return field(sanitize::csvText(value));
+}
+
+QByteArray CsvWriter::nodesCsv(const project::BuildResult &build, const project::Project *project)
 {
     QString out;
-    row(out, {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("type"), QStringLiteral("score"),
-              QStringLiteral("community"), QStringLiteral("degree"), QStringLiteral("betweenness"),
-              QStringLiteral("pagerank"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("aliases"),
-              QStringLiteral("mentions")});
+    row(out, {num(QStringLiteral("Id")), num(QStringLiteral("Label")), num(QStringLiteral("concept_type")),
+              num(QStringLiteral("score")), num(QStringLiteral("community")), num(QStringLiteral("degree")),
+              num(QStringLiteral("betweenness")), num(QStringLiteral("pagerank")), num(QStringLiteral("x")),
+              num(QStringLiteral("y")), num(QStringLiteral("aliases")), num(QStringLiteral("mentions")),
+              num(QStringLiteral("note"))});
     const graph::ConceptGraph &g = build.graph;
+    const ExportNotes notes(g, project);
     for (graph::NodeIndex i = 0; i < g.nodeCount(); ++i) {
         const graph::NodeData &node = g.node(i);
         const extract::Concept &info = node.info;
-        row(out, {info.id.value(), info.label, extract::conceptTypeName(info.type), number(info.score),
-                  QString::number(node.community), QString::number(node.degree), number(node.betweenness),
-                  number(node.pageRank), number(node.position.x), number(node.position.y),
-                  info.aliases.join(QStringLiteral("; ")), QString::number(info.mentions.size())});
+        row(out, {text(info.id.value()), text(info.label), text(extract::conceptTypeName(info.type)),
+                  num(number(info.score)), num(QString::number(node.community)), num(QString::number(node.degree)),
+                  num(number(node.betweenness)), num(number(node.pageRank)), num(number(node.position.x)),
+                  num(number(node.position.y)), text(info.aliases.join(QStringLiteral("; "))),
+                  num(QString::number(info.mentions.size())), text(notes.conceptNote(i))});
     }
     return out.toUtf8();
 }
 
-QByteArray CsvWriter::edgesCsv(const project::BuildResult &build)
+QByteArray CsvWriter::edgesCsv(const project::BuildResult &build, const project::Project *project)
 {
     QString out;
-    row(out, {QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("weight"), QStringLiteral("count"),
-              QStringLiteral("label"), QStringLiteral("evidence_count")});
+    row(out, {num(QStringLiteral("Source")), num(QStringLiteral("Target")), num(QStringLiteral("Type")),
+              num(QStringLiteral("Weight")), num(QStringLiteral("Id")), num(QStringLiteral("Label")),
+              num(QStringLiteral("count")), num(QStringLiteral("evidence_count")), num(QStringLiteral("note"))});
     const graph::ConceptGraph &g = build.graph;
+    const ExportNotes notes(g, project);
     for (graph::EdgeIndex e = 0; e < g.edgeCount(); ++e) {
         const graph::EdgeData &edge = g.edge(e);
         const extract::Relation &r = edge.relation;
-        row(out, {g.node(edge.source).info.id.value(), g.node(edge.target).info.id.value(), number(r.weight),
-                  QString::number(r.count), r.label, QString::number(r.evidence.size())});
+        row(out, {text(g.node(edge.source).info.id.value()), text(g.node(edge.target).info.id.value()),
+                  num(QStringLiteral("Undirected")), num(number(r.weight)), num(QStringLiteral("e%1").arg(e)),
+                  text(r.label), num(QString::number(r.count)), num(QString::number(r.evidence.size())),
+                  text(notes.linkNote(e))});
     }
     return out.toUtf8();
 }
 
-bool CsvWriter::write(const project::BuildResult &build, const QString &folder, QString *error)
+bool CsvWriter::write(const project::BuildResult &build, const QString &folder, QString *error,
+                      const project::Project *project)
 {
     if (!QDir().mkpath(folder)) {
         if (error)
             *error = QStringLiteral("cannot create %1").arg(QDir::toNativeSeparators(folder));
         return false;
     }
-    const QDir dir(folder);
-    return project::writeFileAtomically(dir.filePath(QStringLiteral("nodes.csv")), nodesCsv(build), error)
-        && project::writeFileAtomically(dir.filePath(QStringLiteral("edges.csv")), edgesCsv(build), error);
+    ExportFileSet files(folder);
+    return files.add(QStringLiteral("nodes.csv"), nodesCsv(build, project), error)
+        && files.add(QStringLiteral("edges.csv"), edgesCsv(build, project), error) && files.commit(error);
 }
 
 } // namespace carto::exporter

@@ -1,9 +1,14 @@
 #include "gexfwriter.h"
 
-#include "project/atomicfile.h"
+#include "exportfileset.h"
+#include "exportnotes.h"
+#include "nodestyle.h"
+#include "sanitize.h"
 
 #include <QLocale>
 #include <QXmlStreamWriter>
+
+#include <algorithm>
 
 namespace carto::exporter {
 
@@ -19,11 +24,12 @@ struct Attribute
 constexpr Attribute kNodeAttributes[] = {
     {u"type", u"string"},       {u"score", u"double"},    {u"community", u"integer"},
     {u"degree", u"integer"},    {u"betweenness", u"double"}, {u"pagerank", u"double"},
-    {u"aliases", u"string"},    {u"mentions", u"integer"},
+    {u"aliases", u"string"},    {u"mentions", u"integer"}, {u"note", u"string"},
 };
 constexpr Attribute kEdgeAttributes[] = {
     {u"count", u"integer"},
     {u"evidence_count", u"integer"},
+    {u"note", u"string"},
 };
 
 QString number(double value)
@@ -48,13 +54,33 @@ void value(QXmlStreamWriter &xml, const char16_t *id, const QString &v)
 {
     xml.writeEmptyElement(QStringLiteral("attvalue"));
     xml.writeAttribute(QStringLiteral("for"), QString::fromUtf16(id));
-    xml.writeAttribute(QStringLiteral("value"), v);
+    xml.writeAttribute(QStringLiteral("value"), sanitize::xml(v));
+}
+
+// The look of a node on the map: colour, size and position.
+void writeViz(QXmlStreamWriter &xml, const QString &vizNs, const graph::NodeData &node, bool colourByType,
+              double maxScore)
+{
+    const nodestyle::Rgb colour
+        = colourByType ? nodestyle::type(node.info.type) : nodestyle::community(node.community);
+    xml.writeEmptyElement(vizNs, QStringLiteral("color"));
+    xml.writeAttribute(QStringLiteral("r"), QString::number(colour.r));
+    xml.writeAttribute(QStringLiteral("g"), QString::number(colour.g));
+    xml.writeAttribute(QStringLiteral("b"), QString::number(colour.b));
+    xml.writeEmptyElement(vizNs, QStringLiteral("size"));
+    xml.writeAttribute(QStringLiteral("value"), number(nodestyle::radius(node.info.score, maxScore)));
+    xml.writeEmptyElement(vizNs, QStringLiteral("position"));
+    xml.writeAttribute(QStringLiteral("x"), number(node.position.x));
+    xml.writeAttribute(QStringLiteral("y"), number(node.position.y == 0.0 ? 0.0 : -node.position.y));
+    xml.writeAttribute(QStringLiteral("z"), QStringLiteral("0"));
 }
 
 } // namespace
 
-QByteArray GexfWriter::toGexf(const project::BuildResult &build)
+QByteArray GexfWriter::toGexf(const project::BuildResult &build, const project::Project *project)
 {
+    const ExportNotes notes(build.graph, project);
+    const bool colourByType = project && project->view.colourByType;
     const QString gexfNs = QStringLiteral("http://gexf.net/1.3");
     const QString vizNs = QStringLiteral("http://gexf.net/1.3/viz");
     QByteArray out;
@@ -63,20 +89,22 @@ QByteArray GexfWriter::toGexf(const project::BuildResult &build)
     xml.writeStartDocument();
     xml.writeDefaultNamespace(gexfNs);
     xml.writeNamespace(vizNs, QStringLiteral("viz"));
-    xml.writeNamespace(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("xsi"));
+    // No xsi:schemaLocation: the normative RELAX NG schema refuses it, and the
+    // published gexf.xsd it would point to rejects every viz: element.
     xml.writeStartElement(gexfNs, QStringLiteral("gexf"));
-    xml.writeAttribute(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("schemaLocation"),
-                       QStringLiteral("http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"));
     xml.writeAttribute(QStringLiteral("version"), QStringLiteral("1.3"));
 
     // No date in <meta>: the same build gives the same bytes.
     xml.writeStartElement(gexfNs, QStringLiteral("meta"));
     xml.writeTextElement(gexfNs, QStringLiteral("creator"), QStringLiteral("Cartograph"));
     xml.writeTextElement(gexfNs, QStringLiteral("description"),
-                         QStringLiteral("Concept map of %1").arg(build.corpus.root));
+                         sanitize::xml(sanitize::mapTitle(build.corpus.root)));
     xml.writeEndElement();
 
     const graph::ConceptGraph &g = build.graph;
+    double maxScore = 0.0;
+    for (graph::NodeIndex i = 0; i < g.nodeCount(); ++i)
+        maxScore = std::max(maxScore, g.node(i).info.score);
     xml.writeStartElement(gexfNs, QStringLiteral("graph"));
     xml.writeAttribute(QStringLiteral("mode"), QStringLiteral("static"));
     xml.writeAttribute(QStringLiteral("defaultedgetype"), QStringLiteral("undirected"));
@@ -88,8 +116,8 @@ QByteArray GexfWriter::toGexf(const project::BuildResult &build)
         const graph::NodeData &node = g.node(i);
         const extract::Concept &info = node.info;
         xml.writeStartElement(gexfNs, QStringLiteral("node"));
-        xml.writeAttribute(QStringLiteral("id"), info.id.value());
-        xml.writeAttribute(QStringLiteral("label"), info.label);
+        xml.writeAttribute(QStringLiteral("id"), sanitize::xml(info.id.value()));
+        xml.writeAttribute(QStringLiteral("label"), sanitize::xml(info.label));
         xml.writeStartElement(gexfNs, QStringLiteral("attvalues"));
         value(xml, u"type", extract::conceptTypeName(info.type));
         value(xml, u"score", number(info.score));
@@ -99,11 +127,10 @@ QByteArray GexfWriter::toGexf(const project::BuildResult &build)
         value(xml, u"pagerank", number(node.pageRank));
         value(xml, u"aliases", info.aliases.join(QStringLiteral("; ")));
         value(xml, u"mentions", QString::number(info.mentions.size()));
+        if (const QString note = notes.conceptNote(i); !note.isEmpty())
+            value(xml, u"note", note);
         xml.writeEndElement(); // attvalues
-        xml.writeEmptyElement(vizNs, QStringLiteral("position"));
-        xml.writeAttribute(QStringLiteral("x"), number(node.position.x));
-        xml.writeAttribute(QStringLiteral("y"), number(node.position.y == 0.0 ? 0.0 : -node.position.y));
-        xml.writeAttribute(QStringLiteral("z"), QStringLiteral("0"));
+        writeViz(xml, vizNs, node, colourByType, maxScore);
         xml.writeEndElement(); // node
     }
     xml.writeEndElement(); // nodes
@@ -114,15 +141,17 @@ QByteArray GexfWriter::toGexf(const project::BuildResult &build)
         const extract::Relation &relation = edge.relation;
         xml.writeStartElement(gexfNs, QStringLiteral("edge"));
         xml.writeAttribute(QStringLiteral("id"), QString::number(e));
-        xml.writeAttribute(QStringLiteral("source"), g.node(edge.source).info.id.value());
-        xml.writeAttribute(QStringLiteral("target"), g.node(edge.target).info.id.value());
+        xml.writeAttribute(QStringLiteral("source"), sanitize::xml(g.node(edge.source).info.id.value()));
+        xml.writeAttribute(QStringLiteral("target"), sanitize::xml(g.node(edge.target).info.id.value()));
         // Gephi needs a positive weight; the layout uses 1 for the same case.
         xml.writeAttribute(QStringLiteral("weight"), number(relation.weight > 0.0 ? relation.weight : 1.0));
         if (!relation.label.isEmpty())
-            xml.writeAttribute(QStringLiteral("label"), relation.label);
+            xml.writeAttribute(QStringLiteral("label"), sanitize::xml(relation.label));
         xml.writeStartElement(gexfNs, QStringLiteral("attvalues"));
         value(xml, u"count", QString::number(relation.count));
         value(xml, u"evidence_count", QString::number(relation.evidence.size()));
+        if (const QString note = notes.linkNote(e); !note.isEmpty())
+            value(xml, u"note", note);
         xml.writeEndElement();
         xml.writeEndElement(); // edge
     }
@@ -133,9 +162,10 @@ QByteArray GexfWriter::toGexf(const project::BuildResult &build)
     return out;
 }
 
-bool GexfWriter::write(const project::BuildResult &build, const QString &path, QString *error)
+bool GexfWriter::write(const project::BuildResult &build, const QString &path, QString *error,
+                       const project::Project *project)
 {
-    return project::writeFileAtomically(path, toGexf(build), error);
+    return ExportFileSet::writeFile(path, toGexf(build, project), error);
 }
 
 } // namespace carto::exporter

@@ -1,7 +1,10 @@
 #include "graphmlwriter.h"
 
-#include "project/atomicfile.h"
+#include "exportfileset.h"
+#include "exportnotes.h"
+#include "sanitize.h"
 
+#include <QLocale>
 #include <QXmlStreamWriter>
 
 namespace carto::exporter {
@@ -11,12 +14,13 @@ namespace {
 struct Key
 {
     const char16_t *id;
-    const char16_t *domain; // "node" or "edge"
+    const char16_t *domain; // "node", "edge" or "all"
     const char16_t *type;   // GraphML attr.type
 };
 
 // Attribute ids double as names so Gephi shows readable columns.
 constexpr Key kKeys[] = {
+    {u"conceptId", u"node", u"string"},    {u"note", u"all", u"string"},
     {u"label", u"node", u"string"},        {u"type", u"node", u"string"},
     {u"aliases", u"node", u"string"},      {u"score", u"node", u"double"},
     {u"community", u"node", u"int"},       {u"degree", u"node", u"int"},
@@ -32,19 +36,26 @@ void data(QXmlStreamWriter &xml, const char16_t *key, const QString &value)
 {
     xml.writeStartElement(QStringLiteral("data"));
     xml.writeAttribute(QStringLiteral("key"), QString::fromUtf16(key));
-    xml.writeCharacters(value);
+    xml.writeCharacters(sanitize::xml(value));
     xml.writeEndElement();
 }
 
+// Shortest text that reads back as the same double: a round trip is exact.
 QString number(double value)
 {
-    return QString::number(value, 'g', 10);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString nodeId(graph::NodeIndex index)
+{
+    return QStringLiteral("n%1").arg(index);
 }
 
 } // namespace
 
-QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
+QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build, const project::Project *project)
 {
+    const ExportNotes notes(build.graph, project);
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.setAutoFormatting(true);
@@ -68,7 +79,8 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
         const graph::NodeData &node = g.node(i);
         const extract::Concept &info = node.info;
         xml.writeStartElement(QStringLiteral("node"));
-        xml.writeAttribute(QStringLiteral("id"), info.id.value());
+        xml.writeAttribute(QStringLiteral("id"), nodeId(i));
+        data(xml, u"conceptId", info.id.value());
         data(xml, u"label", info.label);
         data(xml, u"type", extract::conceptTypeName(info.type));
         data(xml, u"aliases", info.aliases.join(QStringLiteral("; ")));
@@ -82,6 +94,8 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
         data(xml, u"documents", QString::number(info.documentCount));
         data(xml, u"x", number(node.position.x));
         data(xml, u"y", number(node.position.y));
+        if (const QString note = notes.conceptNote(i); !note.isEmpty())
+            data(xml, u"note", note);
         xml.writeEndElement();
     }
     for (graph::EdgeIndex e = 0; e < g.edgeCount(); ++e) {
@@ -89,8 +103,8 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
         const extract::Relation &relation = edge.relation;
         xml.writeStartElement(QStringLiteral("edge"));
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("e%1").arg(e));
-        xml.writeAttribute(QStringLiteral("source"), g.node(edge.source).info.id.value());
-        xml.writeAttribute(QStringLiteral("target"), g.node(edge.target).info.id.value());
+        xml.writeAttribute(QStringLiteral("source"), nodeId(edge.source));
+        xml.writeAttribute(QStringLiteral("target"), nodeId(edge.target));
         data(xml, u"weight", number(relation.weight));
         data(xml, u"count", QString::number(relation.count));
         data(xml, u"relation", relation.label);
@@ -103,6 +117,8 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
                 first = span.range.slice(build.corpus.documents[doc].text).toString();
         }
         data(xml, u"evidence", first);
+        if (const QString note = notes.linkNote(e); !note.isEmpty())
+            data(xml, u"note", note);
         xml.writeEndElement();
     }
     xml.writeEndElement(); // graph
@@ -111,10 +127,10 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build)
     return out;
 }
 
-bool GraphMlWriter::write(const project::BuildResult &build, const QString &path, QString *error)
+bool GraphMlWriter::write(const project::BuildResult &build, const QString &path, QString *error,
+                          const project::Project *project)
 {
-    // Unbuffered and length-checked: see writeFileAtomically.
-    return project::writeFileAtomically(path, toGraphMl(build), error);
+    return ExportFileSet::writeFile(path, toGraphMl(build, project), error);
 }
 
 } // namespace carto::exporter

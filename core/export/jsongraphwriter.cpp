@@ -1,7 +1,9 @@
 #include "jsongraphwriter.h"
 
 #include "codepointindex.h"
-#include "project/atomicfile.h"
+#include "exportfileset.h"
+#include "exportnotes.h"
+#include "sanitize.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,12 +48,33 @@ private:
     std::vector<std::optional<CodePointIndex>> m_indexes;
 };
 
+QJsonObject orphanedNotes(const ExportNotes &notes)
+{
+    QJsonArray concepts;
+    for (const project::ConceptNote &note : notes.orphanedConceptNotes())
+        concepts.append(QJsonObject{{QStringLiteral("id"), note.conceptId.value()},
+                                    {QStringLiteral("label"), note.label},
+                                    {QStringLiteral("note"), note.markdown}});
+    QJsonArray links;
+    for (const project::LinkNote &note : notes.orphanedLinkNotes())
+        links.append(QJsonObject{{QStringLiteral("source"), note.source.value()},
+                                 {QStringLiteral("target"), note.target.value()},
+                                 {QStringLiteral("note"), note.markdown}});
+    QJsonObject out;
+    if (!concepts.isEmpty())
+        out.insert(QStringLiteral("concepts"), concepts);
+    if (!links.isEmpty())
+        out.insert(QStringLiteral("links"), links);
+    return out;
+}
+
 } // namespace
 
-QByteArray JsonGraphWriter::toJson(const project::BuildResult &build)
+QByteArray JsonGraphWriter::toJson(const project::BuildResult &build, const project::Project *project)
 {
     DocumentOffsets offsets(build.corpus);
     const graph::ConceptGraph &g = build.graph;
+    const ExportNotes notes(g, project);
 
     QJsonArray documents;
     for (const ingest::Document &doc : build.corpus.documents) {
@@ -81,6 +104,8 @@ QByteArray JsonGraphWriter::toJson(const project::BuildResult &build)
             {QStringLiteral("documentCount"), info.documentCount},
             {QStringLiteral("mentions"), mentions},
         };
+        if (const QString note = notes.conceptNote(i); !note.isEmpty())
+            metadata.insert(QStringLiteral("note"), note);
         nodes.insert(info.id.value(),
                      QJsonObject{{QStringLiteral("label"), info.label}, {QStringLiteral("metadata"), metadata}});
     }
@@ -97,6 +122,8 @@ QByteArray JsonGraphWriter::toJson(const project::BuildResult &build)
                              {QStringLiteral("evidence"), evidence}};
         if (!relation.label.isEmpty())
             metadata.insert(QStringLiteral("label"), relation.label);
+        if (const QString note = notes.linkNote(e); !note.isEmpty())
+            metadata.insert(QStringLiteral("note"), note);
         QJsonObject object{{QStringLiteral("source"), g.node(edge.source).info.id.value()},
                            {QStringLiteral("target"), g.node(edge.target).info.id.value()},
                            {QStringLiteral("metadata"), metadata}};
@@ -105,22 +132,25 @@ QByteArray JsonGraphWriter::toJson(const project::BuildResult &build)
         edges.append(object);
     }
 
+    QJsonObject metadata{{QStringLiteral("documents"), documents},
+                         {QStringLiteral("generator"), QStringLiteral("Cartograph")}};
+    if (const QJsonObject orphans = orphanedNotes(notes); !orphans.isEmpty())
+        metadata.insert(QStringLiteral("orphanedNotes"), orphans);
     const QJsonObject graphObject{
         {QStringLiteral("directed"), false},
         {QStringLiteral("type"), QStringLiteral("cartograph.concept-map")},
-        {QStringLiteral("label"), QStringLiteral("Concept map of %1").arg(build.corpus.root)},
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documents"), documents},
-                                                 {QStringLiteral("generator"), QStringLiteral("Cartograph")}}},
+        {QStringLiteral("label"), sanitize::mapTitle(build.corpus.root)},
+        {QStringLiteral("metadata"), metadata},
         {QStringLiteral("nodes"), nodes},
         {QStringLiteral("edges"), edges},
     };
     return QJsonDocument(QJsonObject{{QStringLiteral("graph"), graphObject}}).toJson(QJsonDocument::Indented);
 }
 
-bool JsonGraphWriter::write(const project::BuildResult &build, const QString &path, QString *error)
+bool JsonGraphWriter::write(const project::BuildResult &build, const QString &path, QString *error,
+                            const project::Project *project)
 {
-    // Unbuffered and length-checked: see writeFileAtomically.
-    return project::writeFileAtomically(path, toJson(build), error);
+    return ExportFileSet::writeFile(path, toJson(build, project), error);
 }
 
 } // namespace carto::exporter

@@ -1,6 +1,8 @@
 #include "markdownvaultwriter.h"
 
-#include "project/atomicfile.h"
+#include "exportfileset.h"
+#include "exportnotes.h"
+#include "sanitize.h"
 
 #include <QDir>
 #include <QLocale>
@@ -55,30 +57,24 @@ QString safeName(const QString &label)
     return name;
 }
 
-// Text shown inside [[target|shown]]: no pipe or closing brackets.
-QString linkText(const QString &label)
+// A label can be shown as a link's text ([[file|label]]) only when it holds
+// nothing a wiki link or Markdown would read as structure; otherwise the link
+// shows the file name, which safeName made harmless.
+bool isPlainLinkText(const QString &label)
 {
-    QString s = label;
-    s.replace(u'|', u'/');
-    s.replace(QStringLiteral("]]"), QStringLiteral("] ]"));
-    return s.simplified();
-}
-
-// Quoted corpus text must not create links or tags that point nowhere.
-QString escapeQuote(QString text)
-{
-    text = text.simplified();
-    text.replace(QStringLiteral("[["), QStringLiteral("\\[\\["));
-    text.replace(QStringLiteral("]]"), QStringLiteral("\\]\\]"));
-    text.replace(u'#', QStringLiteral("\\#"));
-    return text;
+    static const QString structural = QStringLiteral("[]|#^<>&\\`!*_~=$%");
+    if (label.isEmpty() || label.simplified() != label)
+        return false;
+    return std::none_of(label.begin(), label.end(), [](QChar c) {
+        return structural.contains(c) || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
 }
 
 QString link(const QStringList &fileNames, graph::NodeIndex target, const QString &label)
 {
     const QString &file = fileNames.at(target);
-    const QString shown = linkText(label);
-    return shown == file ? QStringLiteral("[[%1]]").arg(file) : QStringLiteral("[[%1|%2]]").arg(file, shown);
+    return label == file || !isPlainLinkText(label) ? QStringLiteral("[[%1]]").arg(file)
+                                                    : QStringLiteral("[[%1|%2]]").arg(file, label);
 }
 
 // 1-based number of the sentence holding range within the document.
@@ -139,20 +135,21 @@ QStringList MarkdownVaultWriter::fileNames(const graph::ConceptGraph &graph)
 QString MarkdownVaultWriter::noteFor(const project::BuildResult &build, graph::NodeIndex index,
                                      const QStringList &fileNames, const project::Project *project)
 {
+    return noteFor(build, index, fileNames, ExportNotes(build.graph, project));
+}
+
+QString MarkdownVaultWriter::noteFor(const project::BuildResult &build, graph::NodeIndex index,
+                                     const QStringList &fileNames, const ExportNotes &notes)
+{
     const graph::ConceptGraph &g = build.graph;
     const graph::NodeData &node = g.node(index);
     const auto &docs = build.corpus.documents;
     QString out = frontMatter(node);
-    out += QStringLiteral("\n# %1\n").arg(node.info.label);
+    out += QStringLiteral("\n# %1\n").arg(sanitize::markdownInline(node.info.label));
 
-    if (project) {
-        for (const project::ConceptNote &note : project->conceptNotes) {
-            if (note.conceptId == node.info.id && !note.markdown.trimmed().isEmpty()) {
-                out += QStringLiteral("\n## Note\n\n") + note.markdown.trimmed() + u'\n';
-                break;
-            }
-        }
-    }
+    // The user's own Markdown, as they wrote it: it is theirs, not the corpus's.
+    if (const QString note = notes.conceptNote(index); !note.isEmpty())
+        out += QStringLiteral("\n## Note\n\n") + note.trimmed() + u'\n';
 
     // Strongest links first.
     std::vector<graph::EdgeIndex> edges = g.incidentEdges(index);
@@ -170,9 +167,18 @@ QString MarkdownVaultWriter::noteFor(const project::BuildResult &build, graph::N
             const extract::Relation &r = g.edge(e).relation;
             out += QStringLiteral("- ") + link(fileNames, n, g.node(n).info.label);
             if (!r.label.isEmpty())
-                out += QStringLiteral(" — %1").arg(escapeQuote(r.label));
+                out += QStringLiteral(" — %1").arg(sanitize::markdownInline(r.label));
             out += QStringLiteral(" (%1 %2)\n").arg(r.count).arg(r.count == 1 ? QStringLiteral("sentence")
                                                                                : QStringLiteral("sentences"));
+        }
+        // Notes on links, under the link they belong to.
+        for (graph::EdgeIndex e : edges) {
+            const QString note = notes.linkNote(e);
+            if (note.isEmpty())
+                continue;
+            const graph::NodeIndex n = other(e);
+            out += QStringLiteral("\n### Note on the link to %1\n\n").arg(link(fileNames, n, g.node(n).info.label))
+                + note.trimmed() + u'\n';
         }
     }
 
@@ -215,9 +221,10 @@ QString MarkdownVaultWriter::noteFor(const project::BuildResult &build, graph::N
             if (doc >= docs.size())
                 continue;
             const ingest::Document &d = docs[doc];
-            out += QStringLiteral("\n> %1\n> — `%2`, sentence %3")
-                       .arg(escapeQuote(q.span.range.slice(d.text).toString()), d.path)
-                       .arg(sentenceNumber(d, q.span.range));
+            // Concatenated, not arg()-chained: a quote may itself hold "%1".
+            out += QStringLiteral("\n> ") + sanitize::markdownInline(q.span.range.slice(d.text))
+                + QStringLiteral("\n> — ") + sanitize::markdownCode(d.path) + QStringLiteral(", sentence ")
+                + QString::number(sentenceNumber(d, q.span.range));
             if (q.with >= 0)
                 out += QStringLiteral(" (with %1)").arg(link(fileNames, q.with, g.node(q.with).info.label));
             out += u'\n';
@@ -227,21 +234,31 @@ QString MarkdownVaultWriter::noteFor(const project::BuildResult &build, graph::N
 }
 
 bool MarkdownVaultWriter::write(const project::BuildResult &build, const QString &folder, QString *error,
-                                const project::Project *project)
+                                const project::Project *project, ProgressSink *progress, const CancelToken *cancel)
 {
     if (!QDir().mkpath(folder)) {
         if (error)
             *error = QStringLiteral("cannot create %1").arg(QDir::toNativeSeparators(folder));
         return false;
     }
-    const QDir dir(folder);
+    const ExportNotes notes(build.graph, project);
     const QStringList names = fileNames(build.graph);
-    for (graph::NodeIndex i = 0; i < build.graph.nodeCount(); ++i) {
-        const QString path = dir.filePath(names.at(i) + QStringLiteral(".md"));
-        if (!project::writeFileAtomically(path, noteFor(build, i, names, project).toUtf8(), error))
+    const int count = build.graph.nodeCount();
+    // Every note is staged first and flushed with one sync before any is put in
+    // place: each file stays whole, without a sync per file.
+    ExportFileSet files(folder, ExportFileSet::Sync::Once);
+    for (graph::NodeIndex i = 0; i < count; ++i) {
+        if (cancel && cancel->isCancelled()) {
+            if (error)
+                *error = QStringLiteral("export cancelled");
             return false;
+        }
+        if (!files.add(names.at(i) + QStringLiteral(".md"), noteFor(build, i, names, notes).toUtf8(), error))
+            return false;
+        if (progress && (i % 64 == 0 || i + 1 == count))
+            progress->report(QStringLiteral("Writing notes"), i + 1, count);
     }
-    return true;
+    return files.commit(error);
 }
 
 } // namespace carto::exporter

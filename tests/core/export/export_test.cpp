@@ -1,13 +1,19 @@
-// JSON Graph Format and GraphML exports: structure, offsets, and read-back.
+// JSON Graph Format and GraphML exports: structure, offsets, read-back through
+// Boost's GraphML reader; and no export names the user's absolute folder.
 #include "export/codepointindex.h"
+#include "export/csvwriter.h"
+#include "export/gexfwriter.h"
+#include "export/markdownvaultwriter.h"
 #include "export/graphmlwriter.h"
 #include "export/jsongraphwriter.h"
-#include "exporttestsupport.h"
+#include "support/exporttestsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QTest>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -114,17 +120,23 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("map.graphml"));
         QString error;
-        QVERIFY2(exporter::GraphMlWriter::write(*m_build, path, &error), qPrintable(error));
+        const auto notes = exporter::testsupport::sampleNotes(*m_build);
+        QVERIFY2(exporter::GraphMlWriter::write(*m_build, path, &error, &notes.project), qPrintable(error));
 
-        struct Vertex { std::string label; std::string type; double score = 0; };
-        struct Edge { double weight = 0; };
+        struct Vertex { std::string label; std::string type; double score = 0; std::string conceptId; std::string note; int degree = 0; };
+        struct Edge { double weight = 0; int count = 0; std::string note; };
         using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, Vertex, Edge>;
         Graph g;
         boost::dynamic_properties dp(boost::ignore_other_properties);
         dp.property("label", boost::get(&Vertex::label, g));
         dp.property("type", boost::get(&Vertex::type, g));
         dp.property("score", boost::get(&Vertex::score, g));
+        dp.property("conceptId", boost::get(&Vertex::conceptId, g));
+        dp.property("note", boost::get(&Vertex::note, g));
+        dp.property("degree", boost::get(&Vertex::degree, g));
         dp.property("weight", boost::get(&Edge::weight, g));
+        dp.property("count", boost::get(&Edge::count, g));
+        dp.property("note", boost::get(&Edge::note, g));
         std::ifstream in(path.toStdString());
         boost::read_graphml(in, g, dp);
         QCOMPARE(int(boost::num_vertices(g)), m_build->graph.nodeCount());
@@ -132,6 +144,95 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(g[0].label), m_build->graph.node(0).info.label);
         for (auto [it, end] = boost::edges(g); it != end; ++it)
             QVERIFY(g[*it].weight > 0.0);
+
+        // Ids and attributes survive: every vertex's conceptId finds its
+        // concept, whose label, type, score and degree came along; every edge
+        // joins the same two concepts as in the build.
+        const graph::ConceptGraph &built = m_build->graph;
+        for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+            const Vertex &v = g[*it];
+            const auto index = built.find(ConceptId(QString::fromStdString(v.conceptId)));
+            QVERIFY2(index, v.conceptId.c_str());
+            const graph::NodeData &node = built.node(*index);
+            QCOMPARE(QString::fromStdString(v.label), node.info.label);
+            QCOMPARE(QString::fromStdString(v.type), extract::conceptTypeName(node.info.type));
+            QCOMPARE(v.score, node.info.score);
+            QCOMPARE(v.degree, node.degree);
+            // Boost reads through property_tree with trim_whitespace, which folds
+            // the note's line break; exportnotes_test checks the exact text.
+            QCOMPARE(QString::fromStdString(v.note), *index == 0 ? notes.conceptNote.simplified() : QString());
+        }
+        int linkNotes = 0;
+        for (auto [it, end] = boost::edges(g); it != end; ++it) {
+            const auto a = built.find(ConceptId(QString::fromStdString(g[boost::source(*it, g)].conceptId)));
+            const auto b = built.find(ConceptId(QString::fromStdString(g[boost::target(*it, g)].conceptId)));
+            QVERIFY(a && b);
+            const auto edge = built.edgeBetween(*a, *b);
+            QVERIFY(edge);
+            QCOMPARE(g[*it].count, built.edge(*edge).relation.count);
+            if (!g[*it].note.empty()) {
+                QCOMPARE(*edge, 0);
+                QCOMPARE(QString::fromStdString(g[*it].note), notes.linkNote);
+                ++linkNotes;
+            }
+        }
+        QCOMPARE(linkNotes, 1);
+    }
+
+    void graphml_nodeIdsAreNmtokens_conceptIdsKept()
+    {
+        QXmlStreamReader xml(exporter::GraphMlWriter::toGraphMl(*m_build));
+        // xs:NMTOKEN, restricted to what we write: no spaces or punctuation a
+        // tool could trip on.
+        const QRegularExpression nmtoken(QStringLiteral("^[A-Za-z0-9._-]+$"));
+        int nodes = 0;
+        bool spaced = false;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == u"node") {
+                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("id"))).hasMatch());
+                ++nodes;
+            } else if (xml.name() == u"edge") {
+                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("source"))).hasMatch());
+                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("target"))).hasMatch());
+            } else if (xml.name() == u"data" && xml.attributes().value(QLatin1String("key")) == u"conceptId") {
+                const QString id = xml.readElementText();
+                QVERIFY(m_build->graph.find(ConceptId(id)));
+                spaced = spaced || id.contains(u' ');
+            }
+        }
+        QVERIFY(!xml.hasError());
+        QCOMPARE(nodes, m_build->graph.nodeCount());
+        QVERIFY2(spaced, "the sample has multi-word concepts, whose ids hold spaces");
+    }
+
+    void exports_carryNoAbsolutePath()
+    {
+        // The corpus copied under a path no export may name.
+        QTemporaryDir home;
+        const QString corpus = home.filePath(QStringLiteral("private-user-folder/notes"));
+        QVERIFY(QDir().mkpath(corpus));
+        for (const QFileInfo &f : QDir(QStringLiteral(CARTO_SAMPLES_DIR)).entryInfoList(QDir::Files))
+            QVERIFY(QFile::copy(f.filePath(), QDir(corpus).filePath(f.fileName())));
+        QString error;
+        const auto build = project::buildCorpus(corpus, {}, &error);
+        QVERIFY2(build, qPrintable(error));
+        const QByteArray json = exporter::JsonGraphWriter::toJson(*build);
+        const QByteArray graphml = exporter::GraphMlWriter::toGraphMl(*build);
+        QByteArray vault;
+        const QStringList names = exporter::MarkdownVaultWriter::fileNames(build->graph);
+        for (graph::NodeIndex i = 0; i < build->graph.nodeCount(); ++i)
+            vault += exporter::MarkdownVaultWriter::noteFor(*build, i, names).toUtf8();
+        QVERIFY(vault.contains("beavers-as-engineers.md"));
+        for (const QByteArray &bytes : {json, graphml, exporter::GexfWriter::toGexf(*build),
+                                        exporter::CsvWriter::nodesCsv(*build), exporter::CsvWriter::edgesCsv(*build),
+                                        vault}) {
+            QVERIFY(!bytes.contains(home.path().toUtf8()));
+            QVERIFY(!bytes.contains("private-user-folder"));
+        }
+        const QJsonObject graph = QJsonDocument::fromJson(json).object().value(QStringLiteral("graph")).toObject();
+        QCOMPARE(graph.value(QStringLiteral("label")).toString(), QStringLiteral("Concept map of notes"));
     }
 
     void write_toUnwritablePath_failsWithMessage()

@@ -1,7 +1,8 @@
 // GEXF export: well-formed GEXF 1.3 that reads back with the same nodes,
 // edges, attributes and positions.
 #include "export/gexfwriter.h"
-#include "exporttestsupport.h"
+#include "export/nodestyle.h"
+#include "support/exporttestsupport.h"
 
 #include <QFile>
 #include <QHash>
@@ -36,6 +37,8 @@ private Q_SLOTS:
         int nodes = 0;
         int edges = 0;
         int positions = 0;
+        int colours = 0;
+        QList<double> sizes;
         QString version;
         QString currentNode;
         QHash<QString, QHash<QString, QString>> values; // node id -> attribute -> value
@@ -66,6 +69,19 @@ private Q_SLOTS:
                 QVERIFY(attrs.value(QLatin1String("weight")).toDouble() > 0.0);
             } else if (name == u"attvalue" && !currentNode.isEmpty()) {
                 values[currentNode][attrs.value(QLatin1String("for")).toString()] = attrs.value(QLatin1String("value")).toString();
+            } else if (name == u"color") {
+                QCOMPARE(xml.namespaceUri(), vizNs);
+                ++colours;
+                const auto index = m_build->graph.find(ConceptId(currentNode));
+                QVERIFY(index);
+                // The community colour the map draws.
+                const auto expected = exporter::nodestyle::community(m_build->graph.node(*index).community);
+                QCOMPARE(attrs.value(QLatin1String("r")).toInt(), int(expected.r));
+                QCOMPARE(attrs.value(QLatin1String("g")).toInt(), int(expected.g));
+                QCOMPARE(attrs.value(QLatin1String("b")).toInt(), int(expected.b));
+            } else if (name == u"size") {
+                QCOMPARE(xml.namespaceUri(), vizNs);
+                sizes.append(attrs.value(QLatin1String("value")).toDouble());
             } else if (name == u"position") {
                 QCOMPARE(xml.namespaceUri(), vizNs);
                 ++positions;
@@ -81,6 +97,12 @@ private Q_SLOTS:
         QCOMPARE(nodes, m_build->graph.nodeCount());
         QCOMPARE(edges, m_build->graph.edgeCount());
         QCOMPARE(positions, nodes);
+        QCOMPARE(colours, nodes);
+        QCOMPARE(sizes.size(), nodes);
+        // Sized by score like the map: the best node is the biggest, all are positive.
+        QCOMPARE(*std::max_element(sizes.begin(), sizes.end()), sizes.front());
+        QVERIFY(*std::min_element(sizes.begin(), sizes.end()) > 0.0);
+        QVERIFY(sizes.front() > sizes.back());
         for (const char *key : {"type", "score", "community", "degree", "betweenness", "pagerank"})
             QVERIFY2(declared.contains(QStringLiteral("node:") + QLatin1String(key)), key);
         QVERIFY(declared.contains(QStringLiteral("edge:count")));
@@ -95,6 +117,38 @@ private Q_SLOTS:
             QCOMPARE(v.value(QStringLiteral("betweenness")).toDouble(), node.betweenness);
             QCOMPARE(v.value(QStringLiteral("pagerank")).toDouble(), node.pageRank);
         }
+    }
+
+    void toGexf_colourByTypeProject_usesTypeColours()
+    {
+        project::Project project;
+        project.view.colourByType = true;
+        const QByteArray bytes = exporter::GexfWriter::toGexf(*m_build, &project);
+        QXmlStreamReader xml(bytes);
+        QString node;
+        int checked = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == u"node") {
+                node = xml.attributes().value(QLatin1String("id")).toString();
+            } else if (xml.name() == u"color") {
+                const auto index = m_build->graph.find(ConceptId(node));
+                QVERIFY(index);
+                const auto expected = exporter::nodestyle::type(m_build->graph.node(*index).info.type);
+                QCOMPARE(xml.attributes().value(QLatin1String("r")).toInt(), int(expected.r));
+                QCOMPARE(xml.attributes().value(QLatin1String("b")).toInt(), int(expected.b));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, m_build->graph.nodeCount());
+    }
+
+    void toGexf_describesCorpusByFolderNameOnly()
+    {
+        const QString text = QString::fromUtf8(exporter::GexfWriter::toGexf(*m_build));
+        QVERIFY(!text.contains(m_build->corpus.root));
+        QVERIFY(text.contains(QStringLiteral("<description>Concept map of samples</description>")));
     }
 
     void toGexf_sameBuild_givesSameBytes()

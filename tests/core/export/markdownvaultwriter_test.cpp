@@ -1,6 +1,6 @@
 // Markdown vault: one note per concept, safe unique names, links that resolve.
 #include "export/markdownvaultwriter.h"
-#include "exporttestsupport.h"
+#include "support/exporttestsupport.h"
 
 #include <QDir>
 #include <QFile>
