@@ -27,6 +27,7 @@ enum Kind : std::uint16_t {
     KNested = 1 << 10,     // a sub-phrase of a longer candidate, counted inside it
     KIdentifier = 1 << 11, // a file name, package or code identifier ("package.json", "C++")
     KCoordination = 1 << 12, // "energy and climate bill", "supervision and regulation"
+    KNestedHead = 1 << 13,   // a nested mention that ends where its outer one does: the same head
 };
 // Phrase-level candidates: they take their tokens beside, not instead of, the
 // noun phrases they join (see assignMentions).

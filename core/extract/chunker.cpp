@@ -294,12 +294,15 @@ void Chunker::nounPhrases()
             ++i;
             continue;
         }
-        // a participle opens a phrase only after a determiner, a preposition or
-        // the sentence start: after a noun it is the verb ("firms using data")
+        // a participle opens a phrase only after a determiner ("the growing
+        // economy"): after a noun or a preposition it is a verb with its object
+        // ("firms using data", "by emphasizing open models"); a gerund that
+        // WordNet lists as a noun may stand alone after a determiner too
         const PosTag t = m_s.tag(i);
-        if ((t == PosTag::VBN || t == PosTag::VBG) && !headNoun(i) && i > m_s.begin) {
-            const PosTag before = m_s.tag(i - 1);
-            if (before != PosTag::DT && before != PosTag::PRPS && before != PosTag::IN && before != PosTag::PDT) {
+        if (t == PosTag::VBN || t == PosTag::VBG) {
+            const PosTag before = i > m_s.begin ? m_s.tag(i - 1) : PosTag::None;
+            if (before != PosTag::DT && before != PosTag::PRPS && before != PosTag::PDT && before != PosTag::POS
+                && !(headNoun(i) && i + 1 < m_s.end && headNoun(i + 1))) {
                 ++i;
                 continue;
             }

@@ -25,6 +25,13 @@ std::string utf8(const QString &s)
 
 } // namespace
 
+double mentionWeight(const Occurrence &o)
+{
+    // a name is mentioned whole wherever it stands ("Linux" in "Linux kernel")
+    const bool partial = (o.kinds & KNested) && !(o.kinds & (KNestedHead | KName));
+    return partial ? kNestedWeight : 1.0;
+}
+
 ConceptBuilder::ConceptBuilder(const ingest::Corpus &corpus, const std::vector<DocumentTokens> &docs,
                                const Vocabulary &vocabulary, const KeyMap &keys, int threads)
     : m_corpus(corpus), m_docs(docs), m_vocabulary(vocabulary), m_keys(keys), m_threads(threads)
@@ -100,6 +107,12 @@ void ConceptBuilder::dropOverlaps(ConceptGroup &g)
             document = m.first;
             primaryEnd = -1;
         }
+        // the same place found twice (a name and its prepositional reading,
+        // merged into one concept) counts once
+        const bool repeated = !kept.empty() && kept.back().first == m.first && kept.back().second->b == o.b
+            && kept.back().second->e == o.e;
+        if (repeated)
+            continue;
         if (!(o.kinds & KNested)) {
             primaryEnd = std::max(primaryEnd, o.e);
             kept.push_back(m);
@@ -196,7 +209,7 @@ SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const
         }
         // headings restate the body: they earn the heading boost, not frequency
         if (!(o->kinds & KHeading))
-            f.mentions += (o->kinds & KNested) ? kNestedWeight : 1.0;
+            f.mentions += mentionWeight(*o);
         if (o->kinds & (KName | KAcronym))
             ++named;
     }

@@ -20,6 +20,10 @@ struct ConceptGroup
     std::uint16_t kinds = 0;
 };
 
+// What one mention adds to its concept's salience: 1, or kNestedWeight for a
+// common noun inside a longer phrase it does not head.
+[[nodiscard]] double mentionWeight(const Occurrence &o);
+
 // Turns merged groups into ranked, typed concepts: salience features and the
 // keyness score for every group, then, for the groups that make the cut,
 // label, aliases, mentions with their spans, typing cues and the type, and

@@ -267,7 +267,7 @@ Concept ConceptBuilder::build(const ConceptGroup &g) const
             end += 2;
         spans.emplace_back(Span{DocumentId(di), TextRange{first.start, end}}, text.mid(first.start, end - first.start));
         if (!(o->kinds & KHeading))
-            perDocument[di] += (o->kinds & KNested) ? kNestedWeight : 1.0;
+            perDocument[di] += mentionWeight(*o);
         else
             perDocument.try_emplace(di, 0.0);
         const QString surface = text.mid(first.start, end - first.start);

@@ -24,9 +24,9 @@ bool byStartThenLength(const Occurrence &a, const Occurrence &b)
     return a.key < b.key;
 }
 
-std::vector<Occurrence> primaryMentions(const std::vector<Occurrence> &found, const KeyMap &keys)
+std::vector<Occurrence> primaryMentions(const std::vector<Occurrence> &found)
 {
-    // one sort key per occurrence: explicit, recurring, longer, earlier
+    // one sort key per occurrence: explicit, longer, earlier
     struct Ranked
     {
         std::uint64_t rank;
@@ -37,10 +37,8 @@ std::vector<Occurrence> primaryMentions(const std::vector<Occurrence> &found, co
     order.reserve(found.size());
     std::int32_t maxToken = 0;
     for (const Occurrence &o : found) {
-        const bool recurs = keys.at(o.key).count >= 2;
         const std::uint64_t rank = (static_cast<std::uint64_t>(!(o.kinds & kExplicit)) << 62)
-            | (static_cast<std::uint64_t>(!recurs) << 61) | (static_cast<std::uint64_t>(0xFFFF - std::min(0xFFFF, o.e - o.b)) << 40)
-            | static_cast<std::uint64_t>(o.b);
+            | (static_cast<std::uint64_t>(0xFFFF - std::min(0xFFFF, o.e - o.b)) << 40) | static_cast<std::uint64_t>(o.b);
         order.push_back({rank, o.key, &o});
         maxToken = std::max(maxToken, o.e);
     }
@@ -108,8 +106,8 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
         for (const Occurrence &o : found[static_cast<size_t>(di)])
             ((o.kinds & kPhraseKinds) ? phrases : words).push_back(o);
         std::vector<Occurrence> &out = assigned[static_cast<size_t>(di)];
-        out = primaryMentions(words, candidates.keys);
-        for (const Occurrence &o : primaryMentions(phrases, candidates.keys))
+        out = primaryMentions(words);
+        for (const Occurrence &o : primaryMentions(phrases))
             out.push_back(o);
     });
     // keys that stand as a primary mention somewhere; per thread, then united
@@ -149,11 +147,12 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
                 ++j;
             for (size_t k = j; k < all.size() && all[k]->b < p.e; ++k) {
                 const Occurrence &o = *all[k];
-                if (o.e > p.e || (o.b == p.b && o.e == p.e) || !standing.count(o.key) || o.key == p.key
+                if (o.e > p.e || (o.b == p.b && o.e == p.e) || o.key == p.key
+                    || (!standing.count(o.key) && candidates.keys.at(o.key).count < 2)
                     || primaryAt.count(o.key ^ (static_cast<std::uint64_t>(o.b) << 40) ^ (static_cast<std::uint64_t>(o.e) << 20)))
                     continue;
                 Occurrence n = o;
-                n.kinds |= KNested;
+                n.kinds |= KNested | (o.e == p.e ? KNestedHead : 0);
                 nested.push_back(n);
             }
         }

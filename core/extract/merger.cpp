@@ -292,6 +292,12 @@ void Merger::joinShortNames()
             const KeyInfo &l = m_keys.at(longer);
             if (l.ids.size() <= k->ids.size() || !std::equal(k->ids.rbegin(), k->ids.rend(), l.ids.rbegin()))
                 continue;
+            // "Government of Great Britain" is headed by "Government": the short
+            // form must be the head and its modifiers, with no connector before
+            const bool connector = std::any_of(l.ids.begin(), l.ids.end() - static_cast<std::ptrdiff_t>(k->ids.size()),
+                                               [&](int id) { return m_vocabulary.word(id).stop; });
+            if (connector)
+                continue;
             if (target && root(longer) != *target)
                 unique = false;
             target = root(longer);

@@ -27,8 +27,11 @@ bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary
     const WordInfo &first = vocabulary.word(ids.front());
     if (first.stop)
         return false;
+    // a WordNet person's name only when the word is no common noun as well
+    // ("Post" is Emily Post, but "Post-Office Department" is no person)
     return Gazetteer::instance().isGivenName(first.lower)
-        || Lexicon::instance().nounLexFile(first.lower.toStdString(), true) == u"noun.person";
+        || (!(first.direct & Lexicon::Noun) && first.properNoun
+            && Lexicon::instance().nounLexFile(first.lower.toStdString(), true) == u"noun.person");
 }
 
 void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const KeyMap &keys,

@@ -19,7 +19,8 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
                              const Vocabulary &vocabulary, int threads);
 
 // True when a name's words look like a person's full name: two or three
-// words, the first a given name (miscfiles' list, or a WordNet first name).
+// words, the first a given name (miscfiles' list, or a WordNet person's
+// name that is no common noun).
 [[nodiscard]] bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary);
 
 } // namespace carto::extract

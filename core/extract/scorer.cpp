@@ -7,15 +7,15 @@ namespace carto::extract {
 
 namespace {
 
-double damping(double mentions)
+double damping(double mentions, const SalienceFeatures &f)
 {
-    return mentions < 1.5 ? 0.5 : 1.0;
+    return mentions < 1.5 && !f.linked && !f.quoted ? 0.5 : 1.0;
 }
 
 double modifiers(const SalienceFeatures &f)
 {
     const double name = f.named ? kNameBoost * (f.commonWordName ? 0.5 : 1.0) : 0.0;
-    const double boost = 1.0 + name + 0.5 * f.linked + 0.3 * f.quoted + 0.3 * f.acronymPair + 0.1 * f.heading;
+    const double boost = 1.0 + name + 1.0 * f.linked + 1.0 * f.quoted + 0.3 * f.acronymPair + 0.1 * f.heading;
     const double description = f.evaluative && !f.named && !f.linked && !f.quoted ? 0.5 : 1.0;
     return boost * description;
 }
@@ -49,7 +49,7 @@ double conceptScore(const SalienceFeatures &f)
 {
     const double mentions = std::max(1.0, f.mentions);
     return keyness(mentions, f.corpusTokens, f.backgroundCount + kBackgroundFloor, f.backgroundTokens)
-        * damping(mentions) * modifiers(f);
+        * damping(mentions, f) * modifiers(f);
 }
 
 double documentScore(const SalienceFeatures &f, double documentMentions, double documentTokens)
@@ -58,7 +58,7 @@ double documentScore(const SalienceFeatures &f, double documentMentions, double 
         return 0.0;
     const double rest = std::max(0.0, f.mentions - documentMentions) + f.backgroundCount + kBackgroundFloor;
     const double restTokens = std::max(0.0, f.corpusTokens - documentTokens) + f.backgroundTokens;
-    return keyness(documentMentions, documentTokens, rest, restTokens) * damping(documentMentions) * modifiers(f);
+    return keyness(documentMentions, documentTokens, rest, restTokens) * damping(documentMentions, f) * modifiers(f);
 }
 
 } // namespace carto::extract

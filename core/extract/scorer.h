@@ -36,8 +36,9 @@ inline constexpr double kCollocationLift = 1000.0;
 // Added to every background count: a word the background never saw is as
 // rare as half an occurrence.
 inline constexpr double kBackgroundFloor = 0.5;
-// A mention inside a longer candidate's ("energy" in "clean energy") says
-// less about the shorter one than a mention of its own.
+// A mention inside a longer candidate's that is not its head ("energy" in
+// "energy policy") says less about the shorter one than a mention of its own
+// ("recession" in "a severe recession" counts whole).
 inline constexpr double kNestedWeight = 0.5;
 
 // Ranks concepts by keyness, the smoothed ratio of a concept's frequency in
@@ -49,19 +50,21 @@ inline constexpr double kNestedWeight = 0.5;
 //
 //   k decides between rare and common words: a word the background never saw,
 //     mentioned once in 10,000 words (100 per million), scores as a word used
-//     twice as often as in general English; frequent words need to be used far
-//     more often than usual. A concept no commoner than in general English
+//     four times as often as in general English; frequent words need to be used
+//     far more often than usual. A concept no commoner than in general English
 //     scores 0.
 //   damping  = 0.5 for one mention, else 1: a name or phrase met once is
-//              damped, not boosted by its rarity alone;
-//   boost    = 1 + n·named + 0.5·linked + 0.3·quoted + 0.3·acronymPair + 0.1·heading,
-//              n = kNameBoost (half for a common noun written as a name);
+//              damped, not boosted by its rarity alone, unless the writer
+//              marked it (quoted or linked);
+//   boost    = 1 + n·named + linked + quoted + 0.3·acronymPair + 0.1·heading,
+//              n = kNameBoost (half for a common noun written as a name): a
+//              quotation or a link is the writer naming a concept;
 //   description = 0.5 for a phrase opened by an evaluative adjective on an
 //              abstract head ("widespread adoption"); relational adjectives
 //              ("national defense") keep full weight.
 [[nodiscard]] double conceptScore(const SalienceFeatures &f);
-inline constexpr double kSmoothing = 100.0;
-inline constexpr double kNameBoost = 0.5;
+inline constexpr double kSmoothing = 35.0;
+inline constexpr double kNameBoost = 1.0;
 
 // The same keyness for one document, against the rest of the corpus and the
 // background together: what this document talks about more than the others
