@@ -288,7 +288,8 @@ void refuseWhenPlainlyCut(const QByteArray &yaml, int firstVersionWithEnd)
     const qsizetype eol = yaml.indexOf('\n');
     bool ok = false;
     const int version = yaml.mid(head.size(), eol < 0 ? -1 : eol - head.size()).trimmed().toInt(&ok);
-    if (ok && version >= firstVersionWithEnd && !yaml.contains("\nend:"))
+    // A newer version is left to the version check, which says so.
+    if (ok && version >= firstVersionWithEnd && version <= Project::kSchemaVersion && !yaml.contains("\nend:"))
         throw FormatError{endOfContent(yaml), cutShortMessage()};
 }
 

@@ -41,7 +41,8 @@ void refuseAliases(const QByteArray &yaml);
 void checkEndMarker(const YAML::Node &root, const QByteArray &yaml);
 
 // The same verdict from the text alone for a file that starts
-// "schema_version: N" (N >= firstVersionWithEnd) and has no line "end:":
+// "schema_version: N" (firstVersionWithEnd <= N <= Project::kSchemaVersion)
+// and has no line "end:":
 // cheaper than building the tree of a file that is refused anyway.
 void refuseWhenPlainlyCut(const QByteArray &yaml, int firstVersionWithEnd);
 
