@@ -25,6 +25,7 @@ const ingest::Corpus &emptyCorpus()
 ProjectDocument::ProjectDocument(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
 
 ProjectDocument::~ProjectDocument() = default;
@@ -388,19 +389,27 @@ void ProjectDocument::setNodePosition(graph::NodeIndex node, QPointF pos, bool p
     Q_EMIT nodeMoved(node);
 }
 
-void ProjectDocument::applyLayout(const std::vector<graph::Point> &positions)
+void ProjectDocument::setLayoutPositions(const std::map<ConceptId, graph::Point> &positions)
 {
-    if (!m_build || int(positions.size()) != nodeCount())
+    if (!m_build)
         return;
     QList<QPointF> previous;
     previous.reserve(nodeCount());
     for (int i = 0; i < nodeCount(); ++i) {
         previous.append(scenePos(i));
         graph::NodeData &data = m_build->graph.node(i);
-        if (!data.pinned)
-            data.position = positions[size_t(i)];
+        if (const auto it = positions.find(data.info.id); it != positions.end())
+            data.position = it->second;
     }
     Q_EMIT layoutApplied(previous);
+}
+
+std::map<ConceptId, graph::Point> ProjectDocument::layoutPositionsById() const
+{
+    std::map<ConceptId, graph::Point> out;
+    for (int i = 0; i < nodeCount(); ++i)
+        out.emplace(graph().node(i).info.id, graph().node(i).position);
+    return out;
 }
 
 std::vector<graph::Point> ProjectDocument::layoutPositions() const

@@ -1,6 +1,4 @@
 #include "canvas/mapview.h"
-#include "commands/movenodecommand.h"
-#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "export/mapimageexporter.h"
 #include "mainwindow.h"
@@ -149,7 +147,7 @@ void ProjectTest::noteTypedInInspector_isStoredUndoableAndBadged()
     QVERIFY(doc()->hasNote(n));
     QVERIFY(m_window->isWindowModified());
     QCOMPARE(m_window->notesPanel()->model()->rowCount(), 1);
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(doc()->conceptNote(id).isEmpty());
     QVERIFY(editor->toPlainText().isEmpty());
     QVERIFY(!doc()->hasNote(n));
@@ -193,7 +191,7 @@ void ProjectTest::dragNodeOntoAnother_mergesAndUndoRestoresBoth()
     QVERIFY(doc()->graph().find(intoId));
     QCOMPARE(doc()->graph().node(node(fromLabel)).info.id, intoId); // the old name is an alias now
 
-    QVERIFY(editAndRebuild([this] { doc()->undoStack()->undo(); }));
+    QVERIFY(editAndRebuild([this] { doc()->undo(); }));
     QVERIFY(doc()->graph().find(fromId));
     QVERIFY(doc()->graph().find(intoId));
 }
@@ -278,10 +276,10 @@ void ProjectTest::curationCommands_undoAndRedo()
     QVERIFY(editAndRebuild(edit));
     QCOMPARE(doc()->undoStack()->count(), 1);
     QVERIFY2(check(true), qPrintable(doc()->undoStack()->undoText()));
-    QVERIFY(editAndRebuild([this] { doc()->undoStack()->undo(); }));
+    QVERIFY(editAndRebuild([this] { doc()->undo(); }));
     QVERIFY(check(false));
     QCOMPARE(doc()->nodeCount(), nodesBefore);
-    QVERIFY(editAndRebuild([this] { doc()->undoStack()->redo(); }));
+    QVERIFY(editAndRebuild([this] { doc()->redo(); }));
     QVERIFY(check(true));
     // Every curation is in the project, so a save keeps it.
     QVERIFY(!doc()->curation().isEmpty());
@@ -296,9 +294,9 @@ void ProjectTest::pinAndUnpin_undoable()
     QVERIFY(doc()->undoStack()->undoText().startsWith(u"Pin"_s));
     m_window->setPinned(n, false);
     QVERIFY(!doc()->isPinned(n));
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(doc()->isPinned(n));
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(!doc()->isPinned(n));
 }
 
@@ -316,11 +314,11 @@ void ProjectTest::orphanedNote_canBeReattachedAndUndone()
     QVERIFY(doc()->orphanedNotes().empty());
     QCOMPARE(doc()->conceptNote(doc()->graph().node(node(target)).info.id), u"Keep me"_s);
     QCOMPARE(panel->model()->item(0)->data(app::NotesPanel::KindRole).toInt(), int(app::NotesPanel::ConceptNoteKind));
-    doc()->undoStack()->undo();
+    doc()->undo();
     QCOMPARE(doc()->orphanedNotes().size(), size_t(1));
     QVERIFY(panel->deleteNote(0));
     QVERIFY(doc()->project().conceptNotes.empty());
-    doc()->undoStack()->undo();
+    doc()->undo();
     QCOMPARE(doc()->project().conceptNotes.size(), size_t(1));
     // Searching filters the list by the note's text.
     panel->searchBox()->setText(u"keep"_s);
@@ -357,7 +355,7 @@ void ProjectTest::saveAndReopen_restoresNotesCurationPositionsAndView()
 {
     const graph::NodeIndex noted = doc()->nodesByScore()[0];
     const extract::Concept c = doc()->graph().node(noted).info;
-    doc()->undoStack()->push(new app::NoteCommand(doc(), c.id, c.label, u"A note"_s));
+    doc()->editConceptNote(c.id, c.label, u"A note"_s);
     const graph::NodeIndex pinned = doc()->nodesByScore()[4];
     const ConceptId pinnedId = doc()->graph().node(pinned).info.id;
     m_window->setPinned(pinned, true);
@@ -432,8 +430,7 @@ void ProjectTest::newUser_annotateMergeSaveReopenExport()
     QVERIFY(editAndRebuild([&] { m_window->mergeConcepts(from, into); }));
     const graph::NodeIndex moved = doc()->nodesByScore()[3];
     const ConceptId movedId = doc()->graph().node(moved).info.id;
-    doc()->undoStack()->push(new app::MoveNodeCommand(doc(), movedId, doc()->scenePos(moved), false,
-                                                      doc()->scenePos(moved) + QPointF(40, -25), 77));
+    doc()->moveNode(movedId, doc()->scenePos(moved), false, doc()->scenePos(moved) + QPointF(40, -25), 77);
     const graph::Point movedAt = doc()->graph().node(moved).position;
     m_window->mapView()->centreOnNode(into);
     const graph::Point centre = m_window->mapView()->layoutCentre();

@@ -1,5 +1,4 @@
 #include "canvas/mapview.h"
-#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "mainwindow.h"
 #include "project/projectfile.h"
@@ -140,7 +139,7 @@ void WindowLifecycleTest::openProject_newerRecoveryAccepted_restoresUnsavedWork(
     const graph::NodeIndex node = doc()->nodesByScore().front();
     const ConceptId id = doc()->graph().node(node).info.id;
     const QString label = doc()->graph().node(node).info.label;
-    doc()->undoStack()->push(new app::NoteCommand(doc(), id, label, u"Unsaved thought"_s));
+    doc()->editConceptNote(id, label, u"Unsaved thought"_s);
     m_window->autosave();
     QVERIFY(project::RecoveryFile::hasNewer(path));
     // The session "ends badly": a new window opens the project and accepts the recovery.
@@ -167,7 +166,7 @@ void WindowLifecycleTest::corpusWatcher_documentsAddedChangedRemoved_rebuildKeep
     const graph::NodeIndex node = doc()->nodesByScore().front();
     const ConceptId id = doc()->graph().node(node).info.id;
     const QString label = doc()->graph().node(node).info.label;
-    doc()->undoStack()->push(new app::NoteCommand(doc(), id, label, u"Keep me"_s));
+    doc()->editConceptNote(id, label, u"Keep me"_s);
     doc()->setNodePosition(node, doc()->scenePos(node) + QPointF(37, -21), true);
     // Positions are kept in layout units (what the project stores); the scene
     // scale may change with the corpus.
