@@ -51,6 +51,7 @@ private Q_SLOTS:
     void orphanedNote_canBeReattachedAndUndone();
     void userLink_drawnAndUsedByPathFinder();
     void saveAndReopen_restoresNotesCurationPositionsAndView();
+    void noteWithoutFinalNewline_savedAndReopened_isExact();
     void corruptProjectFile_reportsLineAndColumnAndKeepsFile();
     void newUser_annotateMergeSaveReopenExport();
 
@@ -386,6 +387,37 @@ void ProjectTest::saveAndReopen_restoresNotesCurationPositionsAndView()
     QCOMPARE(doc()->visibleNodeCount(), 20);
     QVERIFY(std::abs(m_window->mapView()->layoutZoom() / zoom - 1.0) < 0.01);
     QVERIFY(!m_window->isWindowModified());
+}
+
+void ProjectTest::noteWithoutFinalNewline_savedAndReopened_isExact()
+{
+    const graph::NodeIndex n = doc()->nodesByScore().front();
+    const ConceptId id = doc()->graph().node(n).info.id;
+    doc()->selectNodes({n});
+    QPlainTextEdit *editor = m_window->conceptPanel()->noteEditor();
+    editor->setFocus();
+    QTest::keyClicks(editor, u"First line"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClicks(editor, u"   indented, trailing spaces, no final newline   "_s);
+    const QString typed = u"First line\n\n   indented, trailing spaces, no final newline   "_s;
+    QCOMPARE(doc()->conceptNote(id), typed);
+
+    const QString path = m_dir->filePath(u"notes"_s + project::ProjectFile::suffix());
+    QVERIFY2(m_window->saveAs(path), qPrintable(m_window->lastError()));
+    m_window.reset();
+    m_window = makeWindow();
+    QSignalSpy built(m_window.get(), &MainWindow::buildFinished);
+    QVERIFY(m_window->openProject(path));
+    QVERIFY(waitForBuild(m_window.get(), built));
+    QCOMPARE(doc()->conceptNote(id), typed);
+    // Saved again, the note reads back the same once more.
+    QVERIFY(m_window->save());
+    QString error;
+    const auto saved = project::ProjectFile::load(path, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->conceptNotes.size(), size_t(1));
+    QCOMPARE(saved->conceptNotes.front().markdown, typed);
 }
 
 void ProjectTest::corruptProjectFile_reportsLineAndColumnAndKeepsFile()

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void corpusWatcher_documentsAddedChangedRemoved_rebuildKeepingNotesAndPins();
     void quitPrompt_cancelKeepsWindow_discardCloses();
     void relayout_keepsPinnedNodesExactly();
+    void relayout_isOneUndoableEditThatMarksTheProjectModified();
     void cancelBuild_largeCorpus_leavesWindowUsable();
     void shortcutList_frequentActionsHaveShortcuts();
 
@@ -250,6 +251,32 @@ void WindowLifecycleTest::relayout_keepsPinnedNodesExactly()
     // The view animates to the new places and ends there.
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->mapView()->isAnimating(), 5000);
     QCOMPARE(m_window->mapView()->nodeScenePos(a), pa);
+}
+
+void WindowLifecycleTest::relayout_isOneUndoableEditThatMarksTheProjectModified()
+{
+    QVERIFY(!m_window->isWindowModified());
+    const std::vector<graph::Point> before = doc()->layoutPositions();
+    const int steps = doc()->undoStack()->count();
+    QSignalSpy laid(m_window.get(), &MainWindow::layoutFinished);
+    m_window->relayout();
+    QTRY_VERIFY_WITH_TIMEOUT(!laid.isEmpty(), 60000);
+    const std::vector<graph::Point> after = doc()->layoutPositions();
+    QVERIFY2(after != before, "the layout moved nothing");
+    QVERIFY2(m_window->isWindowModified(), "a re-layout is unsaved work");
+    QCOMPARE(doc()->undoStack()->count(), steps + 1);
+    QCOMPARE(doc()->undoStack()->undoText(), u"Re-layout"_s);
+
+    doc()->undo();
+    QVERIFY(doc()->layoutPositions() == before);
+    QVERIFY(!m_window->isWindowModified());
+    doc()->redo();
+    QVERIFY(doc()->layoutPositions() == after);
+    QVERIFY(m_window->isWindowModified());
+    // Closing now asks instead of losing the layout silently.
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_window->close());
+    QCOMPARE(m_prompts, 1);
 }
 
 void WindowLifecycleTest::cancelBuild_largeCorpus_leavesWindowUsable()
