@@ -1,5 +1,7 @@
 #include "projectdocument.h"
 
+#include "jobs/jobrunner.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -34,7 +36,7 @@ void ProjectDocument::setBuild(std::shared_ptr<project::BuildResult> build, cons
 {
     m_undo.clear();
     m_replaced = false;
-    m_build = std::move(build);
+    JobRunner::releaseElsewhere(std::exchange(m_build, std::move(build)));
     m_folder = folder;
     m_filter = {};
     m_hidden.clear();
@@ -59,7 +61,7 @@ void ProjectDocument::replaceBuild(std::shared_ptr<project::BuildResult> build)
     if (m_focusCentre >= 0)
         focus = graph().node(m_focusCentre).info.id;
 
-    m_build = std::move(build);
+    JobRunner::releaseElsewhere(std::exchange(m_build, std::move(build)));
     m_replaced = true;
     m_selectedNodes.clear();
     m_selectedEdge = -1;

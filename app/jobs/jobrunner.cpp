@@ -168,6 +168,12 @@ void JobRunner::deliverFailure(const std::shared_ptr<Job> &job, const QString &e
         Qt::QueuedConnection);
 }
 
+void JobRunner::releaseElsewhere(std::shared_ptr<const void> object)
+{
+    if (object)
+        runOnPool([dropped = std::move(object)] {});
+}
+
 void JobRunner::waitForAllWorkers()
 {
     pool()->waitForDone();

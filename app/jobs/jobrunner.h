@@ -41,6 +41,10 @@ public:
     void cancel();
     [[nodiscard]] bool isRunning() const { return m_current != nullptr; }
 
+    // Drops the caller's reference to `object` on a pool thread: freeing a
+    // build result takes tens of milliseconds the GUI thread need not spend.
+    static void releaseElsewhere(std::shared_ptr<const void> object);
+
     // Waits for every worker of every runner, abandoned ones included. For
     // the end of main() and of tests, never for the GUI thread while it runs.
     static void waitForAllWorkers();
