@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -261,6 +262,35 @@ private Q_SLOTS:
         QVERIFY(m_second->session.close());
         QVERIFY(!project::RecoveryFile::exists(a));
         QVERIFY(!project::RecoveryFile::exists(b));
+    }
+
+    void openInitial_recoveryOfAnOlderCartograph_isOfferedAndMovedIntoASlot()
+    {
+        // Before recovery keys, every untitled project autosaved into one file.
+        const QString legacy = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                   .filePath(u"untitled.cartograph.yaml.recovery"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(legacy).absolutePath()));
+        project::Project old;
+        old.corpusFolders = {m_dir->filePath(u"corpus"_s)};
+        old.conceptNotes.push_back({ConceptId(u"anything"_s), u"Anything"_s, u"from an older version"_s});
+        {
+            QFile file(legacy);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(project::ProjectFile::serialize(old, {}));
+        }
+        m_second = std::make_unique<Window>();
+        m_second->answers[u"Restore Unsaved Work?"_s] = QMessageBox::Yes;
+        QVERIFY(m_second->build([this] {
+            m_second->session.openInitial(QString());
+            return true;
+        }));
+        QCOMPARE(m_second->asked, QStringList{u"Restore Unsaved Work?"_s});
+        QCOMPARE(m_second->document.conceptNote(ConceptId(u"anything"_s)), u"from an older version"_s);
+        QVERIFY(m_second->document.isModified());
+        QVERIFY(!QFile::exists(legacy));
+        QVERIFY(project::RecoveryFile::exists(m_second->session.recoveryKey()));
+        m_second->answers[u"Unsaved Changes"_s] = QMessageBox::Discard;
+        QVERIFY(m_second->session.close());
     }
 
 private:
