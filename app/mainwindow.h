@@ -129,6 +129,7 @@ protected:
 private:
     void createActions();
     void createFileMenu();
+    void createHelpMenu();
     void createProjectActions(QMenu *file);
     void createCurationActions(QMenu *edit);
     void showContextMenu(graph::NodeIndex node, const QPoint &globalPos);

@@ -87,15 +87,7 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addMenu(m_panelsMenu);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
-        ->setShortcut(QKeySequence(u"Ctrl+/"_s));
-    help->addAction(tr("&About Cartograph"), this, [this] {
-        QMessageBox::about(this, tr("About Cartograph"),
-                           tr("<b>Cartograph</b> %1<p>Concept maps from folders of documents.</p>"
-                              "<p>Wheel: zoom · drag: pan · Shift-drag: select · double-click: focus · Esc: back</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
+    createHelpMenu();
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(u"mainToolBar"_s);
@@ -109,6 +101,19 @@ void MainWindow::createActions()
     bar->addAction(redo);
     bar->addSeparator();
     bar->addWidget(m_search);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence(u"Ctrl+/"_s));
+    help->addAction(tr("&About Cartograph"), this, [this] {
+        QMessageBox::about(this, tr("About Cartograph"),
+                           tr("<b>Cartograph</b> %1<p>Concept maps from folders of documents.</p>"
+                              "<p>Wheel: zoom · drag: pan · Shift-drag: select · double-click: focus · Esc: back</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
 }
 
 QList<QPair<QString, QString>> MainWindow::shortcutList() const

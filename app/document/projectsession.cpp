@@ -214,17 +214,15 @@ bool ProjectSession::adopt(project::Project project, const QString &projectPath,
     }
     if (!maybeSave())
         return false;
-    if (sameKey) {
-        // Reopening what is open: this session's own autosave is not "earlier work".
+    // Saved or discarded by maybeSave(); and when reopening what is open, this
+    // session's own autosave is not "earlier work" to offer.
+    if (m_slot.isValid())
         project::RecoveryFile::discard(m_slot.key());
-        slot = std::move(m_slot);
-    } else if (m_slot.isValid()) {
-        project::RecoveryFile::discard(m_slot.key()); // saved or discarded by maybeSave()
-    }
-    m_slot = std::move(slot);
+    if (!sameKey)
+        m_slot = std::move(slot);
     restored = restored || offerRecovery(m_slot, &project, projectPath);
 
-    cancelJobs();
+    // The build started below supersedes a running one.
     m_document->setProject(std::move(project), projectPath);
     m_stamp = stamp;
     m_restoreView = !projectPath.isEmpty() || restored;
@@ -471,7 +469,6 @@ bool ProjectSession::reload(const QString &path)
     // The user chose the file on disk over the changes made here.
     if (m_slot.isValid())
         project::RecoveryFile::discard(m_slot.key());
-    cancelJobs();
     m_document->setProject(std::move(*loaded), path);
     m_stamp = stamp;
     m_restoreView = true;
