@@ -2,14 +2,10 @@
 
 #include "appsettings.h"
 #include "canvas/mapview.h"
-#include "commands/curationcommand.h"
-#include "commands/hideconceptcommand.h"
-#include "commands/pincommand.h"
 #include "document/projectdocument.h"
+#include "document/projectsession.h"
 #include "export/exportdatadialog.h"
 #include "export/exportimagedialog.h"
-#include "jobs/buildjob.h"
-#include "jobs/layoutjob.h"
 #include "models/searchmodel.h"
 #include "panels/conceptpanel.h"
 #include "panels/documentspanel.h"
@@ -20,36 +16,22 @@
 #include "panels/pathpanel.h"
 #include "panels/statspanel.h"
 #include "project/projectfile.h"
-#include "project/recoveryfile.h"
 #include "samplecorpus.h"
 
-#include <QAction>
-#include <QApplication>
+#include <QAbstractButton>
 #include <QCloseEvent>
 #include <QCompleter>
 #include <QDir>
-#include <QCryptographicHash>
-#include <QDirIterator>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
-#include <QHeaderView>
-#include <QTableWidget>
-#include <QVBoxLayout>
-#include <QFileSystemWatcher>
-#include <QInputDialog>
-#include <QTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
-#include <QToolBar>
-#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -58,20 +40,15 @@ namespace carto::app {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new ProjectDocument(this))
+    , m_session(new ProjectSession(m_document, this))
     , m_map(new MapView(m_document, this))
     , m_searchModel(new SearchModel(m_document, this))
-    , m_buildJob(new BuildJob(this))
-    , m_layoutJob(new LayoutJob(this))
     , m_search(new QLineEdit(this))
     , m_counts(new QLabel(this))
     , m_stage(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
-    m_autosave = new QTimer(this);
-    m_rebuildTimer = new QTimer(this);
-    m_watchTimer = new QTimer(this);
-    m_watcher = new QFileSystemWatcher(this);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Cartograph"));
     setCentralWidget(m_map);
@@ -99,53 +76,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createActions();
+    connectSession();
 
-    connect(m_buildJob, &BuildJob::progressed, this, &MainWindow::onProgress);
-    connect(m_buildJob, &BuildJob::finished, this, &MainWindow::onBuildFinished);
-    connect(m_buildJob, &BuildJob::failed, this, [this](const QString &error) {
-        setBusy(false);
-        const bool kept = m_replaceOnFinish;
-        m_replaceOnFinish = false;
-        statusBar()->showMessage(tr("Build failed: %1").arg(error));
-        if (!kept)
-            updateTitle();
-        Q_EMIT buildFinished(false);
-    });
-    connect(m_buildJob, &BuildJob::cancelled, this, [this] {
-        setBusy(false);
-        m_replaceOnFinish = false;
-        statusBar()->showMessage(tr("Build cancelled"), 5000);
-        Q_EMIT buildFinished(false);
-    });
-    connect(m_layoutJob, &LayoutJob::progressed, this, &MainWindow::onProgress);
-    connect(m_layoutJob, &LayoutJob::finished, this, [this](const std::vector<graph::Point> &positions) {
-        setBusy(false);
-        m_document->applyLayout(positions);
-        Q_EMIT layoutFinished();
-    });
-    connect(m_layoutJob, &LayoutJob::cancelled, this, [this] { setBusy(false); });
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelJobs);
     connect(m_document, &ProjectDocument::visibilityChanged, this, &MainWindow::updateCounts);
     connect(m_document, &ProjectDocument::selectionChanged, this, &MainWindow::updateCounts);
-    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this,
-            [this](bool clean) { setWindowModified(!clean); });
-
-    // Unsaved work goes to the recovery file every 30 s; the project file is only
-    // written by Save.
-    m_autosave->setInterval(30000);
-    connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosave);
-    m_autosave->start();
-    // Curation edits and corpus changes rebuild after a pause, so a burst of
-    // edits (or a checkout touching many files) costs one build.
-    m_rebuildTimer->setSingleShot(true);
-    m_rebuildTimer->setInterval(250);
-    connect(m_rebuildTimer, &QTimer::timeout, this, &MainWindow::rebuildProject);
-    connect(m_document, &ProjectDocument::curationChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
-    m_watchTimer->setSingleShot(true);
-    m_watchTimer->setInterval(1500);
-    connect(m_watchTimer, &QTimer::timeout, this, &MainWindow::onCorpusChanged);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_watchTimer, qOverload<>(&QTimer::start));
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_watchTimer, qOverload<>(&QTimer::start));
+    connect(m_document, &ProjectDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(m_map, &MapView::mergeRequested, this, &MainWindow::mergeConcepts);
     connect(m_map, &MapView::contextMenuRequested, this, &MainWindow::showContextMenu);
 
@@ -160,9 +96,37 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::connectSession()
+{
+    m_session->setPrompt([this](const QString &title, const QString &text, QMessageBox::StandardButtons buttons) {
+        return ask(title, text, buttons);
+    });
+    m_session->setSavePathChooser([this] { return chooseSavePath(); });
+    m_session->setViewStateProvider([this](project::ViewState &view) { storeViewState(view); });
+    connect(m_session, &ProjectSession::jobStarted, this, [this](const QString &stage) {
+        setBusy(true);
+        m_stage->setText(stage);
+    });
+    connect(m_session, &ProjectSession::jobEnded, this, [this] { setBusy(false); });
+    connect(m_session, &ProjectSession::progressed, this, &MainWindow::onProgress);
+    connect(m_session, &ProjectSession::buildStarted, this, [this](bool replacing) {
+        if (!replacing)
+            setWindowTitle(tr("%1 — building — Cartograph").arg(m_session->displayName()));
+    });
+    connect(m_session, &ProjectSession::buildFinished, this, &MainWindow::onBuildFinished);
+    connect(m_session, &ProjectSession::layoutFinished, this, &MainWindow::layoutFinished);
+    connect(m_session, &ProjectSession::viewRestoreRequested, this, &MainWindow::restoreViewState);
+    connect(m_session, &ProjectSession::projectChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &ProjectSession::recentChanged, this, &MainWindow::updateRecentMenu);
+    connect(m_session, &ProjectSession::statusMessage, this,
+            [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+    connect(m_session, &ProjectSession::errorReported, this, &MainWindow::reportError);
+    connect(m_session, &ProjectSession::saved, this, &MainWindow::projectSaved);
+}
+
 bool MainWindow::isBuilding() const
 {
-    return m_buildJob->isRunning();
+    return m_session->isBuilding();
 }
 
 void MainWindow::createDocks()
@@ -236,382 +200,92 @@ void MainWindow::createDocks()
     connect(m_document, &ProjectDocument::pathChanged, this, [this] { m_map->viewport()->update(); });
 }
 
-void MainWindow::createActions()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    createProjectActions(file);
-    QAction *open = file->addAction(tr("Open &Folder…"), this, &MainWindow::chooseFolder);
-    open->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open &Sample Corpus"), this, [this] {
-        const QString sample = sampleCorpusFolder();
-        if (sample.isEmpty())
-            statusBar()->showMessage(tr("The sample corpus is not installed."), 5000);
-        else
-            openFolder(sample);
-    });
-    QAction *rebuild = file->addAction(tr("Re&build"), this, &MainWindow::rebuildProject);
-    rebuild->setShortcut(QKeySequence::Refresh);
-    file->addSeparator();
-    QMenu *exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("&Image…"), this, &MainWindow::exportImage)->setShortcut(QKeySequence(u"Ctrl+E"_s));
-    exportMenu->addAction(tr("&Data…"), this, &MainWindow::exportData)->setShortcut(QKeySequence(u"Ctrl+Shift+E"_s));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    QAction *find = edit->addAction(tr("&Find Concept"), this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
-    });
-    find->setShortcut(QKeySequence::Find);
-    QAction *hide = edit->addAction(tr("&Hide Selected Concepts"), m_filterPanel, &FilterPanel::hideSelected);
-    hide->setShortcut(QKeySequence::Delete);
-    createCurationActions(edit);
-    edit->addSeparator();
-    QAction *pathFrom = edit->addAction(tr("Find &Path Between Two Selected"), this, [this] {
-        const auto &sel = m_document->selectedNodes();
-        if (sel.size() == 2)
-            m_pathPanel->findPath(m_document->graph().node(sel[0]).info.label,
-                                  m_document->graph().node(sel[1]).info.label);
-    });
-    pathFrom->setShortcut(QKeySequence(u"Ctrl+P"_s));
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fit = view->addAction(tr("&Fit to Window"), m_map, &MapView::fitToVisible);
-    fit->setShortcuts({QKeySequence(u"Ctrl+0"_s), QKeySequence(Qt::Key_Home)});
-    QAction *focus = view->addAction(tr("&Focus on Selection"), this, [this] {
-        if (!m_document->selectedNodes().isEmpty())
-            m_map->enterFocus(m_document->selectedNodes().constLast());
-    });
-    focus->setShortcut(QKeySequence(u"F"_s));
-    QAction *unfocus = view->addAction(tr("&Leave Focus"), m_map, &MapView::exitFocus);
-    unfocus->setShortcut(QKeySequence(u"Shift+F"_s));
-    m_focusDepth2 = view->addAction(tr("Focus Shows Two &Steps"));
-    m_focusDepth2->setCheckable(true);
-    connect(m_focusDepth2, &QAction::toggled, this, [this](bool on) {
-        m_map->setFocusDepth(on ? 2 : 1);
-        AppSettings().setFocusDepth(on ? 2 : 1);
-    });
-    view->addAction(tr("Zoom &In"), m_map, &MapView::zoomIn)->setShortcuts(QKeySequence::ZoomIn);
-    view->addAction(tr("Zoom &Out"), m_map, &MapView::zoomOut)->setShortcuts(QKeySequence::ZoomOut);
-    view->addSeparator();
-    m_colourByType = view->addAction(tr("Colour by &Type"));
-    m_colourByType->setCheckable(true);
-    m_colourByType->setShortcut(QKeySequence(u"Ctrl+T"_s));
-    connect(m_colourByType, &QAction::toggled, this, [this](bool on) {
-        m_map->setColourByType(on);
-        AppSettings().setColourByType(on);
-    });
-    m_relayout = view->addAction(tr("Re-&layout"), this, &MainWindow::relayout);
-    m_relayout->setShortcut(QKeySequence(u"Ctrl+L"_s));
-    view->addSeparator();
-    view->addMenu(m_panelsMenu);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
-        ->setShortcut(QKeySequence(u"Ctrl+/"_s));
-    help->addAction(tr("&About Cartograph"), this, [this] {
-        QMessageBox::about(this, tr("About Cartograph"),
-                           tr("<b>Cartograph</b> %1<p>Concept maps from folders of documents.</p>"
-                              "<p>Wheel: zoom · drag: pan · Shift-drag: select · double-click: focus · Esc: back</p>")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
-
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(u"mainToolBar"_s);
-    bar->setMovable(false);
-    bar->addAction(open);
-    bar->addAction(fit);
-    bar->addAction(m_relayout);
-    bar->addAction(m_colourByType);
-    bar->addSeparator();
-    bar->addAction(undo);
-    bar->addAction(redo);
-    bar->addSeparator();
-    bar->addWidget(m_search);
-}
-
-QList<QPair<QString, QString>> MainWindow::shortcutList() const
-{
-    // Read from the menus themselves, so the list can never disagree with them.
-    QList<QPair<QString, QString>> out;
-    std::function<void(const QMenu *, const QString &)> walk = [&](const QMenu *menu, const QString &path) {
-        for (const QAction *action : menu->actions()) {
-            if (action->isSeparator())
-                continue;
-            const QString name = path + QString(action->text()).remove(u'&').remove(u"…"_s);
-            if (action->menu()) {
-                walk(action->menu(), name + u" ▸ "_s);
-                continue;
-            }
-            QStringList keys;
-            for (const QKeySequence &key : action->shortcuts())
-                keys.append(key.toString(QKeySequence::NativeText));
-            if (!keys.isEmpty())
-                out.append({name, keys.join(u", "_s)});
-        }
-    };
-    for (const QAction *top : menuBar()->actions())
-        if (top->menu())
-            walk(top->menu(), QString(top->text()).remove(u'&') + u" ▸ "_s);
-    // Map gestures and keys that have no menu entry.
-    out.append({tr("Map ▸ Leave focus or clear the selection"), tr("Esc")});
-    out.append({tr("Map ▸ Focus on the selected concept"), tr("Enter")});
-    out.append({tr("Map ▸ Add to the selection"), tr("Ctrl+click, Shift+drag")});
-    return out;
-}
-
-void MainWindow::showShortcuts()
-{
-    auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(u"shortcutsDialog"_s);
-    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
-    auto *table = new QTableWidget(dialog);
-    const auto list = shortcutList();
-    table->setColumnCount(2);
-    table->setRowCount(int(list.size()));
-    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
-    for (int r = 0; r < list.size(); ++r) {
-        table->setItem(r, 0, new QTableWidgetItem(list[r].first));
-        table->setItem(r, 1, new QTableWidgetItem(list[r].second));
-    }
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->resizeColumnToContents(1);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog->resize(520, 600);
-    dialog->show(); // not modal: the list can stay open beside the map
-}
-
 void MainWindow::openInitial(const QString &path)
 {
-    if (!path.isEmpty()) {
-        if (project::ProjectFile::isProjectPath(path))
-            openProject(path);
-        else
-            openFolder(path);
-        return;
-    }
-    // Unsaved work of an untitled project from a session that did not end well.
-    if (project::RecoveryFile::hasNewer(QString())) {
-        const auto answer = ask(tr("Restore Unsaved Work?"),
-                                tr("Cartograph found unsaved changes to an untitled project from an earlier "
-                                   "session. Restore them?"),
-                                QMessageBox::Yes | QMessageBox::No);
-        if (answer == QMessageBox::Yes) {
-            QString error;
-            if (auto recovered = project::RecoveryFile::load(QString(), &error)) {
-                m_document->setProject(std::move(*recovered), QString());
-                m_dirtyAfterBuild = true;
-                m_restoreView = true;
-                startBuild(m_document->project(), false);
-                return;
-            }
-            reportError(error);
-        } else {
-            project::RecoveryFile::discard(QString());
-        }
-    }
-    const QString last = AppSettings().lastFolder();
-    if (!last.isEmpty() && QFileInfo(last).isDir()) {
-        openFolder(last);
-        return;
-    }
-    const QString sample = sampleCorpusFolder();
-    if (!sample.isEmpty())
-        openFolder(sample);
-    else
-        statusBar()->showMessage(tr("Open a folder of documents with File ▸ Open Folder (Ctrl+Shift+O)."));
+    m_session->openInitial(path);
 }
 
-void MainWindow::openFolder(const QString &folder)
+bool MainWindow::openFolder(const QString &folder)
 {
-    const QString path = QFileInfo(folder).absoluteFilePath();
-    project::Project untitled;
-    untitled.corpusFolders = {path};
-    m_document->setProject(std::move(untitled), QString());
-    m_restoreView = false;
-    m_dirtyAfterBuild = false;
-    startBuild(m_document->project(), false);
+    return m_session->openFolder(folder);
 }
 
 bool MainWindow::openProject(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QString error;
-    std::optional<project::Project> loaded = project::ProjectFile::load(absolute, &error);
-    bool dirty = false;
-    if (project::RecoveryFile::hasNewer(absolute)) {
-        const auto answer = ask(tr("Restore Unsaved Work?"),
-                                tr("“%1” has unsaved changes from an earlier session. Restore them?")
-                                    .arg(QFileInfo(absolute).fileName()),
-                                QMessageBox::Yes | QMessageBox::No);
-        if (answer == QMessageBox::Yes) {
-            QString recoveryError;
-            if (auto recovered = project::RecoveryFile::load(absolute, &recoveryError)) {
-                loaded = std::move(recovered);
-                dirty = true;
-            } else {
-                reportError(recoveryError);
-            }
-        } else {
-            project::RecoveryFile::discard(absolute);
-        }
-    }
-    if (!loaded) {
-        // The file is left exactly as it is and the current map stays open.
-        reportError(tr("Could not open the project: %1").arg(error));
-        return false;
-    }
-    if (loaded->corpusFolders.isEmpty()) {
-        reportError(tr("The project “%1” names no corpus folder.").arg(QFileInfo(absolute).fileName()));
-        return false;
-    }
-    m_document->setProject(std::move(*loaded), absolute);
-    m_restoreView = true;
-    m_dirtyAfterBuild = dirty;
-    AppSettings().addRecentFolder(absolute);
-    updateRecentMenu();
-    startBuild(m_document->project(), false);
-    return true;
+    return m_session->openProject(path);
+}
+
+void MainWindow::openSampleCorpus()
+{
+    const QString sample = sampleCorpusFolder();
+    if (sample.isEmpty())
+        statusBar()->showMessage(tr("The sample corpus is not installed."), 5000);
+    else
+        m_session->openFolder(sample);
 }
 
 void MainWindow::newProject()
 {
-    if (!maybeSave())
+    if (!m_session->newProject())
         return;
-    cancelJobs();
-    project::RecoveryFile::discard(m_document->projectPath());
-    m_document->setProject({}, QString());
-    m_document->clear();
-    m_watcher->removePaths(m_watcher->files() + m_watcher->directories());
     updateTitle();
     updateCounts();
-    statusBar()->showMessage(tr("New project: open a folder of documents with File ▸ Open Folder."), 5000);
-}
-
-void MainWindow::startBuild(const project::Project &project, bool replace)
-{
-    m_layoutJob->cancel();
-    m_replaceOnFinish = replace && m_document->hasBuild();
-    setBusy(true);
-    m_stage->setText(tr("Starting…"));
-    if (!m_replaceOnFinish) {
-        const QString name = m_document->projectPath().isEmpty()
-            ? QDir(project.corpusFolders.value(0)).dirName()
-            : QFileInfo(m_document->projectPath()).fileName();
-        setWindowTitle(tr("%1 — building — Cartograph").arg(name));
-    }
-    m_buildJob->startProject(project);
 }
 
 void MainWindow::rebuildProject()
 {
-    if (m_document->project().corpusFolders.isEmpty())
-        return;
-    // Current positions and pins go in, so the rebuilt map stays where it was.
-    startBuild(m_document->projectForSave(), true);
-}
-
-project::Project MainWindow::currentProject() const
-{
-    project::Project out = m_document->projectForSave();
-    if (!m_document->hasBuild())
-        return out;
-    out.view.zoom = m_map->layoutZoom();
-    out.view.centre = m_map->layoutCentre();
-    out.view.colourByType = m_colourByType->isChecked();
-    m_filterPanel->storeViewState(out.view);
-    return out;
+    m_session->rebuild();
 }
 
 bool MainWindow::save()
 {
-    if (m_document->projectPath().isEmpty()) {
-        QString path = m_chooseSavePath ? m_chooseSavePath() : QString();
-        if (!m_chooseSavePath) {
-            const QString folder = m_document->project().corpusFolders.value(0);
-            const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : QFileInfo(folder).absolutePath())
-                                          .filePath(QDir(folder).dirName() + project::ProjectFile::suffix());
-            path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggested,
-                                                tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
-        }
-        if (path.isEmpty())
-            return false;
-        return saveAs(path);
-    }
-    return saveAs(m_document->projectPath());
+    return m_session->save();
 }
 
-bool MainWindow::saveAs(const QString &requested)
+bool MainWindow::saveAs(const QString &path)
 {
-    QString path = QFileInfo(requested).absoluteFilePath();
-    if (!project::ProjectFile::isProjectPath(path))
-        path += project::ProjectFile::suffix();
-    const project::Project project = currentProject();
-    QString error;
-    if (!project::ProjectFile::save(project, path, &error)) {
-        reportError(tr("Could not save the project: %1").arg(error));
-        return false;
-    }
-    const QString previous = m_document->projectPath();
-    project::RecoveryFile::discard(previous);
-    if (previous != path)
-        project::RecoveryFile::discard(path);
-    m_document->setViewState(project.view);
-    m_document->setProjectPath(path);
-    m_document->undoStack()->setClean();
-    setWindowModified(false);
-    AppSettings().addRecentFolder(path);
-    updateRecentMenu();
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
-    Q_EMIT projectSaved(path);
-    return true;
+    return m_session->saveAs(path);
 }
 
 void MainWindow::autosave()
 {
-    if (!isWindowModified() || !m_document->hasBuild())
-        return;
-    QString error;
-    if (!project::RecoveryFile::save(currentProject(), m_document->projectPath(), &error))
-        statusBar()->showMessage(tr("Autosave failed: %1").arg(error), 5000);
+    m_session->autosave();
 }
 
 void MainWindow::setAutosaveInterval(int ms)
 {
-    m_autosave->start(ms);
+    m_session->setAutosaveInterval(ms);
 }
 
-bool MainWindow::maybeSave()
+QString MainWindow::chooseSavePath()
 {
-    if (!isWindowModified())
-        return true;
-    const auto answer = ask(tr("Unsaved Changes"), tr("The project has unsaved changes. Save them?"),
-                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Save)
-        return save();
-    if (answer == QMessageBox::Discard) {
-        project::RecoveryFile::discard(m_document->projectPath());
-        return true;
+    if (m_chooseSavePath)
+        return m_chooseSavePath();
+    const QString current = m_document->projectPath();
+    QString suggested = current;
+    if (suggested.isEmpty()) {
+        const QString folder = m_document->project().corpusFolders.value(0);
+        suggested = QDir(folder.isEmpty() ? QDir::homePath() : QFileInfo(folder).absolutePath())
+                        .filePath(QDir(folder).dirName() + project::ProjectFile::suffix());
     }
-    return false;
+    return QFileDialog::getSaveFileName(this, current.isEmpty() ? tr("Save Project") : tr("Save Project As"),
+                                        suggested, tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
+}
+
+void MainWindow::storeViewState(project::ViewState &view) const
+{
+    view.zoom = m_map->layoutZoom();
+    view.centre = m_map->layoutCentre();
+    view.colourByType = m_colourByType->isChecked();
+    m_filterPanel->storeViewState(view);
+}
+
+void MainWindow::restoreViewState(const project::ViewState &view)
+{
+    // An opened project comes back as the user left it: filters, colours, zoom, centre.
+    m_colourByType->setChecked(view.colourByType);
+    m_filterPanel->restoreViewState(view);
+    m_map->restoreView(view.zoom, view.centre);
 }
 
 QMessageBox::StandardButton MainWindow::ask(const QString &title, const QString &text,
@@ -619,7 +293,15 @@ QMessageBox::StandardButton MainWindow::ask(const QString &title, const QString 
 {
     if (m_prompt)
         return m_prompt(title, text, buttons);
-    return QMessageBox::question(this, title, text, buttons);
+    QMessageBox box(QMessageBox::Question, title, text, buttons, this);
+    box.setTextFormat(Qt::PlainText); // file names are not markup
+    if (QAbstractButton *reload = box.button(ProjectSession::kReload))
+        reload->setText(tr("Reload"));
+    if (QAbstractButton *saveAs = box.button(ProjectSession::kSaveAs))
+        saveAs->setText(tr("Save As…"));
+    if (QAbstractButton *overwrite = box.button(ProjectSession::kOverwrite))
+        overwrite->setText(tr("Overwrite"));
+    return QMessageBox::StandardButton(box.exec());
 }
 
 void MainWindow::reportError(const QString &message)
@@ -631,203 +313,59 @@ void MainWindow::reportError(const QString &message)
         return; // tests (and other embedders) read lastError() / errorReported()
     // Window-modal but not blocking: the app keeps running behind the message.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Cartograph"), message, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 
 void MainWindow::updateTitle()
 {
-    QString name;
-    if (!m_document->projectPath().isEmpty()) {
-        name = QFileInfo(m_document->projectPath()).fileName();
-        name.chop(project::ProjectFile::suffix().size());
-    } else if (!m_document->project().corpusFolders.isEmpty()) {
-        name = tr("Untitled (%1)").arg(QDir(m_document->project().corpusFolders.constFirst()).dirName());
-    } else {
-        name = tr("Untitled");
-    }
-    setWindowTitle(tr("%1[*] — Cartograph").arg(name));
+    setWindowTitle(tr("%1[*] — Cartograph").arg(m_session->displayName()));
 }
 
 void MainWindow::chooseProject()
 {
-    if (!maybeSave())
-        return;
     const QString start = m_document->projectPath().isEmpty() ? QDir::homePath()
                                                               : QFileInfo(m_document->projectPath()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start,
                                                       tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
     if (!path.isEmpty())
-        openProject(path);
-}
-
-void MainWindow::createProjectActions(QMenu *file)
-{
-    file->addAction(tr("&New Project"), this, &MainWindow::newProject)->setShortcut(QKeySequence::New);
-    file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject)->setShortcut(QKeySequence::Open);
-    file->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
-    file->addAction(tr("Save &As…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save Project As"), m_document->projectPath(),
-            tr("Cartograph projects (*%1)").arg(project::ProjectFile::suffix()));
-        if (!path.isEmpty())
-            saveAs(path);
-    })->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-}
-
-void MainWindow::createCurationActions(QMenu *edit)
-{
-    auto single = [this]() -> graph::NodeIndex {
-        const auto &sel = m_document->selectedNodes();
-        return sel.isEmpty() ? -1 : sel.constLast();
-    };
-    edit->addAction(tr("Re&name Concept…"), this, [this, single] {
-        const graph::NodeIndex v = single();
-        if (v < 0)
-            return;
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Rename Concept"), tr("New name:"), QLineEdit::Normal,
-                                                   m_document->graph().node(v).info.label, &ok);
-        if (ok)
-            renameConcept(v, name);
-    })->setShortcut(QKeySequence(Qt::Key_F2));
-    edit->addAction(tr("&Merge Selected Concepts"), this, [this] {
-        // The first selected concept survives; the others fold into it.
-        const auto sel = m_document->selectedNodes();
-        if (sel.size() < 2)
-            return;
-        m_document->undoStack()->beginMacro(tr("Merge %n concept(s)", nullptr, int(sel.size()) - 1));
-        for (int i = 1; i < sel.size(); ++i)
-            mergeConcepts(sel[i], sel[0]);
-        m_document->undoStack()->endMacro();
-    })->setShortcut(QKeySequence(u"Ctrl+M"_s));
-    edit->addAction(tr("&Add Concept…"), this, [this] {
-        bool ok = false;
-        const QString text = QInputDialog::getText(this, tr("Add Concept"),
-                                                   tr("Name, then aliases, separated by commas:"), QLineEdit::Normal,
-                                                   QString(), &ok);
-        if (!ok)
-            return;
-        QStringList parts = text.split(u',', Qt::SkipEmptyParts);
-        if (parts.isEmpty())
-            return;
-        const QString name = parts.takeFirst();
-        addConcept(name, parts);
-    })->setShortcut(QKeySequence(u"Ctrl+Shift+A"_s));
-    edit->addAction(tr("P&in / Unpin"), this, [this, single] {
-        const graph::NodeIndex v = single();
-        if (v >= 0)
-            setPinned(v, !m_document->isPinned(v));
-    })->setShortcut(QKeySequence(u"Ctrl+Shift+P"_s));
-}
-
-void MainWindow::showContextMenu(graph::NodeIndex node, const QPoint &globalPos)
-{
-    QMenu menu(this);
-    if (node < 0) {
-        menu.addAction(tr("Add Concept…"), this, [this] {
-            bool ok = false;
-            const QString name = QInputDialog::getText(this, tr("Add Concept"), tr("Name:"), QLineEdit::Normal,
-                                                       QString(), &ok);
-            if (ok)
-                addConcept(name, {});
-        });
-        menu.exec(globalPos);
-        return;
-    }
-    const graph::NodeData &data = m_document->graph().node(node);
-    const QString label = data.info.label;
-    menu.addSection(label);
-    menu.addAction(tr("Rename…"), this, [this, node, label] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Rename Concept"), tr("New name:"), QLineEdit::Normal,
-                                                   label, &ok);
-        if (ok)
-            renameConcept(node, name);
-    });
-    QMenu *mergeMenu = menu.addMenu(tr("Merge Into"));
-    int offered = 0;
-    for (const int w : m_document->graph().neighbours(node)) {
-        if (offered++ >= 15)
-            break;
-        mergeMenu->addAction(m_document->graph().node(w).info.label, this, [this, node, w] { mergeConcepts(node, w); });
-    }
-    mergeMenu->addSeparator();
-    mergeMenu->addAction(tr("Other Concept…"), this, [this, node] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Merge Into"), tr("Concept to merge into:"),
-                                                   QLineEdit::Normal, QString(), &ok);
-        const graph::NodeIndex into = ok ? m_document->findConcept(name) : -1;
-        if (into >= 0)
-            mergeConcepts(node, into);
-    });
-    QMenu *splitMenu = menu.addMenu(tr("Split Alias Off"));
-    for (const QString &alias : data.info.aliases)
-        if (alias.compare(label, Qt::CaseInsensitive) != 0)
-            splitMenu->addAction(alias, this, [this, node, alias] { splitAlias(node, alias); });
-    splitMenu->setEnabled(!splitMenu->isEmpty());
-    QMenu *typeMenu = menu.addMenu(tr("Type"));
-    for (int t = 0; t <= int(extract::ConceptType::Theme); ++t) {
-        const auto type = extract::ConceptType(t);
-        QAction *a = typeMenu->addAction(extract::conceptTypeName(type), this,
-                                         [this, node, type] { setConceptType(node, type); });
-        a->setCheckable(true);
-        a->setChecked(type == data.info.type);
-    }
-    const bool pinned = m_document->isPinned(node);
-    menu.addAction(pinned ? tr("Unpin") : tr("Pin Here"), this, [this, node, pinned] { setPinned(node, !pinned); });
-    menu.addAction(tr("Hide"), this, [this, node] { hideConcept(node); });
-    menu.addSeparator();
-    menu.addAction(tr("Edit Note"), this, [this, node] {
-        m_document->selectNodes({node});
-        m_conceptPanel->focusNote();
-    });
-    menu.exec(globalPos);
+        m_session->openProject(path);
 }
 
 void MainWindow::renameConcept(graph::NodeIndex node, const QString &name)
 {
-    if (auto *command = CurationCommand::rename(m_document, node, name))
-        m_document->undoStack()->push(command);
+    m_document->renameConcept(node, name);
 }
 
 void MainWindow::mergeConcepts(graph::NodeIndex from, graph::NodeIndex into)
 {
-    if (auto *command = CurationCommand::merge(m_document, from, into))
-        m_document->undoStack()->push(command);
+    m_document->mergeConcepts(from, into);
 }
 
 void MainWindow::splitAlias(graph::NodeIndex node, const QString &alias)
 {
-    if (auto *command = CurationCommand::split(m_document, node, alias))
-        m_document->undoStack()->push(command);
+    m_document->splitAlias(node, alias);
 }
 
 void MainWindow::setConceptType(graph::NodeIndex node, extract::ConceptType type)
 {
-    if (auto *command = CurationCommand::setType(m_document, node, type))
-        m_document->undoStack()->push(command);
+    m_document->setConceptType(node, type);
 }
 
 void MainWindow::addConcept(const QString &name, const QStringList &aliases)
 {
-    if (auto *command = CurationCommand::addConcept(m_document, name, aliases))
-        m_document->undoStack()->push(command);
+    m_document->addConcept(name, aliases);
 }
 
 void MainWindow::setPinned(graph::NodeIndex node, bool pinned)
 {
-    if (node < 0 || node >= m_document->nodeCount() || m_document->isPinned(node) == pinned)
-        return;
-    m_document->undoStack()->push(new PinCommand(m_document, m_document->graph().node(node).info.id, pinned));
+    m_document->setPinned(node, pinned);
 }
 
 void MainWindow::hideConcept(graph::NodeIndex node)
 {
-    if (node < 0 || node >= m_document->nodeCount())
-        return;
-    m_document->undoStack()->push(new HideConceptCommand(m_document, m_document->graph().node(node).info.id, true));
+    m_document->hideConcepts({node});
 }
 
 void MainWindow::exportImage()
@@ -846,116 +384,27 @@ void MainWindow::exportData()
     dialog.exec();
 }
 
-QString MainWindow::corpusFingerprint() const
-{
-    // Names, sizes and times of the corpus's files: a save of the project file or
-    // its recovery file into the corpus folder must not trigger a rebuild.
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    for (const QString &folder : m_document->project().corpusFolders) {
-        QStringList entries;
-        QDirIterator it(folder, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            it.next();
-            const QFileInfo info = it.fileInfo();
-            const QString name = info.fileName();
-            if (name.startsWith(u'.') || name.endsWith(project::ProjectFile::suffix(), Qt::CaseInsensitive)
-                || name.endsWith(u".recovery"_s))
-                continue;
-            entries.append(u"%1|%2|%3"_s.arg(info.filePath()).arg(info.size()).arg(
-                info.lastModified().toMSecsSinceEpoch()));
-        }
-        entries.sort();
-        hash.addData(entries.join(u'\n').toUtf8());
-    }
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-void MainWindow::watchCorpus()
-{
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    if (!m_watcher->directories().isEmpty())
-        m_watcher->removePaths(m_watcher->directories());
-    QStringList paths;
-    for (const QString &folder : m_document->project().corpusFolders) {
-        paths.append(folder);
-        QDirIterator dirs(folder, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (dirs.hasNext())
-            paths.append(dirs.next());
-        QDirIterator files(folder, QDir::Files, QDirIterator::Subdirectories);
-        while (files.hasNext() && paths.size() < 4000)
-            paths.append(files.next());
-    }
-    if (!paths.isEmpty())
-        m_watcher->addPaths(paths);
-    m_fingerprint = corpusFingerprint();
-}
-
-void MainWindow::onCorpusChanged()
-{
-    const QString now = corpusFingerprint();
-    if (now == m_fingerprint)
-        return;
-    if (m_buildJob->isRunning()) {
-        m_watchTimer->start(); // try again once the running build is done
-        return;
-    }
-    statusBar()->showMessage(tr("The documents changed: rebuilding…"), 4000);
-    rebuildProject();
-}
-
 void MainWindow::chooseFolder()
 {
     const QString start = m_document->folder().isEmpty() ? QDir::homePath() : m_document->folder();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a Folder of Documents"), start);
     if (!folder.isEmpty())
-        openFolder(folder);
+        m_session->openFolder(folder);
 }
 
-void MainWindow::onBuildFinished(const std::shared_ptr<project::BuildResult> &result, const QString &folder)
+void MainWindow::onBuildFinished(bool ok, bool replaced)
 {
-    setBusy(false);
-    if (m_replaceOnFinish) {
-        m_replaceOnFinish = false;
-        m_document->replaceBuild(result);
-        watchCorpus();
-        updateTitle();
-        Q_EMIT buildFinished(true);
-        return;
+    if (ok && !replaced) {
+        // The counts line says what is shown; the message (which covers it for a
+        // while) repeats it so the first view always explains itself.
+        updateCounts();
+        statusBar()->showMessage(tr("Built %1 concepts from %n document(s)", nullptr,
+                                    int(m_document->corpus().documents.size()))
+                                         .arg(m_document->nodeCount())
+                                     + u" · "_s + countsText(),
+                                 8000);
     }
-    m_document->setBuild(result, folder);
-    if (m_restoreView) {
-        // An opened project comes back as the user left it: filters, colours, zoom, centre.
-        m_restoreView = false;
-        const project::ViewState view = m_document->project().view;
-        m_colourByType->setChecked(view.colourByType);
-        m_filterPanel->restoreViewState(view);
-        m_map->restoreView(view.zoom, view.centre);
-    }
-    if (m_dirtyAfterBuild) {
-        // Restored from a recovery file: unsaved until the user saves.
-        m_dirtyAfterBuild = false;
-        updateTitle(); // the title needs its [*] before the marker can show
-        m_document->undoStack()->resetClean();
-        setWindowModified(true);
-    }
-    watchCorpus();
-    AppSettings settings;
-    if (m_document->projectPath().isEmpty()) {
-        settings.setLastFolder(folder);
-        settings.addRecentFolder(folder);
-    }
-    updateRecentMenu();
-    updateTitle();
-    // The counts line says what is shown; the message (which covers it for a
-    // while) repeats it so the first view always explains itself.
-    updateCounts();
-    statusBar()->showMessage(tr("Built %1 concepts from %n document(s)", nullptr,
-                                int(m_document->corpus().documents.size()))
-                                     .arg(m_document->nodeCount())
-                                 + u" · "_s + countsText(),
-                             8000);
-    Q_EMIT buildFinished(true);
+    Q_EMIT buildFinished(ok);
 }
 
 void MainWindow::onProgress(const QString &stage, qint64 done, qint64 total)
@@ -985,20 +434,12 @@ void MainWindow::setBusy(bool busy)
 
 void MainWindow::cancelJobs()
 {
-    m_buildJob->cancel();
-    m_layoutJob->cancel();
+    m_session->cancelJobs();
 }
 
 void MainWindow::relayout()
 {
-    if (!m_document->hasBuild() || m_layoutJob->isRunning() || m_buildJob->isRunning())
-        return;
-    const std::vector<graph::Point> positions = m_document->layoutPositions();
-    std::vector<std::optional<graph::Point>> previous(positions.begin(), positions.end());
-    setBusy(true);
-    m_stage->setText(tr("Layout"));
-    m_layoutJob->start(layout::toLayoutGraph(m_document->graph()), std::move(previous), m_document->pinnedNodes(),
-                       ++m_layoutSeed);
+    m_session->relayout();
 }
 
 bool MainWindow::searchFor(const QString &text)
@@ -1059,21 +500,19 @@ void MainWindow::updateRecentMenu()
     for (const QString &path : recent)
         m_recentMenu->addAction(path, this, [this, path] {
             if (project::ProjectFile::isProjectPath(path))
-                openProject(path);
+                m_session->openProject(path);
             else
-                openFolder(path);
+                m_session->openFolder(path);
         });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_session->close()) {
         event->ignore();
         return;
     }
-    project::RecoveryFile::discard(m_document->projectPath());
-    cancelJobs();
     AppSettings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());

@@ -17,32 +17,27 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QAction;
-class QFileSystemWatcher;
-class QTimer;
-
-namespace carto::project {
-struct BuildResult;
-}
 
 namespace carto::app {
 
-class BuildJob;
 class ConceptPanel;
 class DocumentsPanel;
 class DocumentViewPanel;
 class FilterPanel;
-class LayoutJob;
 class LinkPanel;
 class MapView;
 class NotesPanel;
 class PathPanel;
 class ProjectDocument;
+class ProjectSession;
 class SearchModel;
 class StatsPanel;
 
 // The main window: the map in the centre, panels in docks, a search box with
 // completion, menus with shortcuts, and a status bar with counts and the build
-// progress (stage, file count, Cancel). Owns the ProjectDocument and the jobs.
+// progress (stage, file count, Cancel). Owns the ProjectDocument and the
+// ProjectSession, which runs the project's life (open, save, recover, lock,
+// autosave, watch, background jobs); the window shows it and asks the user.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -53,12 +48,13 @@ public:
     ~MainWindow() override;
 
     // Opens what the command line names (a NAME.cartograph.yaml or a folder),
-    // else offers an untitled project's recovery file, else the last folder,
-    // else the bundled sample corpus.
+    // else the last folder, else the bundled sample corpus; any of them offers
+    // its unsaved work from a session that ended badly.
     void openInitial(const QString &path);
 
-    // Asks the user something with a standard message box; tests replace it so
-    // no modal dialog blocks them. Returns the button chosen.
+    // Asks the user something with a standard message box (Reset, SaveAll and
+    // Ignore read "Reload", "Save As…" and "Overwrite"); tests replace it so no
+    // modal dialog blocks them. Returns the button chosen.
     using Prompt = std::function<QMessageBox::StandardButton(const QString &title, const QString &text,
                                                              QMessageBox::StandardButtons buttons)>;
     void setPrompt(Prompt prompt) { m_prompt = std::move(prompt); }
@@ -70,6 +66,7 @@ public:
     void setAutosaveInterval(int ms);
 
     [[nodiscard]] ProjectDocument *document() const { return m_document; }
+    [[nodiscard]] ProjectSession *session() const { return m_session; }
     [[nodiscard]] MapView *mapView() const { return m_map; }
     [[nodiscard]] ConceptPanel *conceptPanel() const { return m_conceptPanel; }
     [[nodiscard]] LinkPanel *linkPanel() const { return m_linkPanel; }
@@ -88,16 +85,18 @@ public:
     [[nodiscard]] QList<QPair<QString, QString>> shortcutList() const;
 
 public Q_SLOTS:
-    // Starts an untitled project on a folder of documents.
-    void openFolder(const QString &folder);
+    // Starts an untitled project on a folder of documents (after asking to
+    // save unsaved work, like every open); false when cancelled.
+    bool openFolder(const QString &folder);
     // Opens a project file. A broken file reports an error naming line and
     // column, leaves the file alone and keeps the current map; returns false.
     bool openProject(const QString &path);
+    void openSampleCorpus();
     void newProject();
     // Save to the project file (Save As when untitled); false when cancelled or failed.
     bool save();
     bool saveAs(const QString &path);
-    // Writes the recovery file now if there are unsaved changes.
+    // Writes this session's recovery file now if there are unsaved changes.
     void autosave();
     // Rebuilds the open project in the background, keeping notes, curation, pins and positions.
     void rebuildProject();
@@ -113,6 +112,7 @@ public Q_SLOTS:
     void chooseFolder();
     // Selects, centres and zooms to a concept by label or alias; false when unknown.
     bool searchFor(const QString &text);
+    // Lays the map out again (pinned nodes stay): one undoable command.
     void relayout();
     void cancelJobs();
     void showShortcuts();
@@ -128,24 +128,23 @@ protected:
 
 private:
     void createActions();
+    void createFileMenu();
+    void createHelpMenu();
     void createProjectActions(QMenu *file);
     void createCurationActions(QMenu *edit);
     void showContextMenu(graph::NodeIndex node, const QPoint &globalPos);
     void chooseProject();
     void exportImage();
     void exportData();
-    // Save / Discard / Cancel when there are unsaved changes; true to go on.
-    bool maybeSave();
     void reportError(const QString &message);
     void updateTitle();
-    void startBuild(const project::Project &project, bool replace);
-    void watchCorpus();
-    void onCorpusChanged();
-    [[nodiscard]] QString corpusFingerprint() const;
-    [[nodiscard]] project::Project currentProject() const;
+    void restoreViewState(const project::ViewState &view);
+    void storeViewState(project::ViewState &view) const;
     QMessageBox::StandardButton ask(const QString &title, const QString &text, QMessageBox::StandardButtons buttons);
+    [[nodiscard]] QString chooseSavePath();
+    void connectSession();
     void createDocks();
-    void onBuildFinished(const std::shared_ptr<project::BuildResult> &result, const QString &folder);
+    void onBuildFinished(bool ok, bool replaced);
     void onProgress(const QString &stage, qint64 done, qint64 total);
     void setBusy(bool busy);
     void updateCounts();
@@ -153,10 +152,9 @@ private:
     void showDocumentAt(DocumentId document, TextRange sentence);
 
     ProjectDocument *m_document;
+    ProjectSession *m_session;
     MapView *m_map;
     SearchModel *m_searchModel;
-    BuildJob *m_buildJob;
-    LayoutJob *m_layoutJob;
     ConceptPanel *m_conceptPanel = nullptr;
     LinkPanel *m_linkPanel = nullptr;
     DocumentViewPanel *m_documentView = nullptr;
@@ -168,14 +166,6 @@ private:
     Prompt m_prompt;
     SavePathChooser m_chooseSavePath;
     QString m_lastError;
-    QTimer *m_autosave;
-    QTimer *m_rebuildTimer;
-    QTimer *m_watchTimer;
-    QFileSystemWatcher *m_watcher;
-    QString m_fingerprint;
-    bool m_replaceOnFinish = false;
-    bool m_restoreView = false;
-    bool m_dirtyAfterBuild = false;
     QLineEdit *m_search;
     QLabel *m_counts;
     QLabel *m_stage;
@@ -186,7 +176,7 @@ private:
     QAction *m_colourByType = nullptr;
     QAction *m_focusDepth2 = nullptr;
     QAction *m_relayout = nullptr;
-    unsigned m_layoutSeed = 1;
+    QAction *m_openFolder = nullptr;
 };
 
 } // namespace carto::app

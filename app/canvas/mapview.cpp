@@ -4,12 +4,10 @@
 #include "canvas/legendwidget.h"
 #include "canvas/lodpolicy.h"
 #include "canvas/minimap.h"
-#include "commands/movenodecommand.h"
 #include "document/projectdocument.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
-#include <QUndoStack>
 #include <QGraphicsScene>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -403,7 +401,6 @@ void MapView::mousePressEvent(QMouseEvent *event)
         m_dragOffset = m_renderer.position(node) - scenePos;
         m_dragStartPos = m_document->scenePos(node);
         m_dragWasPinned = m_document->isPinned(node);
-        m_dragUndoIndex = m_document->undoStack()->index();
         ++m_dragSerial;
     } else if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
         m_gesture = Gesture::RubberBand;
@@ -444,9 +441,8 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
     case Gesture::DragNode:
         if (m_moved && m_pressNode >= 0 && !isAnimating()) {
             const QPointF target = mapToScene(pos) + m_dragOffset;
-            m_document->undoStack()->push(new MoveNodeCommand(m_document,
-                                                              m_document->graph().node(m_pressNode).info.id,
-                                                              m_dragStartPos, m_dragWasPinned, target, m_dragSerial));
+            m_document->moveNode(m_document->graph().node(m_pressNode).info.id, m_dragStartPos, m_dragWasPinned,
+                                 target, m_dragSerial);
             // Another node under the cursor is a drop target: releasing merges into it.
             const graph::NodeIndex under = m_renderer.nodeAt(mapToScene(pos), currentScale(), m_pressNode);
             if (under != m_dropTarget) {
@@ -483,9 +479,7 @@ void MapView::mouseReleaseEvent(QMouseEvent *event)
         const graph::NodeIndex into = m_dropTarget;
         m_dropTarget = -1;
         m_renderer.setDropTarget(-1);
-        QUndoStack *stack = m_document->undoStack();
-        while (stack->index() > m_dragUndoIndex && stack->canUndo())
-            stack->undo();
+        m_document->takeBackMove(m_dragSerial);
         refresh();
         m_pressNode = -1;
         event->accept();

@@ -106,7 +106,6 @@ private:
     QPointF m_dragStartPos;
     bool m_dragWasPinned = false;
     int m_dragSerial = 0;
-    int m_dragUndoIndex = 0; // undo stack index before this drag's first move
     graph::NodeIndex m_dropTarget = -1;
     int m_focusDepth = 1;
 };

@@ -9,8 +9,9 @@ namespace carto::app {
 
 class ProjectDocument;
 
-// Moves a conceptId on the map and pins it there. The canvas pushes one per mouse
-// move while dragging; moves of the same drag merge into one undo step.
+// Moves a concept on the map and pins it there. The canvas asks the document
+// for one per mouse move while dragging (ProjectDocument::moveNode); moves of
+// the same drag merge into one undo step.
 class MoveNodeCommand final : public QUndoCommand
 {
 public:
@@ -21,6 +22,7 @@ public:
     void redo() override;
     [[nodiscard]] int id() const override { return 1; }
     bool mergeWith(const QUndoCommand *other) override;
+    [[nodiscard]] int dragSerial() const { return m_dragSerial; }
 
 private:
     ProjectDocument *m_document;

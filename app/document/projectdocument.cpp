@@ -1,5 +1,7 @@
 #include "projectdocument.h"
 
+#include "jobs/jobrunner.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -25,6 +27,7 @@ const ingest::Corpus &emptyCorpus()
 ProjectDocument::ProjectDocument(QObject *parent)
     : QObject(parent)
 {
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
 
 ProjectDocument::~ProjectDocument() = default;
@@ -33,7 +36,7 @@ void ProjectDocument::setBuild(std::shared_ptr<project::BuildResult> build, cons
 {
     m_undo.clear();
     m_replaced = false;
-    m_build = std::move(build);
+    JobRunner::releaseElsewhere(std::exchange(m_build, std::move(build)));
     m_folder = folder;
     m_filter = {};
     m_hidden.clear();
@@ -58,7 +61,7 @@ void ProjectDocument::replaceBuild(std::shared_ptr<project::BuildResult> build)
     if (m_focusCentre >= 0)
         focus = graph().node(m_focusCentre).info.id;
 
-    m_build = std::move(build);
+    JobRunner::releaseElsewhere(std::exchange(m_build, std::move(build)));
     m_replaced = true;
     m_selectedNodes.clear();
     m_selectedEdge = -1;
@@ -388,19 +391,27 @@ void ProjectDocument::setNodePosition(graph::NodeIndex node, QPointF pos, bool p
     Q_EMIT nodeMoved(node);
 }
 
-void ProjectDocument::applyLayout(const std::vector<graph::Point> &positions)
+void ProjectDocument::setLayoutPositions(const std::map<ConceptId, graph::Point> &positions)
 {
-    if (!m_build || int(positions.size()) != nodeCount())
+    if (!m_build)
         return;
     QList<QPointF> previous;
     previous.reserve(nodeCount());
     for (int i = 0; i < nodeCount(); ++i) {
         previous.append(scenePos(i));
         graph::NodeData &data = m_build->graph.node(i);
-        if (!data.pinned)
-            data.position = positions[size_t(i)];
+        if (const auto it = positions.find(data.info.id); it != positions.end())
+            data.position = it->second;
     }
     Q_EMIT layoutApplied(previous);
+}
+
+std::map<ConceptId, graph::Point> ProjectDocument::layoutPositionsById() const
+{
+    std::map<ConceptId, graph::Point> out;
+    for (int i = 0; i < nodeCount(); ++i)
+        out.emplace(graph().node(i).info.id, graph().node(i).position);
+    return out;
 }
 
 std::vector<graph::Point> ProjectDocument::layoutPositions() const

@@ -11,6 +11,9 @@
 #include <QSet>
 #include <QUndoStack>
 
+class QAction;
+
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -35,7 +38,11 @@ struct DocumentMention
 // The open project: the build result, the map positions, filters, focus,
 // selection and the undo stack. The one owner of state: panels and the canvas
 // read from it and call its setters; it announces each change with one signal.
-// Commands (app/commands) are the only callers of the undoable setters.
+// User edits go through its edit functions (editConceptNote(), mergeConcepts(),
+// moveNode(), …), which build one command each and push it: nothing else
+// reaches the undo stack. Commands (app/commands) are the only callers of the
+// undoable setters. Its lifecycle (open, save, recover, lock, autosave,
+// watch) belongs to ProjectSession.
 class ProjectDocument final : public QObject
 {
     Q_OBJECT
@@ -101,7 +108,43 @@ public:
     // Nodes sorted by descending score (ties by index).
     [[nodiscard]] const std::vector<graph::NodeIndex> &nodesByScore() const { return m_byScore; }
 
-    QUndoStack *undoStack() { return &m_undo; }
+    // ---- Undoable edits: one command each (see projectdocumentedits.cpp). ----
+    // Each returns false when the edit would change nothing (unknown concept,
+    // same name, same text).
+    bool editConceptNote(const ConceptId &id, const QString &label, const QString &markdown);
+    bool editLinkNote(const ConceptId &a, const ConceptId &b, const QString &markdown);
+    bool reattachNote(size_t noteIndex, const ConceptId &target, const QString &targetLabel);
+    bool deleteNote(size_t noteIndex);
+    bool renameConcept(graph::NodeIndex node, const QString &name);
+    bool mergeConcepts(graph::NodeIndex from, graph::NodeIndex into);
+    // Several into one, as one undo step.
+    bool mergeConcepts(const QList<graph::NodeIndex> &from, graph::NodeIndex into);
+    bool splitAlias(graph::NodeIndex node, const QString &alias);
+    bool setConceptType(graph::NodeIndex node, extract::ConceptType type);
+    bool addConcept(const QString &name, const QStringList &aliases);
+    bool hideConcepts(const QList<graph::NodeIndex> &nodes);
+    // Shows a hidden concept again by name (it is not on the map while hidden).
+    bool showConcept(const QString &name);
+    bool setPinned(graph::NodeIndex node, bool pinned);
+    // One step of a drag: moves of the same drag merge into one undo step.
+    void moveNode(const ConceptId &id, QPointF from, bool wasPinned, QPointF to, int dragSerial);
+    // Takes a drag's move back (it was dropped onto another concept).
+    void takeBackMove(int dragSerial);
+    // A finished re-layout (layout units): undoable; pinned nodes keep their places.
+    bool applyNewLayout(const std::vector<graph::Point> &positions);
+    void undo();
+    void redo();
+    // Menu actions that follow the stack (text, enabled).
+    QAction *createUndoAction(QObject *parent, const QString &prefix) const;
+    QAction *createRedoAction(QObject *parent, const QString &prefix) const;
+    // Read-only: counts and texts for views and tests.
+    [[nodiscard]] const QUndoStack *undoStack() const { return &m_undo; }
+
+    // Unsaved changes: everything since the last markSaved(), or since a
+    // markUnsaved() (work restored from a recovery file is unsaved).
+    [[nodiscard]] bool isModified() const { return !m_undo.isClean(); }
+    void markSaved() { m_undo.setClean(); }
+    void markUnsaved() { m_undo.resetClean(); }
 
     // Scene coordinates: layout units times a per-build scale, so every map has
     // a similar density on screen whatever the layout's units.
@@ -110,8 +153,9 @@ public:
     [[nodiscard]] bool isPinned(graph::NodeIndex node) const;
     // Undoable through MoveNodeCommand only.
     void setNodePosition(graph::NodeIndex node, QPointF scenePos, bool pinned);
-    // Applies a fresh layout (layout units); pinned nodes keep their places.
-    void applyLayout(const std::vector<graph::Point> &positions);
+    // Undoable through LayoutCommand only: positions by concept id (layout units).
+    void setLayoutPositions(const std::map<ConceptId, graph::Point> &positions);
+    [[nodiscard]] std::map<ConceptId, graph::Point> layoutPositionsById() const;
     [[nodiscard]] std::vector<graph::Point> layoutPositions() const;
     [[nodiscard]] std::vector<bool> pinnedNodes() const;
 
@@ -161,6 +205,8 @@ Q_SIGNALS:
     void curationChanged();
     void notesChanged();
     void projectChanged();
+    // Unsaved changes appeared or were saved (or undone back to the saved state).
+    void modifiedChanged(bool modified);
 
 private:
     void recomputeVisibility();

@@ -1,21 +1,23 @@
 #include "buildjob.h"
 
-#include "signalprogress.h"
+#include "jobrunner.h"
 
 namespace carto::app {
 
 BuildJob::BuildJob(QObject *parent)
     : QObject(parent)
-    , m_progress(new SignalProgress(this))
+    , m_runner(new JobRunner(this))
 {
-    connect(m_progress, &SignalProgress::progressed, this, &BuildJob::progressed, Qt::QueuedConnection);
+    connect(m_runner, &JobRunner::progressed, this, &BuildJob::progressed);
+    connect(m_runner, &JobRunner::cancelled, this, &BuildJob::cancelled);
+    connect(m_runner, &JobRunner::failed, this, &BuildJob::failed);
 }
 
-BuildJob::~BuildJob()
+BuildJob::~BuildJob() = default;
+
+bool BuildJob::isRunning() const
 {
-    cancel();
-    if (m_thread.joinable())
-        m_thread.join();
+    return m_runner->isRunning();
 }
 
 void BuildJob::start(const QString &folder, const project::BuildOptions &options)
@@ -36,43 +38,26 @@ void BuildJob::run(
     std::function<std::optional<project::BuildResult>(QString *, ProgressSink *, const CancelToken *)> work,
     const QString &folder)
 {
-    cancel();
-    if (m_thread.joinable())
-        m_thread.join();
     m_folder = folder;
-    m_cancel = std::make_shared<CancelToken>();
-    m_running = true;
-    m_thread = std::thread([this, folder, work = std::move(work), token = m_cancel] {
-        QString error;
-        std::optional<project::BuildResult> result;
-        try {
-            result = work(&error, m_progress, token.get());
-        } catch (const std::exception &e) {
-            error = QString::fromUtf8(e.what());
-        }
-        auto shared = result ? std::make_shared<project::BuildResult>(std::move(*result)) : nullptr;
-        // Deliver in the GUI thread; dropped if the job is gone (the destructor joins first).
-        QMetaObject::invokeMethod(
-            this,
-            [this, shared, error, folder, token] {
-                if (token != m_cancel)
-                    return; // a newer start() superseded this run
-                m_running = false;
-                if (token->isCancelled())
-                    Q_EMIT cancelled();
-                else if (shared)
-                    Q_EMIT finished(shared, folder);
-                else
-                    Q_EMIT failed(error.isEmpty() ? tr("The build failed.") : error);
-            },
-            Qt::QueuedConnection);
-    });
+    m_runner->start<Outcome>(
+        [work = std::move(work)](ProgressSink &progress, const CancelToken &token) {
+            Outcome outcome;
+            std::optional<project::BuildResult> result = work(&outcome.error, &progress, &token);
+            if (result)
+                outcome.result = std::make_shared<project::BuildResult>(std::move(*result));
+            return outcome;
+        },
+        [this, folder](Outcome &&outcome) {
+            if (outcome.result)
+                Q_EMIT finished(std::move(outcome.result), folder);
+            else
+                Q_EMIT failed(outcome.error.isEmpty() ? tr("The build failed.") : outcome.error);
+        });
 }
 
 void BuildJob::cancel()
 {
-    if (m_cancel)
-        m_cancel->cancel();
+    m_runner->cancel();
 }
 
 } // namespace carto::app

@@ -1,21 +1,19 @@
 #pragma once
 
-#include "foundation/progress.h"
 #include "project/build.h"
 
 #include <QObject>
 
-#include <functional>
 #include <memory>
-#include <thread>
 
 namespace carto::app {
 
-class SignalProgress;
+class JobRunner;
 
-// Runs project::buildCorpus on a worker thread. MainWindow starts one per
-// opened folder; progress arrives as signals, the result lands in the GUI thread
-// through finished(). Destroying the job cancels it and waits for the worker.
+// Runs project::buildProject (or buildCorpus) in the background on a
+// JobRunner. ProjectSession starts one per open or rebuild; a new start()
+// supersedes the running build without waiting for it. Progress arrives as
+// signals; the result lands on the GUI thread through finished().
 class BuildJob final : public QObject
 {
     Q_OBJECT
@@ -28,8 +26,9 @@ public:
     void start(const QString &folder, const project::BuildOptions &options = {});
     // Builds a project (its folders, curation and saved positions) with project::buildProject.
     void startProject(const project::Project &project, const project::BuildOptions &options = {});
+    // Abandons the running build: cancelled() at once, its result never lands.
     void cancel();
-    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QString folder() const { return m_folder; }
 
 Q_SIGNALS:
@@ -39,14 +38,16 @@ Q_SIGNALS:
     void cancelled();
 
 private:
+    struct Outcome
+    {
+        std::shared_ptr<project::BuildResult> result;
+        QString error;
+    };
     void run(std::function<std::optional<project::BuildResult>(QString *, ProgressSink *, const CancelToken *)> work,
              const QString &folder);
 
+    JobRunner *m_runner;
     QString m_folder;
-    std::shared_ptr<CancelToken> m_cancel;
-    SignalProgress *m_progress;
-    std::thread m_thread;
-    bool m_running = false;
 };
 
 } // namespace carto::app

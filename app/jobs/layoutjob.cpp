@@ -1,56 +1,47 @@
 #include "layoutjob.h"
 
-#include "signalprogress.h"
+#include "jobrunner.h"
 
 namespace carto::app {
 
 LayoutJob::LayoutJob(QObject *parent)
     : QObject(parent)
-    , m_progress(new SignalProgress(this))
+    , m_runner(new JobRunner(this))
 {
-    connect(m_progress, &SignalProgress::progressed, this, &LayoutJob::progressed, Qt::QueuedConnection);
+    connect(m_runner, &JobRunner::progressed, this, &LayoutJob::progressed);
+    connect(m_runner, &JobRunner::cancelled, this, &LayoutJob::cancelled);
+    connect(m_runner, &JobRunner::failed, this, &LayoutJob::cancelled);
 }
 
-LayoutJob::~LayoutJob()
+LayoutJob::~LayoutJob() = default;
+
+bool LayoutJob::isRunning() const
 {
-    cancel();
-    if (m_thread.joinable())
-        m_thread.join();
+    return m_runner->isRunning();
 }
 
 void LayoutJob::start(layout::LayoutGraph graph, std::vector<std::optional<graph::Point>> previous,
                       std::vector<bool> pinned, unsigned seed)
 {
-    cancel();
-    if (m_thread.joinable())
-        m_thread.join();
-    m_cancel = std::make_shared<CancelToken>();
-    m_running = true;
-    m_thread = std::thread([this, graph = std::move(graph), previous = std::move(previous),
-                            pinned = std::move(pinned), seed, token = m_cancel] {
-        layout::ForceLayout::Options options;
-        options.seed = seed;
-        auto positions = std::make_shared<std::vector<graph::Point>>(
-            layout::ForceLayout(options).run(graph, previous, pinned, m_progress, token.get()));
-        QMetaObject::invokeMethod(
-            this,
-            [this, positions, token] {
-                if (token != m_cancel)
-                    return;
-                m_running = false;
-                if (token->isCancelled())
-                    Q_EMIT cancelled();
-                else
-                    Q_EMIT finished(*positions);
-            },
-            Qt::QueuedConnection);
-    });
+    using Positions = std::vector<graph::Point>;
+    m_runner->start<Positions>(
+        [graph = std::move(graph), previous = std::move(previous), pinned = std::move(pinned),
+         seed](ProgressSink &progress, const CancelToken &token) {
+            layout::ForceLayout::Options options;
+            options.seed = seed;
+            return layout::ForceLayout(options).run(graph, previous, pinned, &progress, &token);
+        },
+        [this](Positions &&positions) {
+            if (positions.empty())
+                Q_EMIT cancelled(); // the layout stopped without a result
+            else
+                Q_EMIT finished(positions);
+        });
 }
 
 void LayoutJob::cancel()
 {
-    if (m_cancel)
-        m_cancel->cancel();
+    m_runner->cancel();
 }
 
 } // namespace carto::app

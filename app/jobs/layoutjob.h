@@ -1,20 +1,20 @@
 #pragma once
 
-#include "foundation/progress.h"
 #include "layout/forcelayout.h"
 
 #include <QObject>
 
-#include <memory>
-#include <thread>
+#include <optional>
+#include <vector>
 
 namespace carto::app {
 
-class SignalProgress;
+class JobRunner;
 
-// Runs core/layout on a worker thread from the current positions, keeping
-// pinned nodes. MainWindow's Re-layout action starts it; finished() hands the
-// new positions to ProjectDocument::applyLayout, which the canvas animates.
+// Runs core/layout in the background from the current positions, keeping
+// pinned nodes. ProjectSession's re-layout starts it; finished() hands the new
+// positions to ProjectDocument::applyNewLayout (one undoable command), which
+// the canvas animates. A new start() supersedes the running one without waiting.
 class LayoutJob final : public QObject
 {
     Q_OBJECT
@@ -26,8 +26,9 @@ public:
 
     void start(layout::LayoutGraph graph, std::vector<std::optional<graph::Point>> previous, std::vector<bool> pinned,
                unsigned seed);
+    // Abandons the running layout: cancelled() at once.
     void cancel();
-    [[nodiscard]] bool isRunning() const { return m_running; }
+    [[nodiscard]] bool isRunning() const;
 
 Q_SIGNALS:
     void progressed(const QString &stage, qint64 done, qint64 total);
@@ -35,10 +36,7 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    std::shared_ptr<CancelToken> m_cancel;
-    SignalProgress *m_progress;
-    std::thread m_thread;
-    bool m_running = false;
+    JobRunner *m_runner;
 };
 
 } // namespace carto::app

@@ -1,6 +1,5 @@
 #include "conceptpanel.h"
 
-#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "evidencepanellayout.h"
 #include "models/snippets.h"
@@ -76,9 +75,7 @@ void ConceptPanel::onNoteEdited(const QString &text)
     if (m_node < 0 || m_node >= m_document->nodeCount())
         return;
     const extract::Concept &c = m_document->graph().node(m_node).info;
-    if (text == m_document->conceptNote(c.id))
-        return;
-    m_document->undoStack()->push(new NoteCommand(m_document, c.id, c.label, text));
+    m_document->editConceptNote(c.id, c.label, text);
 }
 
 void ConceptPanel::refreshNote()

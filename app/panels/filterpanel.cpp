@@ -1,7 +1,6 @@
 #include "filterpanel.h"
 
 #include "canvas/colours.h"
-#include "commands/hideconceptcommand.h"
 #include "document/projectdocument.h"
 
 #include <QFormLayout>
@@ -92,7 +91,7 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
     connect(hideButton, &QPushButton::clicked, this, &FilterPanel::hideSelected);
     connect(showButton, &QPushButton::clicked, this, [this] {
         for (QListWidgetItem *item : m_hidden->selectedItems())
-            m_document->undoStack()->push(new HideConceptCommand(m_document, item->text(), false));
+            m_document->showConcept(item->text());
     });
     connect(document, &ProjectDocument::buildChanged, this, &FilterPanel::rebuild);
     connect(document, &ProjectDocument::visibilityChanged, this, &FilterPanel::refreshHidden);
@@ -104,10 +103,7 @@ void FilterPanel::hideSelected()
     const auto selected = m_document->selectedNodes();
     if (selected.isEmpty())
         return;
-    m_document->undoStack()->beginMacro(tr("Hide %n concept(s)", nullptr, int(selected.size())));
-    for (const int v : selected)
-        m_document->undoStack()->push(new HideConceptCommand(m_document, m_document->graph().node(v).info.id, true));
-    m_document->undoStack()->endMacro();
+    m_document->hideConcepts(selected);
     m_document->clearSelection();
 }
 

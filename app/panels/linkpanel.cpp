@@ -1,6 +1,5 @@
 #include "linkpanel.h"
 
-#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "evidencepanellayout.h"
 #include "models/snippets.h"
@@ -63,8 +62,7 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
         const graph::EdgeData &e = m_document->graph().edge(m_edge);
         const ConceptId a = m_document->graph().node(e.source).info.id;
         const ConceptId b = m_document->graph().node(e.target).info.id;
-        if (text != m_document->linkNote(a, b))
-            m_document->undoStack()->push(new NoteCommand(m_document, a, b, text));
+        m_document->editLinkNote(a, b, text);
     });
     connect(document, &ProjectDocument::notesChanged, this, &LinkPanel::refreshNote);
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {

@@ -1,6 +1,5 @@
 #include "notespanel.h"
 
-#include "commands/notelistcommand.h"
 #include "document/projectdocument.h"
 
 #include <QHBoxLayout>
@@ -136,20 +135,12 @@ bool NotesPanel::reattachOrphan(size_t noteIndex, const QString &conceptName)
     if (target < 0)
         return false;
     const extract::Concept &c = m_document->graph().node(target).info;
-    NoteListCommand *command = NoteListCommand::reattach(m_document, noteIndex, c.id, c.label);
-    if (!command)
-        return false;
-    m_document->undoStack()->push(command);
-    return true;
+    return m_document->reattachNote(noteIndex, c.id, c.label);
 }
 
 bool NotesPanel::deleteNote(size_t noteIndex)
 {
-    NoteListCommand *command = NoteListCommand::remove(m_document, noteIndex);
-    if (!command)
-        return false;
-    m_document->undoStack()->push(command);
-    return true;
+    return m_document->deleteNote(noteIndex);
 }
 
 } // namespace carto::app

@@ -111,7 +111,8 @@ using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
 using CsrVertex = boost::graph_traits<Csr>::vertex_descriptor;
 
 // Sums Brandes dependencies δ_s(v) over the given sources into `centrality`.
-void accumulateDependencies(const Csr &g, const std::vector<CsrVertex> &sources, std::vector<double> &centrality)
+void accumulateDependencies(const Csr &g, const std::vector<CsrVertex> &sources, std::vector<double> &centrality,
+                            const CancelToken *cancel)
 {
     const size_t n = boost::num_vertices(g);
     centrality.assign(n, 0.0);
@@ -124,6 +125,8 @@ void accumulateDependencies(const Csr &g, const std::vector<CsrVertex> &sources,
     const auto colorMap = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g));
 
     for (const CsrVertex s : sources) {
+        if (cancel && cancel->isCancelled())
+            return;
         order.clear();
         distance[s] = 0;
         sigma[s] = 1.0;
@@ -202,7 +205,7 @@ struct ConceptGraph::Impl
     }
 
     void computeBetweenness(const MetricsOptions &options);
-    void computePageRank();
+    void computePageRank(const CancelToken *cancel);
     void computeComponents();
 };
 
@@ -249,8 +252,10 @@ void ConceptGraph::Impl::computeBetweenness(const MetricsOptions &options)
             {
                 std::vector<std::jthread> workers;
                 for (size_t t = 1; t < threadCount; ++t)
-                    workers.emplace_back([&csr, &chunks, &partial, t] { accumulateDependencies(csr, chunks[t], partial[t]); });
-                accumulateDependencies(csr, chunks[0], partial[0]);
+                    workers.emplace_back([&csr, &chunks, &partial, &options, t] {
+                        accumulateDependencies(csr, chunks[t], partial[t], options.cancel);
+                    });
+                accumulateDependencies(csr, chunks[0], partial[0], options.cancel);
             }
             // Summed in chunk order so the result does not depend on thread timing.
             for (const auto &part : partial) {
@@ -269,7 +274,7 @@ void ConceptGraph::Impl::computeBetweenness(const MetricsOptions &options)
         graph[v].betweenness = std::clamp(centrality[v], 0.0, 1.0);
 }
 
-void ConceptGraph::Impl::computePageRank()
+void ConceptGraph::Impl::computePageRank(const CancelToken *cancel)
 {
     // Boost's page_rank follows out-edges without weights and uses the
     // unnormalised (1-d) + d·Σ form with dangling nodes left to the caller, so
@@ -288,6 +293,8 @@ void ConceptGraph::Impl::computePageRank()
     std::vector<double> rank(n, 1.0 / static_cast<double>(n));
     std::vector<double> next(n);
     for (int iteration = 0; iteration < 200; ++iteration) {
+        if (cancel && cancel->isCancelled())
+            return;
         double dangling = 0.0;
         for (size_t v = 0; v < n; ++v) {
             if (strength[v] <= 0.0)
@@ -485,10 +492,15 @@ void ConceptGraph::computeMetrics(const MetricsOptions &options)
         for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g)))
             data.weightedDegree += strengthOf(g[e]);
     }
+    const auto cancelled = [&options] { return options.cancel && options.cancel->isCancelled(); };
     d->computeBetweenness(options);
-    d->computePageRank();
+    if (cancelled())
+        return;
+    d->computePageRank(options.cancel);
+    if (cancelled())
+        return;
     d->computeComponents();
-    const CommunityResult communities = louvain(nodeCount(), d->weightedEdges(), options.seed);
+    const CommunityResult communities = louvain(nodeCount(), d->weightedEdges(), options.seed, options.cancel);
     for (size_t v = 0; v < n; ++v)
         g[v].community = communities.community[v];
 }

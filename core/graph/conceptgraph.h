@@ -1,6 +1,7 @@
 #pragma once
 
 #include "extract/extraction.h"
+#include "foundation/progress.h"
 #include "foundation/typedid.h"
 
 #include <memory>
@@ -54,6 +55,10 @@ struct MetricsOptions
     int betweennessPivots = 256;
     // Worker threads for sampled betweenness; 0 = std::thread::hardware_concurrency().
     int threads = 0;
+    // Polled between metrics, per betweenness source, PageRank iteration and
+    // Louvain pass; once cancelled the metrics are left part-done (the caller
+    // drops the graph).
+    const CancelToken *cancel = nullptr;
 };
 
 // One hop of a path: the edge taken and the evidence that links its ends.

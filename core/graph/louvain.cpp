@@ -68,7 +68,7 @@ int boundedRandom(std::mt19937 &engine, int bound)
 // Phase one of Blondel et al.: move single nodes to the neighbouring community
 // with the best modularity gain until no move helps. Returns true if any node
 // moved. `community` holds the result, numbered densely from 0.
-bool moveNodes(const LevelGraph &g, std::mt19937 &engine, std::vector<int> &community)
+bool moveNodes(const LevelGraph &g, std::mt19937 &engine, std::vector<int> &community, const CancelToken *cancel)
 {
     const int n = g.nodeCount;
     community.resize(static_cast<size_t>(n));
@@ -91,7 +91,7 @@ bool moveNodes(const LevelGraph &g, std::mt19937 &engine, std::vector<int> &comm
     const double epsilon = 1e-12;
 
     bool movedAny = false;
-    for (bool moved = true; moved;) {
+    for (bool moved = true; moved && !(cancel && cancel->isCancelled());) {
         moved = false;
         for (const int node : order) {
             const auto u = static_cast<size_t>(node);
@@ -184,7 +184,7 @@ std::vector<Entry> entriesFromEdges(int nodeCount, const std::vector<WeightedEdg
 
 } // namespace
 
-CommunityResult louvain(int nodeCount, const std::vector<WeightedEdge> &edges, unsigned seed)
+CommunityResult louvain(int nodeCount, const std::vector<WeightedEdge> &edges, unsigned seed, const CancelToken *cancel)
 {
     CommunityResult result;
     if (nodeCount <= 0)
@@ -198,8 +198,8 @@ CommunityResult louvain(int nodeCount, const std::vector<WeightedEdge> &edges, u
 
     std::vector<int> community;
     while (true) {
-        const bool moved = moveNodes(level, engine, community);
-        if (!moved)
+        const bool moved = moveNodes(level, engine, community, cancel);
+        if (!moved || (cancel && cancel->isCancelled()))
             break;
         for (int &m : membership)
             m = community[static_cast<size_t>(m)];

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "foundation/progress.h"
+
 #include <vector>
 
 namespace carto::graph {
@@ -20,7 +22,10 @@ struct CommunityResult
     double modularity = 0.0;
 };
 
-[[nodiscard]] CommunityResult louvain(int nodeCount, const std::vector<WeightedEdge> &edges, unsigned seed = 1);
+// Polls `cancel` once per pass over the nodes; cancelled, it returns the
+// communities of the last finished level.
+[[nodiscard]] CommunityResult louvain(int nodeCount, const std::vector<WeightedEdge> &edges, unsigned seed = 1,
+                                      const CancelToken *cancel = nullptr);
 [[nodiscard]] double modularity(int nodeCount, const std::vector<WeightedEdge> &edges,
                                 const std::vector<int> &community);
 

@@ -305,6 +305,8 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
     std::vector<Component> components = splitComponents(whole);
     qint64 planned = 0;
     for (size_t ci = 0; ci < components.size(); ++ci) {
+        if (cancel && cancel->isCancelled())
+            return {}; // coarsening a large graph takes a while too
         Component &c = components[ci];
         const auto knownCount = std::count_if(c.nodes.begin(), c.nodes.end(), [&](int v) { return known[size_t(v)]; });
         if (knownCount == 0)

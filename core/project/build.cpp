@@ -68,7 +68,14 @@ std::optional<BuildResult> buildFromCorpus(ingest::Corpus corpus, const extract:
     if (progress)
         progress->report(QStringLiteral("Linking"), 0, 1);
     result.graph = graph::ConceptGraph::fromExtraction(extraction);
-    result.graph.computeMetrics(options.layout.seed);
+    if (cancelled(cancel, error))
+        return std::nullopt;
+    graph::MetricsOptions metrics;
+    metrics.seed = options.layout.seed;
+    metrics.cancel = cancel;
+    result.graph.computeMetrics(metrics);
+    if (cancelled(cancel, error))
+        return std::nullopt;
     if (progress)
         progress->report(QStringLiteral("Linking"), 1, 1);
 
@@ -200,6 +207,8 @@ std::optional<BuildResult> buildProject(const Project &project, const BuildOptio
         }
         appendCuration(curation, extract::readCurationFile(QDir(folder).filePath(curationFileName()), problems));
     }
+    if (cancelled(cancel, error))
+        return std::nullopt;
     if (merged.documents.empty()) {
         if (error)
             *error = firstError.isEmpty() ? QStringLiteral("no readable document in the project's folders") : firstError;

@@ -56,7 +56,7 @@ struct ViewState
 // stored; they are rebuilt from the corpus and the curation.
 struct Project
 {
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     QStringList corpusFolders;                 // absolute in memory; relative to the file on disk
     extract::Curation curation;

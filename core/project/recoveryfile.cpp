@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "projectfile.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,19 +11,54 @@
 
 namespace carto::project {
 
-QString RecoveryFile::path(const QString &projectPath)
+namespace {
+
+const QString kRecoverySuffix = QStringLiteral(".recovery");
+
+// The same folders in any order, written any way, give the same name.
+QString folderSetHash(const QStringList &folders)
 {
-    if (projectPath.isEmpty()) {
-        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        return QDir(folder).filePath(QStringLiteral("untitled") + ProjectFile::suffix() + QStringLiteral(".recovery"));
-    }
-    const QFileInfo info(projectPath);
-    return QDir(info.absolutePath()).filePath(u'.' + info.fileName() + QStringLiteral(".recovery"));
+    QStringList clean;
+    for (const QString &folder : folders)
+        clean.append(QDir::cleanPath(QFileInfo(folder).absoluteFilePath()));
+    clean.sort();
+    clean.removeDuplicates();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(clean.join(u'\n').toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
 }
 
-bool RecoveryFile::save(const Project &project, const QString &projectPath, QString *error)
+} // namespace
+
+RecoveryKey::RecoveryKey(const QString &projectPath, const QStringList &corpusFolders, int slot)
+    : projectPath(projectPath)
+    , corpusFolders(corpusFolders)
+    , slot(slot)
 {
-    const QString target = path(projectPath);
+}
+
+QString RecoveryFile::path(const RecoveryKey &key)
+{
+    const QString slot = key.slot > 0 ? QStringLiteral(".%1").arg(key.slot + 1) : QString();
+    if (key.projectPath.isEmpty()) {
+        const QString folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                   .filePath(QStringLiteral("recovery"));
+        return QDir(folder).filePath(QStringLiteral("untitled-") + folderSetHash(key.corpusFolders)
+                                     + ProjectFile::suffix() + slot + kRecoverySuffix);
+    }
+    const QFileInfo info(key.projectPath);
+    return QDir(info.absolutePath()).filePath(u'.' + info.fileName() + slot + kRecoverySuffix);
+}
+
+QString RecoveryFile::lockPath(const RecoveryKey &key)
+{
+    QString lock = path(key);
+    lock.chop(kRecoverySuffix.size());
+    return lock + QStringLiteral(".lock");
+}
+
+bool RecoveryFile::save(const Project &project, const RecoveryKey &key, QString *error)
+{
+    const QString target = path(key);
     const QFileInfo info(target);
     if (!QDir().mkpath(info.absolutePath())) {
         if (error)
@@ -31,13 +67,13 @@ bool RecoveryFile::save(const Project &project, const QString &projectPath, QStr
     }
     // Beside the project the relative paths still resolve; an untitled
     // project's recovery file lives elsewhere, so it keeps absolute paths.
-    const QByteArray bytes = ProjectFile::serialize(project, projectPath.isEmpty() ? QString() : info.absolutePath());
+    const QByteArray bytes = ProjectFile::serialize(project, key.projectPath.isEmpty() ? QString() : info.absolutePath());
     return writeFileAtomically(target, bytes, error);
 }
 
-std::optional<Project> RecoveryFile::load(const QString &projectPath, QString *error)
+std::optional<Project> RecoveryFile::load(const RecoveryKey &key, QString *error)
 {
-    const QString source = path(projectPath);
+    const QString source = path(key);
     QFile file(source);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
@@ -45,29 +81,29 @@ std::optional<Project> RecoveryFile::load(const QString &projectPath, QString *e
         return std::nullopt;
     }
     const QFileInfo info(source);
-    return ProjectFile::parse(file.readAll(), projectPath.isEmpty() ? QString() : info.absolutePath(),
+    return ProjectFile::parse(file.readAll(), key.projectPath.isEmpty() ? QString() : info.absolutePath(),
                               info.fileName(), error);
 }
 
-bool RecoveryFile::exists(const QString &projectPath)
+bool RecoveryFile::exists(const RecoveryKey &key)
 {
-    return QFileInfo::exists(path(projectPath));
+    return QFileInfo::exists(path(key));
 }
 
-bool RecoveryFile::hasNewer(const QString &projectPath)
+bool RecoveryFile::hasNewer(const RecoveryKey &key)
 {
-    const QFileInfo recovery(path(projectPath));
+    const QFileInfo recovery(path(key));
     if (!recovery.exists())
         return false;
-    if (projectPath.isEmpty())
+    if (key.projectPath.isEmpty())
         return true;
-    const QFileInfo project(projectPath);
+    const QFileInfo project(key.projectPath);
     return !project.exists() || recovery.lastModified() >= project.lastModified();
 }
 
-bool RecoveryFile::discard(const QString &projectPath)
+bool RecoveryFile::discard(const RecoveryKey &key)
 {
-    const QString target = path(projectPath);
+    const QString target = path(key);
     return !QFileInfo::exists(target) || QFile::remove(target);
 }
 

@@ -268,7 +268,7 @@ void MainWindowTest::dragNode_movesPinsAndUndoes()
     QVERIFY(std::abs(moved.x() * map->currentScale() - step.x() * 5) < 2.0);
     // The five moves merged into one undo step.
     QCOMPARE(doc()->undoStack()->count(), 1);
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(!doc()->isPinned(node));
     QVERIFY(std::hypot(doc()->scenePos(node).x() - before.x(), doc()->scenePos(node).y() - before.y()) < 1e-6);
 }

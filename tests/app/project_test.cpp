@@ -1,6 +1,4 @@
 #include "canvas/mapview.h"
-#include "commands/movenodecommand.h"
-#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "export/mapimageexporter.h"
 #include "mainwindow.h"
@@ -53,6 +51,7 @@ private Q_SLOTS:
     void orphanedNote_canBeReattachedAndUndone();
     void userLink_drawnAndUsedByPathFinder();
     void saveAndReopen_restoresNotesCurationPositionsAndView();
+    void noteWithoutFinalNewline_savedAndReopened_isExact();
     void corruptProjectFile_reportsLineAndColumnAndKeepsFile();
     void newUser_annotateMergeSaveReopenExport();
 
@@ -149,7 +148,7 @@ void ProjectTest::noteTypedInInspector_isStoredUndoableAndBadged()
     QVERIFY(doc()->hasNote(n));
     QVERIFY(m_window->isWindowModified());
     QCOMPARE(m_window->notesPanel()->model()->rowCount(), 1);
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(doc()->conceptNote(id).isEmpty());
     QVERIFY(editor->toPlainText().isEmpty());
     QVERIFY(!doc()->hasNote(n));
@@ -193,7 +192,7 @@ void ProjectTest::dragNodeOntoAnother_mergesAndUndoRestoresBoth()
     QVERIFY(doc()->graph().find(intoId));
     QCOMPARE(doc()->graph().node(node(fromLabel)).info.id, intoId); // the old name is an alias now
 
-    QVERIFY(editAndRebuild([this] { doc()->undoStack()->undo(); }));
+    QVERIFY(editAndRebuild([this] { doc()->undo(); }));
     QVERIFY(doc()->graph().find(fromId));
     QVERIFY(doc()->graph().find(intoId));
 }
@@ -278,10 +277,10 @@ void ProjectTest::curationCommands_undoAndRedo()
     QVERIFY(editAndRebuild(edit));
     QCOMPARE(doc()->undoStack()->count(), 1);
     QVERIFY2(check(true), qPrintable(doc()->undoStack()->undoText()));
-    QVERIFY(editAndRebuild([this] { doc()->undoStack()->undo(); }));
+    QVERIFY(editAndRebuild([this] { doc()->undo(); }));
     QVERIFY(check(false));
     QCOMPARE(doc()->nodeCount(), nodesBefore);
-    QVERIFY(editAndRebuild([this] { doc()->undoStack()->redo(); }));
+    QVERIFY(editAndRebuild([this] { doc()->redo(); }));
     QVERIFY(check(true));
     // Every curation is in the project, so a save keeps it.
     QVERIFY(!doc()->curation().isEmpty());
@@ -296,9 +295,9 @@ void ProjectTest::pinAndUnpin_undoable()
     QVERIFY(doc()->undoStack()->undoText().startsWith(u"Pin"_s));
     m_window->setPinned(n, false);
     QVERIFY(!doc()->isPinned(n));
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(doc()->isPinned(n));
-    doc()->undoStack()->undo();
+    doc()->undo();
     QVERIFY(!doc()->isPinned(n));
 }
 
@@ -316,11 +315,11 @@ void ProjectTest::orphanedNote_canBeReattachedAndUndone()
     QVERIFY(doc()->orphanedNotes().empty());
     QCOMPARE(doc()->conceptNote(doc()->graph().node(node(target)).info.id), u"Keep me"_s);
     QCOMPARE(panel->model()->item(0)->data(app::NotesPanel::KindRole).toInt(), int(app::NotesPanel::ConceptNoteKind));
-    doc()->undoStack()->undo();
+    doc()->undo();
     QCOMPARE(doc()->orphanedNotes().size(), size_t(1));
     QVERIFY(panel->deleteNote(0));
     QVERIFY(doc()->project().conceptNotes.empty());
-    doc()->undoStack()->undo();
+    doc()->undo();
     QCOMPARE(doc()->project().conceptNotes.size(), size_t(1));
     // Searching filters the list by the note's text.
     panel->searchBox()->setText(u"keep"_s);
@@ -357,7 +356,7 @@ void ProjectTest::saveAndReopen_restoresNotesCurationPositionsAndView()
 {
     const graph::NodeIndex noted = doc()->nodesByScore()[0];
     const extract::Concept c = doc()->graph().node(noted).info;
-    doc()->undoStack()->push(new app::NoteCommand(doc(), c.id, c.label, u"A note"_s));
+    doc()->editConceptNote(c.id, c.label, u"A note"_s);
     const graph::NodeIndex pinned = doc()->nodesByScore()[4];
     const ConceptId pinnedId = doc()->graph().node(pinned).info.id;
     m_window->setPinned(pinned, true);
@@ -388,6 +387,37 @@ void ProjectTest::saveAndReopen_restoresNotesCurationPositionsAndView()
     QCOMPARE(doc()->visibleNodeCount(), 20);
     QVERIFY(std::abs(m_window->mapView()->layoutZoom() / zoom - 1.0) < 0.01);
     QVERIFY(!m_window->isWindowModified());
+}
+
+void ProjectTest::noteWithoutFinalNewline_savedAndReopened_isExact()
+{
+    const graph::NodeIndex n = doc()->nodesByScore().front();
+    const ConceptId id = doc()->graph().node(n).info.id;
+    doc()->selectNodes({n});
+    QPlainTextEdit *editor = m_window->conceptPanel()->noteEditor();
+    editor->setFocus();
+    QTest::keyClicks(editor, u"First line"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClicks(editor, u"   indented, trailing spaces, no final newline   "_s);
+    const QString typed = u"First line\n\n   indented, trailing spaces, no final newline   "_s;
+    QCOMPARE(doc()->conceptNote(id), typed);
+
+    const QString path = m_dir->filePath(u"notes"_s + project::ProjectFile::suffix());
+    QVERIFY2(m_window->saveAs(path), qPrintable(m_window->lastError()));
+    m_window.reset();
+    m_window = makeWindow();
+    QSignalSpy built(m_window.get(), &MainWindow::buildFinished);
+    QVERIFY(m_window->openProject(path));
+    QVERIFY(waitForBuild(m_window.get(), built));
+    QCOMPARE(doc()->conceptNote(id), typed);
+    // Saved again, the note reads back the same once more.
+    QVERIFY(m_window->save());
+    QString error;
+    const auto saved = project::ProjectFile::load(path, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->conceptNotes.size(), size_t(1));
+    QCOMPARE(saved->conceptNotes.front().markdown, typed);
 }
 
 void ProjectTest::corruptProjectFile_reportsLineAndColumnAndKeepsFile()
@@ -432,8 +462,7 @@ void ProjectTest::newUser_annotateMergeSaveReopenExport()
     QVERIFY(editAndRebuild([&] { m_window->mergeConcepts(from, into); }));
     const graph::NodeIndex moved = doc()->nodesByScore()[3];
     const ConceptId movedId = doc()->graph().node(moved).info.id;
-    doc()->undoStack()->push(new app::MoveNodeCommand(doc(), movedId, doc()->scenePos(moved), false,
-                                                      doc()->scenePos(moved) + QPointF(40, -25), 77));
+    doc()->moveNode(movedId, doc()->scenePos(moved), false, doc()->scenePos(moved) + QPointF(40, -25), 77);
     const graph::Point movedAt = doc()->graph().node(moved).position;
     m_window->mapView()->centreOnNode(into);
     const graph::Point centre = m_window->mapView()->layoutCentre();

@@ -1,5 +1,4 @@
 #include "canvas/mapview.h"
-#include "commands/notecommand.h"
 #include "document/projectdocument.h"
 #include "mainwindow.h"
 #include "project/projectfile.h"
@@ -36,6 +35,7 @@ private Q_SLOTS:
     void corpusWatcher_documentsAddedChangedRemoved_rebuildKeepingNotesAndPins();
     void quitPrompt_cancelKeepsWindow_discardCloses();
     void relayout_keepsPinnedNodesExactly();
+    void relayout_isOneUndoableEditThatMarksTheProjectModified();
     void cancelBuild_largeCorpus_leavesWindowUsable();
     void shortcutList_frequentActionsHaveShortcuts();
 
@@ -140,7 +140,7 @@ void WindowLifecycleTest::openProject_newerRecoveryAccepted_restoresUnsavedWork(
     const graph::NodeIndex node = doc()->nodesByScore().front();
     const ConceptId id = doc()->graph().node(node).info.id;
     const QString label = doc()->graph().node(node).info.label;
-    doc()->undoStack()->push(new app::NoteCommand(doc(), id, label, u"Unsaved thought"_s));
+    doc()->editConceptNote(id, label, u"Unsaved thought"_s);
     m_window->autosave();
     QVERIFY(project::RecoveryFile::hasNewer(path));
     // The session "ends badly": a new window opens the project and accepts the recovery.
@@ -167,7 +167,7 @@ void WindowLifecycleTest::corpusWatcher_documentsAddedChangedRemoved_rebuildKeep
     const graph::NodeIndex node = doc()->nodesByScore().front();
     const ConceptId id = doc()->graph().node(node).info.id;
     const QString label = doc()->graph().node(node).info.label;
-    doc()->undoStack()->push(new app::NoteCommand(doc(), id, label, u"Keep me"_s));
+    doc()->editConceptNote(id, label, u"Keep me"_s);
     doc()->setNodePosition(node, doc()->scenePos(node) + QPointF(37, -21), true);
     // Positions are kept in layout units (what the project stores); the scene
     // scale may change with the corpus.
@@ -251,6 +251,32 @@ void WindowLifecycleTest::relayout_keepsPinnedNodesExactly()
     // The view animates to the new places and ends there.
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->mapView()->isAnimating(), 5000);
     QCOMPARE(m_window->mapView()->nodeScenePos(a), pa);
+}
+
+void WindowLifecycleTest::relayout_isOneUndoableEditThatMarksTheProjectModified()
+{
+    QVERIFY(!m_window->isWindowModified());
+    const std::vector<graph::Point> before = doc()->layoutPositions();
+    const int steps = doc()->undoStack()->count();
+    QSignalSpy laid(m_window.get(), &MainWindow::layoutFinished);
+    m_window->relayout();
+    QTRY_VERIFY_WITH_TIMEOUT(!laid.isEmpty(), 60000);
+    const std::vector<graph::Point> after = doc()->layoutPositions();
+    QVERIFY2(after != before, "the layout moved nothing");
+    QVERIFY2(m_window->isWindowModified(), "a re-layout is unsaved work");
+    QCOMPARE(doc()->undoStack()->count(), steps + 1);
+    QCOMPARE(doc()->undoStack()->undoText(), u"Re-layout"_s);
+
+    doc()->undo();
+    QVERIFY(doc()->layoutPositions() == before);
+    QVERIFY(!m_window->isWindowModified());
+    doc()->redo();
+    QVERIFY(doc()->layoutPositions() == after);
+    QVERIFY(m_window->isWindowModified());
+    // Closing now asks instead of losing the layout silently.
+    m_answer = QMessageBox::Cancel;
+    QVERIFY(!m_window->close());
+    QCOMPARE(m_prompts, 1);
 }
 
 void WindowLifecycleTest::cancelBuild_largeCorpus_leavesWindowUsable()

@@ -37,6 +37,10 @@ section_layout() { run layout_bench ${LAYOUT_BENCH_ARGS:-}; }
 # computeMetrics on synthetic graphs.
 section_graph() { run graph_bench; }
 
+# GUI-thread time to cancel or supersede a running build, by stage; --join
+# also times the previous cancel-then-join design. JOBS_BENCH_ARGS: a folder.
+section_jobs() { run jobs_bench ${JOBS_BENCH_ARGS:-} --join; }
+
 # MapView frame time on synthetic 5k/15k and 20k/60k maps at 1920x1080.
 section_render() { QT_QPA_PLATFORM=offscreen run render_bench; }
 
@@ -82,7 +86,7 @@ section_open() {
     echo
 }
 
-SECTIONS=(layout graph render pipeline tagger open)
+SECTIONS=(layout graph render pipeline tagger open jobs)
 
 if [[ $# -gt 0 ]]; then
     SECTIONS=("$@")

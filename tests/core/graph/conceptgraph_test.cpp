@@ -114,6 +114,7 @@ private Q_SLOTS:
     void computeMetrics_sampledBetweennessWithAllSources_equalsExact();
     void computeMetrics_sampledBetweenness_isDeterministicForSeed();
     void computeMetrics_twoTriangles_findsTwoCommunities();
+    void computeMetrics_cancelled_stopsBeforeCentralityRanksAndCommunities();
     void modularity_handAssignedCommunities_matchesHandComputation();
     void shortestPath_connectedConcepts_followsEdgesWithEvidence();
     void shortestPath_equalHopPaths_prefersStrongerLinks();
@@ -372,6 +373,36 @@ void ConceptGraphTest::computeMetrics_twoTriangles_findsTwoCommunities()
     QCOMPARE(graph.node(4).community, graph.node(5).community);
     QVERIFY(graph.node(0).community != graph.node(5).community);
     QVERIFY(qAbs(graph.modularity() - 5.0 / 14.0) < 1e-12);
+}
+
+void ConceptGraphTest::computeMetrics_cancelled_stopsBeforeCentralityRanksAndCommunities()
+{
+    const ConceptGraph base = ConceptGraph::fromExtraction(karateClub());
+    for (const long long exactWork : {20'000'000LL, 0LL}) { // exact Brandes and the pivot estimate
+        MetricsOptions options;
+        options.exactBetweennessWork = exactWork;
+        CancelToken cancel;
+        cancel.cancel();
+        options.cancel = &cancel;
+        ConceptGraph cancelled = base;
+        cancelled.computeMetrics(options);
+        options.cancel = nullptr;
+        ConceptGraph finished = base;
+        finished.computeMetrics(options);
+        double cancelledRank = 0.0;
+        double finishedRank = 0.0;
+        for (int i = 0; i < base.nodeCount(); ++i) {
+            cancelledRank += cancelled.node(i).pageRank;
+            finishedRank += finished.node(i).pageRank;
+            // Nothing past the first cancel check ran: no ranks, no communities.
+            QCOMPARE(cancelled.node(i).community, -1);
+            QVERIFY(finished.node(i).community >= 0);
+            if (exactWork == 0)
+                QCOMPARE(cancelled.node(i).betweenness, 0.0); // no source was visited
+        }
+        QCOMPARE(cancelledRank, 0.0);
+        QVERIFY(qAbs(finishedRank - 1.0) < 1e-9);
+    }
 }
 
 void ConceptGraphTest::modularity_handAssignedCommunities_matchesHandComputation()

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void louvain_sameSeed_givesSameCommunities();
     void louvain_emptyGraph_returnsNoCommunities();
     void louvain_nodesWithoutEdges_staySingletons();
+    void louvain_cancelledBeforeTheFirstPass_leavesEveryNodeAlone();
     void modularity_handComputedExamples_data();
     void modularity_handComputedExamples();
 };
@@ -145,6 +146,18 @@ void LouvainTest::louvain_nodesWithoutEdges_staySingletons()
 
     QCOMPARE(result.community, (std::vector<int>{0, 1, 2}));
     QCOMPARE(result.modularity, 0.0);
+}
+
+void LouvainTest::louvain_cancelledBeforeTheFirstPass_leavesEveryNodeAlone()
+{
+    carto::CancelToken cancel;
+    cancel.cancel();
+    const CommunityResult result = louvain(6, twoTrianglesJoined(), 1, &cancel);
+    QCOMPARE(result.community.size(), size_t(6));
+    QCOMPARE(std::set<int>(result.community.begin(), result.community.end()).size(), size_t(6));
+    // Not cancelled, the same graph has two communities.
+    const CommunityResult finished = louvain(6, twoTrianglesJoined(), 1);
+    QCOMPARE(std::set<int>(finished.community.begin(), finished.community.end()).size(), size_t(2));
 }
 
 void LouvainTest::modularity_handComputedExamples_data()

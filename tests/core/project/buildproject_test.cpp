@@ -93,8 +93,49 @@ private:
         return std::nullopt;
     }
 
+    // Cancels the token when the build reports the named stage, and records
+    // every stage reported after that (there must be none).
+    class CancelAtStage final : public ProgressSink
+    {
+    public:
+        CancelAtStage(QString stage, CancelToken &token) : m_stage(std::move(stage)), m_token(token) { }
+        void report(const QString &stage, qint64, qint64) override
+        {
+            if (m_token.isCancelled() && stage != m_stage)
+                later.append(stage);
+            if (stage == m_stage)
+                m_token.cancel();
+        }
+        QStringList later;
+
+    private:
+        QString m_stage;
+        CancelToken &m_token;
+    };
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(QDir(seeds()).exists(), "shared seeds missing"); }
+
+    void build_cancelledAtAStage_returnsWithoutRunningTheNext_data()
+    {
+        QTest::addColumn<QString>("stage");
+        QTest::newRow("linking") << QStringLiteral("Linking");
+        QTest::newRow("layout") << QStringLiteral("Layout");
+    }
+
+    void build_cancelledAtAStage_returnsWithoutRunningTheNext()
+    {
+        QFETCH(QString, stage);
+        Project p;
+        p.corpusFolders = {seeds()};
+        CancelToken token;
+        CancelAtStage progress(stage, token);
+        QString error;
+        QVERIFY(!project::buildProject(p, fastOptions(), &error, &progress, &token));
+        QCOMPARE(error, QStringLiteral("cancelled"));
+        QVERIFY(token.isCancelled());
+        QVERIFY2(progress.later.isEmpty(), qPrintable(progress.later.join(u", ")));
+    }
 
     void note_survivesEditOfADocument_andBecomesOrphanWhenItsOnlyDocumentIsDeleted()
     {

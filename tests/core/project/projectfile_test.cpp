@@ -1,7 +1,9 @@
-// Project files: round trip, golden file, atomic save, and broken files that
-// must fail with a located one-line error and never crash or be overwritten.
+// Project files: round trip (note text byte for byte), golden files and the
+// schema migration, atomic save with a backup, and broken files that must fail
+// with a located one-line error and never crash or be overwritten.
 #include "project/projectfile.h"
 #include "project/recoveryfile.h"
+#include "support/projectsamples.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,97 +39,8 @@ private:
         return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     }
 
-    // A project with every field set, including text that YAML would
-    // misread if written carelessly.
-    static Project fullProject(const QString &base)
-    {
-        Project p;
-        p.corpusFolders = {QDir::cleanPath(base + QStringLiteral("/corpus")),
-                           QDir::cleanPath(base + QStringLiteral("/../elsewhere/docs"))};
-        extract::Curation::AddedConcept added;
-        added.name = QStringLiteral("Spring Rental");
-        added.aliases = {QStringLiteral("rent bee hives"), QStringLiteral("hives, rented")};
-        added.type = extract::ConceptType::Event;
-        p.curation.added.push_back(added);
-        extract::Curation::AddedConcept bare;
-        bare.name = QStringLiteral("null");
-        p.curation.added.push_back(bare);
-        p.curation.merges.push_back({QStringLiteral("AI"), {QStringLiteral("artificial intelligence"), QStringLiteral("A.I.")}});
-        p.curation.renames[QStringLiteral("usa")] = QStringLiteral("United States");
-        p.curation.renames[QStringLiteral("key: value")] = QStringLiteral("# not a comment");
-        p.curation.ignored = {QStringLiteral("page"), QStringLiteral("true")};
-        p.curation.typeOverrides[QStringLiteral("Apple")] = extract::ConceptType::Organization;
-        p.curation.splits = {QStringLiteral("Jordan")};
-        p.conceptNotes.push_back({ConceptId(QStringLiteral("apple")), QStringLiteral("Apple"),
-                                  QStringLiteral("# Heading\n\nLine with \"quotes\", a colon: and 'ticks'.\n")});
-        p.conceptNotes.push_back({ConceptId(QStringLiteral("bee")), QStringLiteral("Bees"),
-                                  QStringLiteral("  indented first line\nno final newline")});
-        p.conceptNotes.push_back({ConceptId(QStringLiteral("é ü")), QStringLiteral("Ümlaut — dash"), QStringLiteral("one line")});
-        p.conceptNotes.push_back({ConceptId(QStringLiteral("empty")), QString(), QString()});
-        p.linkNotes.push_back({ConceptId(QStringLiteral("apple")), ConceptId(QStringLiteral("bee")),
-                               QStringLiteral("Bees pollinate apples.\nSee [[orchard]].\n\n")});
-        p.positions[ConceptId(QStringLiteral("apple"))] = {12.25, -3.5};
-        p.positions[ConceptId(QStringLiteral("bee"))] = {0.0, 1e6};
-        p.positions[ConceptId(QStringLiteral("- dash"))] = {-0.01, 99.99};
-        p.pinned = {ConceptId(QStringLiteral("apple")), ConceptId(QStringLiteral("- dash"))};
-        p.view.zoom = 0.1;
-        p.view.centre = {-40.5, 7.75};
-        p.view.topN = 400;
-        p.view.minLinkWeight = 0.333;
-        p.view.hiddenTypes = {QStringLiteral("theme"), QStringLiteral("place")};
-        p.view.hiddenCommunities = {3, 0, 12};
-        p.view.hiddenDocuments = {QStringLiteral("a, b.md"), QStringLiteral("notes/c.md")};
-        p.view.colourByType = true;
-        return p;
-    }
-
-    static void compareCuration(const extract::Curation &a, const extract::Curation &b)
-    {
-        QCOMPARE(a.added.size(), b.added.size());
-        for (size_t i = 0; i < a.added.size(); ++i) {
-            QCOMPARE(a.added[i].name, b.added[i].name);
-            QCOMPARE(a.added[i].aliases, b.added[i].aliases);
-            QCOMPARE(a.added[i].type, b.added[i].type);
-        }
-        QCOMPARE(a.merges.size(), b.merges.size());
-        for (size_t i = 0; i < a.merges.size(); ++i) {
-            QCOMPARE(a.merges[i].into, b.merges[i].into);
-            QCOMPARE(a.merges[i].from, b.merges[i].from);
-        }
-        QVERIFY(a.renames == b.renames);
-        QCOMPARE(a.ignored, b.ignored);
-        QVERIFY(a.typeOverrides == b.typeOverrides);
-        QCOMPARE(a.splits, b.splits);
-    }
-
-    static void compareProjects(const Project &a, const Project &b)
-    {
-        QCOMPARE(a.corpusFolders, b.corpusFolders);
-        compareCuration(a.curation, b.curation);
-        QCOMPARE(a.conceptNotes.size(), b.conceptNotes.size());
-        for (size_t i = 0; i < a.conceptNotes.size(); ++i) {
-            QCOMPARE(a.conceptNotes[i].conceptId.value(), b.conceptNotes[i].conceptId.value());
-            QCOMPARE(a.conceptNotes[i].label, b.conceptNotes[i].label);
-            QCOMPARE(a.conceptNotes[i].markdown, b.conceptNotes[i].markdown);
-        }
-        QVERIFY(a.linkNotes == b.linkNotes);
-        QCOMPARE(a.positions.size(), b.positions.size());
-        for (const auto &[id, p] : a.positions) {
-            QVERIFY2(b.positions.contains(id), qPrintable(id.value()));
-            QCOMPARE(b.positions.at(id).x, p.x);
-            QCOMPARE(b.positions.at(id).y, p.y);
-        }
-        QVERIFY(a.pinned == b.pinned);
-        QCOMPARE(a.view.zoom, b.view.zoom);
-        QCOMPARE(a.view.centre.x, b.view.centre.x);
-        QCOMPARE(a.view.centre.y, b.view.centre.y);
-        QCOMPARE(a.view.topN, b.view.topN);
-        QCOMPARE(a.view.minLinkWeight, b.view.minLinkWeight);
-        QCOMPARE(a.view.hiddenTypes, b.view.hiddenTypes);
-        QVERIFY(a.view.hiddenCommunities == b.view.hiddenCommunities);
-        QCOMPARE(a.view.hiddenDocuments, b.view.hiddenDocuments);
-        QCOMPARE(a.view.colourByType, b.view.colourByType);
-    }
+    static Project fullProject(const QString &base) { return testsupport::fullProject(base); }
+    static void compareProjects(const Project &a, const Project &b) { testsupport::compareProjects(a, b); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -182,9 +95,23 @@ private Q_SLOTS:
         QCOMPARE(loaded->positions.at(ConceptId(QStringLiteral("a"))).y, -9.88);
     }
 
-    void load_goldenVersion1_readsEveryFieldAndSavesByteIdentical()
+    void load_goldenVersion1_readsEveryFieldAndUpgradesToVersion2()
     {
         const QString path = goldenDir() + QStringLiteral("/golden-v1.cartograph.yaml");
+        QVERIFY2(QFile::exists(path), "golden file missing");
+        QString error;
+        const auto loaded = ProjectFile::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        compareProjects(fullProject(goldenDir()), *loaded);
+        // A schema-1 file (no end marker) is saved as schema 2: the same
+        // fields, byte for byte what golden-v2 holds.
+        QCOMPARE(QString::fromUtf8(ProjectFile::serialize(*loaded, goldenDir())),
+                 QString::fromUtf8(readAll(goldenDir() + QStringLiteral("/golden-v2.cartograph.yaml"))));
+    }
+
+    void load_goldenVersion2_readsEveryFieldAndSavesByteIdentical()
+    {
+        const QString path = goldenDir() + QStringLiteral("/golden-v2.cartograph.yaml");
         QVERIFY2(QFile::exists(path), "golden file missing");
         QString error;
         const auto loaded = ProjectFile::load(path, &error);
@@ -300,8 +227,10 @@ private Q_SLOTS:
         QVERIFY(!saved);
         QVERIFY2(error.contains(QStringLiteral("map.cartograph.yaml")), qPrintable(error));
         QCOMPARE(readAll(path), before);
-        // No temporary file is left behind.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("map.cartograph.yaml")});
+        // No temporary file is left behind; the backup holds the previous version.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+                 (QStringList{QStringLiteral("map.cartograph.yaml"), QStringLiteral("map.cartograph.yaml~")}));
+        QCOMPARE(readAll(ProjectFile::backupPath(path)), before);
 
         if (geteuid() != 0) {
             QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
@@ -357,6 +286,115 @@ private Q_SLOTS:
         QVERIFY2(restored, qPrintable(error));
         QCOMPARE(restored->corpusFolders, p.corpusFolders);
         QVERIFY(project::RecoveryFile::discard(QString()));
+    }
+
+    void save_overExistingFile_keepsPreviousVersionAsBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("map.cartograph.yaml"));
+        QCOMPARE(ProjectFile::backupPath(path), path + u'~');
+        QString error;
+        Project first;
+        first.corpusFolders = {dir.filePath(QStringLiteral("docs"))};
+        QVERIFY2(ProjectFile::save(first, path, &error), qPrintable(error));
+        QVERIFY2(!QFile::exists(ProjectFile::backupPath(path)), "nothing to back up on the first save");
+        const QByteArray firstBytes = readAll(path);
+
+        Project second = first;
+        second.conceptNotes.push_back({ConceptId(QStringLiteral("a")), QStringLiteral("A"), QStringLiteral("new")});
+        project::FileStamp stamp;
+        QVERIFY2(ProjectFile::save(second, path, &error, &stamp), qPrintable(error));
+        QCOMPARE(readAll(ProjectFile::backupPath(path)), firstBytes);
+        // The stamp describes what is on disk now.
+        QVERIFY(stamp.sameContent(project::FileStamp::of(path)));
+        QCOMPARE(stamp.size, readAll(path).size());
+
+        Project third = second;
+        third.conceptNotes.clear();
+        const QByteArray secondBytes = readAll(path);
+        QVERIFY2(ProjectFile::save(third, path, &error), qPrintable(error));
+        QCOMPARE(readAll(ProjectFile::backupPath(path)), secondBytes);
+        const auto backup = ProjectFile::load(ProjectFile::backupPath(path), &error);
+        QVERIFY2(backup, qPrintable(error));
+        QCOMPARE(backup->conceptNotes.size(), size_t(1));
+    }
+
+    void save_noteText_readsBackByteForByte_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("no final newline") << QStringLiteral("first line\nsecond line");
+        QTest::newRow("one final newline") << QStringLiteral("first line\nsecond line\n");
+        QTest::newRow("two final newlines") << QStringLiteral("paragraph\n\n");
+        QTest::newRow("only newlines") << QStringLiteral("\n\n\n");
+        QTest::newRow("leading blank line") << QStringLiteral("\nc");
+        QTest::newRow("leading blank line, final newline") << QStringLiteral("\nc\n");
+        QTest::newRow("leading spaces") << QStringLiteral("   indented\nnext\n");
+        QTest::newRow("indented second line") << QStringLiteral("top\n    code block\n");
+        QTest::newRow("trailing spaces") << QStringLiteral("trailing   \nspaces \n");
+        QTest::newRow("one line, trailing space") << QStringLiteral("ends with a space ");
+        QTest::newRow("one line, leading space") << QStringLiteral(" starts with a space");
+        QTest::newRow("CRLF") << QStringLiteral("windows\r\nline endings\r\n");
+        QTest::newRow("lone CR") << QStringLiteral("old mac\rline");
+        QTest::newRow("trailing CR") << QStringLiteral("ends in CR\r");
+        QTest::newRow("tabs") << QStringLiteral("\tcol\tumns\n\t\n");
+        QTest::newRow("blank line with spaces") << QStringLiteral("a\n   \nb\n");
+        QTest::newRow("unicode") << QStringLiteral("Ümlaut — “quotes” 日本語 🐝\nzwei\n");
+        QTest::newRow("line separator") << QStringLiteral("a\u2028b\u2029c\u0085d");
+        QTest::newRow("control characters") << QStringLiteral("bell\u0007 escape\u001b del\u007f");
+        QTest::newRow("byte order mark") << QStringLiteral("\ufeffstarts with a BOM\n");
+        QTest::newRow("yaml syntax") << QStringLiteral("key: value\n- item\n# comment\n--- \n...\n");
+        QTest::newRow("quotes and escapes") << QStringLiteral("\"double\" 'single' \\ backslash\n");
+        QTest::newRow("looks like a number") << QStringLiteral("1e6");
+        QTest::newRow("looks like null") << QStringLiteral("~");
+        QTest::newRow("only spaces") << QStringLiteral("   ");
+    }
+
+    void save_noteText_readsBackByteForByte()
+    {
+        QFETCH(QString, text);
+        // As a concept note and as a link note, in the middle of the list and
+        // last (the last value of a list is where YAML's block rules differ).
+        for (const bool last : {false, true}) {
+            Project p;
+            if (!last) {
+                p.conceptNotes.push_back({ConceptId(QStringLiteral("x")), QStringLiteral("X"), text});
+                p.linkNotes.push_back({ConceptId(QStringLiteral("x")), ConceptId(QStringLiteral("y")), text});
+            }
+            p.conceptNotes.push_back({ConceptId(QStringLiteral("a")), text, QStringLiteral("label is the text")});
+            p.conceptNotes.push_back({ConceptId(QStringLiteral("b")), QStringLiteral("B"), text});
+            p.linkNotes.push_back({ConceptId(QStringLiteral("a")), ConceptId(QStringLiteral("b")), text});
+            QString error;
+            const QByteArray bytes = ProjectFile::serialize(p, {});
+            const auto loaded = ProjectFile::parse(bytes, {}, {}, &error);
+            QVERIFY2(loaded, qPrintable(error + u'\n' + QString::fromUtf8(bytes)));
+            compareProjects(p, *loaded);
+            // And again: what was read saves to the same bytes.
+            QCOMPARE(ProjectFile::serialize(*loaded, {}), bytes);
+        }
+    }
+
+    void load_hostileNoteFiles_textSurvivesSaveAndLoad_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("concept note") << QStringLiteral("project-note-gains-trailing-newline.cartograph.yaml");
+        QTest::newRow("link note") << QStringLiteral("project-linknote-gains-trailing-newline.cartograph.yaml");
+    }
+
+    void load_hostileNoteFiles_textSurvivesSaveAndLoad()
+    {
+        QFETCH(QString, file);
+        const QString path = QStringLiteral(CARTO_SHARED_DIR "/hostile/") + file;
+        QVERIFY2(QFile::exists(path), qPrintable(QStringLiteral("missing ") + path));
+        QString error;
+        const auto loaded = ProjectFile::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QVERIFY(!loaded->conceptNotes.empty() || !loaded->linkNotes.empty());
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("copy.cartograph.yaml"));
+        QVERIFY2(ProjectFile::save(*loaded, copy, &error), qPrintable(error));
+        const auto again = ProjectFile::load(copy, &error);
+        QVERIFY2(again, qPrintable(error));
+        compareProjects(*loaded, *again);
     }
 
     void isProjectPath_matchesSuffixOnly()
