@@ -210,8 +210,11 @@ void SentenceCandidates::emitTerms(const Chunk &c, const TaggedSentence &s, std:
                 allProper = isProperNoun(s.tag(i));
             if (allProper)
                 continue;
-            // one letter is no word; one acronym is a name or nothing
-            if (e - b == 1 && (word(b).lower.size() == 1 || (form(b).shape & (AllCaps | Mixed))))
+            // one letter is no word; one capitalised word in running text or one
+            // acronym is a name or nothing
+            const bool capitalised = (form(b).shape & (AllCaps | Mixed))
+                || ((form(b).shape & Capitalised) && !tok(b).has(Token::SentenceStart) && !tok(b).has(Token::CaseUnreliable));
+            if (e - b == 1 && (word(b).lower.size() == 1 || capitalised))
                 continue;
             emit(b, e, false, KTerm | kinds);
         }

@@ -15,6 +15,8 @@
 #include "vocabulary.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <map>
 #include <thread>
 
@@ -34,8 +36,39 @@ namespace {
 constexpr int kShoutedWordLetters = 6;
 constexpr int kShoutedRunLetters = 4;
 
-// A name and a common noun of the same words are two concepts ("States" and
-// "state"): the name's id says so, so every id stays unique.
+// Folds a concept into another of the same id: mentions, aliases and
+// per-document scores united, the better score kept.
+void absorb(Concept &into, Concept &from)
+{
+    into.mentions.insert(into.mentions.end(), from.mentions.begin(), from.mentions.end());
+    std::sort(into.mentions.begin(), into.mentions.end(), [](const Mention &a, const Mention &b) {
+        if (a.span.document != b.span.document)
+            return a.span.document.value() < b.span.document.value();
+        return a.span.range.start < b.span.range.start;
+    });
+    into.mentions.erase(std::unique(into.mentions.begin(), into.mentions.end(),
+                                    [](const Mention &a, const Mention &b) { return a.span == b.span; }),
+                        into.mentions.end());
+    for (const QString &a : from.aliases) {
+        if (!into.aliases.contains(a))
+            into.aliases.append(a);
+    }
+    std::map<int, double> scores;
+    for (const auto &list : {into.documentScores, from.documentScores}) {
+        for (const DocumentScore &s : list)
+            scores[s.document.value()] = std::max(scores[s.document.value()], s.score);
+    }
+    into.documentScores.clear();
+    for (const auto &[doc, score] : scores)
+        into.documentScores.push_back({DocumentId(doc), score});
+    into.documentCount = static_cast<int>(scores.size());
+    into.score = std::max(into.score, from.score);
+    from.id = ConceptId();
+}
+
+// Every id must be unique. Concepts that share one and are written alike
+// (both capitalised, or both not) are one concept; a name and a common noun of
+// the same words are two ("States" and "state"): the name's id says so.
 void distinguishIds(std::vector<Concept> &concepts)
 {
     std::map<QString, std::vector<size_t>> byId;
@@ -44,12 +77,24 @@ void distinguishIds(std::vector<Concept> &concepts)
     for (auto &[id, indices] : byId) {
         if (indices.size() < 2)
             continue;
+        std::array<std::optional<size_t>, 2> kept; // lower case, capitalised
         for (size_t i : indices) {
             Concept &c = concepts[i];
-            if (!c.label.isEmpty() && c.label.front().isUpper())
-                c.id = ConceptId(id + QStringLiteral(" (name)"));
+            const bool upper = !c.label.isEmpty() && c.label.front().isUpper();
+            std::optional<size_t> &k = kept[upper ? 1 : 0];
+            if (!k)
+                k = i;
+            else if (concepts[*k].score >= c.score)
+                absorb(concepts[*k], c);
+            else {
+                absorb(c, concepts[*k]);
+                k = i;
+            }
         }
+        if (kept[0] && kept[1])
+            concepts[*kept[1]].id = ConceptId(id + QStringLiteral(" (name)"));
     }
+    std::erase_if(concepts, [](const Concept &c) { return c.id.value().isEmpty(); });
 }
 
 class Run
