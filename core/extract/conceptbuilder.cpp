@@ -33,7 +33,7 @@ double mentionWeight(const Occurrence &o)
 }
 
 ConceptBuilder::ConceptBuilder(const ingest::Corpus &corpus, const std::vector<DocumentTokens> &docs,
-                               const Vocabulary &vocabulary, const KeyMap &keys, int threads)
+                               const Vocabulary &vocabulary, const std::vector<KeyInfo> &keys, int threads)
     : m_corpus(corpus), m_docs(docs), m_vocabulary(vocabulary), m_keys(keys), m_threads(threads)
 {
     double total = 0;
@@ -50,23 +50,22 @@ ConceptBuilder::ConceptBuilder(const ingest::Corpus &corpus, const std::vector<D
 std::vector<ConceptGroup> ConceptBuilder::group(const std::vector<std::vector<Occurrence>> &mentions,
                                                 const Merger &merger) const
 {
-    std::unordered_map<std::uint64_t, size_t> index;
+    std::vector<std::int32_t> index(m_keys.size(), -1); // root key -> group
     std::vector<ConceptGroup> groups;
     for (int di = 0; di < static_cast<int>(mentions.size()); ++di) {
         for (const Occurrence &o : mentions[static_cast<size_t>(di)]) {
-            const std::uint64_t root = merger.root(o.key);
-            auto [it, inserted] = index.try_emplace(root, groups.size());
-            if (inserted) {
+            const std::int32_t root = merger.root(o.key);
+            std::int32_t &gi = index[static_cast<size_t>(root)];
+            if (gi < 0) {
+                gi = static_cast<std::int32_t>(groups.size());
                 groups.emplace_back();
                 groups.back().root = root;
             }
-            ConceptGroup &g = groups[it->second];
+            ConceptGroup &g = groups[static_cast<size_t>(gi)];
             g.mentions.emplace_back(di, &o);
             g.kinds |= o.kinds;
         }
     }
-    // by root, so the order does not depend on the hash table
-    std::sort(groups.begin(), groups.end(), [](const ConceptGroup &a, const ConceptGroup &b) { return a.root < b.root; });
     std::vector<ConceptGroup> out;
     out.reserve(groups.size());
     for (ConceptGroup &g : groups) {
@@ -123,7 +122,7 @@ void ConceptBuilder::dropOverlaps(ConceptGroup &g)
     g.mentions = std::move(kept);
 }
 
-std::uint64_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
+std::int32_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
 {
     // a defined acronym's concept is known by its expansion ("software as a service")
     bool one = true;
@@ -131,11 +130,11 @@ std::uint64_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
         one = one && o->key == g.mentions.front().second->key;
     if (one)
         return g.mentions.front().second->key;
-    std::map<std::uint64_t, int> counts;
+    std::map<std::int32_t, int> counts;
     for (const auto &[di, o] : g.mentions)
         counts[o->key] += ((o->kinds & KNested) ? 1 : 2) * ((o->kinds & (KAcronym | KNationality)) ? 1 : 2)
             + ((o->kinds & KExpansion) && !(o->kinds & KAcronym) ? 1000 : 0);
-    std::uint64_t best = g.root;
+    std::int32_t best = g.root;
     int bestCount = -1;
     for (const auto &[key, count] : counts) {
         if (count > bestCount) {

@@ -381,7 +381,7 @@ Extraction Run::run(const Curation &curation)
     report(2);
     std::vector<std::vector<Occurrence>> mentions = assignMentions(candidates, m_threads);
     resolvePersonReferences(mentions, candidates.keys, m_vocabulary, m_threads);
-    Merger merger(candidates.keys, m_vocabulary, candidates.acronyms);
+    Merger merger(candidates, m_vocabulary);
     merger.merge(mentions);
     std::vector<Concept> concepts = buildConcepts(candidates, mentions, merger);
     if (cancelled())
