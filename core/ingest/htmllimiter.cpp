@@ -21,12 +21,29 @@ const Names &voidElements()
     return names;
 }
 
-// Closed implicitly by a sibling (or exist once per page): they never stack up.
-const Names &optionalEndElements()
+// Exist once per page, or only hold void elements: they never stack up.
+const Names &unnestedElements()
 {
-    static const Names names = {"html", "head",  "body",  "p",     "li",    "dt",  "dd", "option",
-                                "optgroup", "tr", "td",   "th",    "thead", "tbody", "tfoot", "rb",
-                                "rt",   "rtc",   "rp",    "colgroup", "caption"};
+    static const Names names = {"html", "head", "body", "colgroup", "rb", "rt", "rtc", "rp"};
+    return names;
+}
+
+// Start tags that first close an open <p> (in button scope). Not <table>: it
+// does only with a doctype, and pages without one are the common case.
+const Names &closesParagraph()
+{
+    static const Names names = {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir",
+                                "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main",
+                                "menu", "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3",
+                                "h4", "h5", "h6", "pre", "listing", "form", "li", "dd", "dt", "plaintext",
+                                "hr", "xmp"};
+    return names;
+}
+
+// The elements that decide where a table part goes.
+const Names &tableContext()
+{
+    static const Names names = {"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "template", "html"};
     return names;
 }
 
@@ -128,10 +145,18 @@ public:
     }
 
 private:
+    struct Open
+    {
+        std::string name;
+        quint64 formattingId; // its entry in m_formatting, 0 for other elements
+    };
+
     struct Formatting
     {
         std::string name;
         size_t attributesHash;
+        quint64 id;
+        bool onStack; // false once a block closed it: the parser re-opens it
     };
 
     void skipPast(std::string_view terminator, size_t from)
@@ -173,12 +198,14 @@ private:
         }
         const std::string_view attributesText = m_s.substr(attributesStart, m_i - attributesStart);
         const bool rawText = !closing && !inForeignContent() && rawTextElements().contains(name);
+        const qsizetype formattingBefore = m_result.droppedFormatting;
         const bool kept = closing ? endTag(name) : startTag(name, selfClosing, attributesText);
         if (!kept) {
             if (rawText)
                 skipRawText(name); // a dropped <script> takes its code with it
             drop(lt, m_i, {});
-            ++m_result.droppedTags;
+            if (formattingBefore == m_result.droppedFormatting)
+                ++m_result.droppedTags;
             return;
         }
         if (cutAt > 0) {
@@ -223,35 +250,157 @@ private:
             ++m_i;
     }
 
-    [[nodiscard]] qsizetype depth() const { return qsizetype(m_open.size() + m_formatting.size()); }
+    // Open elements, plus formatting elements that a block closed and the
+    // parser re-opens (clones) at the next text.
+    [[nodiscard]] qsizetype depth() const { return qsizetype(m_open.size()) + m_reopened; }
 
     // False when the element would nest past the limit: then it is not opened.
     bool startTag(const std::string &name, bool selfClosing, std::string_view attributesText)
     {
-        if (voidElements().contains(name) || optionalEndElements().contains(name))
+        if (voidElements().contains(name) || unnestedElements().contains(name))
             return true;
         if (selfClosing && inForeignContent())
             return true; // <path/> inside <svg> closes itself; in HTML the slash is ignored
+        // Checked before the tag's implied closes: a dropped tag closes nothing
+        // in gumbo either, and the scans below would cost depth per dropped tag.
         if (depth() >= m_limits.maxDepth)
             return false;
-        if (formattingElements().contains(name)) {
-            addFormatting(name, attributesText);
-        } else {
-            m_open.push_back(name);
-            if (name == "svg" || name == "math")
-                ++m_foreign;
+        if (!inForeignContent() && !closeImplied(name))
+            return true; // the parser ignores it (a table cell outside any table)
+        const bool formatting = formattingElements().contains(name);
+        if (formatting && (name == "a" || name == "nobr"))
+            closeFormatting(name); // a new <a> closes the open one first
+        if (formatting && qsizetype(m_formatting.size()) >= m_limits.maxFormatting) {
+            // The parser re-opens every listed element in each block that follows:
+            // a long list multiplies the page's nodes.
+            ++m_result.droppedFormatting;
+            return false;
+        }
+        Open open{name, 0};
+        if (formatting)
+            open.formattingId = addFormatting(name, attributesText);
+        m_open.push_back(std::move(open));
+        if (name == "svg" || name == "math")
+            ++m_foreign;
+        return true;
+    }
+
+    // What a start tag closes before it opens (optional end tags: <p>, <li>,
+    // table parts), and the table parts it implies. False when the parser
+    // ignores the tag. Implied elements are pushed without a depth check: if
+    // the tag is then dropped the model only over-estimates.
+    bool closeImplied(const std::string &name)
+    {
+        if (name == "li" || name == "dd" || name == "dt") {
+            for (size_t k = m_open.size(); k-- > 0;) {
+                const std::string &open = m_open[k].name;
+                if (open == name || (name != "li" && (open == "dd" || open == "dt"))) {
+                    popTo(k);
+                    break;
+                }
+                if (specialElements().contains(open) && open != "address" && open != "div" && open != "p")
+                    break;
+            }
+        }
+        if (closesParagraph().contains(name))
+            closeParagraph();
+        if (name == "option" || name == "optgroup") {
+            if (!m_open.empty() && m_open.back().name == "option")
+                popTo(m_open.size() - 1);
+            if (name == "optgroup" && !m_open.empty() && m_open.back().name == "optgroup")
+                popTo(m_open.size() - 1);
+        }
+        if (name == "td" || name == "th" || name == "tr" || name == "tbody" || name == "thead" || name == "tfoot"
+            || name == "caption")
+            return placeTablePart(name);
+        if (name == "table") {
+            // <table> directly in a table closes that table; in a cell it nests.
+            const size_t k = nearestTableContext();
+            if (k < m_open.size() && m_open[k].name != "td" && m_open[k].name != "th" && m_open[k].name != "caption") {
+                for (size_t t = k + 1; t-- > 0;) {
+                    if (m_open[t].name == "table") {
+                        popTo(t);
+                        break;
+                    }
+                }
+            }
         }
         return true;
     }
 
-    void addFormatting(const std::string &name, std::string_view attributesText)
+    void closeParagraph()
     {
-        if (name == "a" || name == "nobr") {
-            // A new <a> closes the open one first.
-            removeLastFormatting(name);
+        for (size_t k = m_open.size(); k-- > 0;) {
+            if (m_open[k].name == "p") {
+                popTo(k);
+                return;
+            }
+            if (m_open[k].name == "button" || scopeBoundaries().contains(m_open[k].name))
+                return;
         }
+    }
+
+    // Index of the innermost element that decides where table parts go, or m_open.size().
+    [[nodiscard]] size_t nearestTableContext() const
+    {
+        for (size_t k = m_open.size(); k-- > 0;) {
+            if (tableContext().contains(m_open[k].name))
+                return k;
+        }
+        return m_open.size();
+    }
+
+    void pushImplied(const char *name) { m_open.push_back({name, 0}); }
+
+    // Closes the cells, rows and sections a table part ends, and adds the
+    // tbody and tr it implies. False when it is not inside a table at all.
+    bool placeTablePart(const std::string &name)
+    {
+        const bool cell = name == "td" || name == "th";
+        for (;;) {
+            const size_t k = nearestTableContext();
+            if (k == m_open.size())
+                return false;
+            const std::string &context = m_open[k].name;
+            if (context == "template" || context == "html" || context == "caption")
+                return false;
+            if (context == "td" || context == "th") {
+                popTo(k); // a new cell, row or section closes the open cell
+                continue;
+            }
+            if (context == "tr") {
+                if (cell) {
+                    popTo(k + 1);
+                    return true;
+                }
+                popTo(k);
+                continue;
+            }
+            if (context == "tbody" || context == "thead" || context == "tfoot") {
+                if (cell || name == "tr") {
+                    popTo(k + 1);
+                    if (cell)
+                        pushImplied("tr");
+                    return true;
+                }
+                popTo(k);
+                continue;
+            }
+            // context == "table"
+            popTo(k + 1);
+            if (cell || name == "tr")
+                pushImplied("tbody");
+            if (cell)
+                pushImplied("tr");
+            return true;
+        }
+    }
+
+    // Adds an entry to the list of active formatting elements; returns its id.
+    quint64 addFormatting(const std::string &name, std::string_view attributesText)
+    {
         const size_t hash = std::hash<std::string_view>{}(attributesText);
-        // Noah's ark: at most three identical entries stay active.
+        // Noah's ark: at most three identical entries stay in the list.
         int same = 0;
         size_t earliest = m_formatting.size();
         for (size_t k = m_formatting.size(); k-- > 0;) {
@@ -261,39 +410,82 @@ private:
             }
         }
         if (same >= 3)
-            m_formatting.erase(m_formatting.begin() + qsizetype(earliest));
-        m_formatting.push_back({name, hash});
+            eraseFormatting(earliest);
+        m_formatting.push_back({name, hash, ++m_lastId, true});
+        return m_lastId;
     }
 
-    bool removeLastFormatting(const std::string &name)
+    void eraseFormatting(size_t k)
+    {
+        m_reopened -= m_formatting[k].onStack ? 0 : 1;
+        m_formatting.erase(m_formatting.begin() + qsizetype(k));
+    }
+
+    // </b> and friends: the last such entry leaves the list, and its element
+    // (with what it holds, when nothing special lies above it) leaves the stack.
+    bool closeFormatting(const std::string &name)
     {
         for (size_t k = m_formatting.size(); k-- > 0;) {
-            if (m_formatting[k].name == name) {
-                m_formatting.erase(m_formatting.begin() + qsizetype(k));
-                return true;
+            if (m_formatting[k].name != name)
+                continue;
+            const quint64 id = m_formatting[k].id;
+            eraseFormatting(k);
+            for (size_t j = m_open.size(); j-- > 0;) {
+                if (m_open[j].formattingId != id)
+                    continue;
+                bool specialAbove = false;
+                for (size_t i = j + 1; i < m_open.size(); ++i)
+                    specialAbove = specialAbove || specialElements().contains(m_open[i].name);
+                if (specialAbove)
+                    m_open.erase(m_open.begin() + qsizetype(j));
+                else
+                    popTo(j);
+                break;
             }
+            return true;
         }
         return false;
+    }
+
+    // Pops m_open[k] and everything above it; formatting elements among them
+    // stay in the list, to be re-opened.
+    void popTo(size_t k)
+    {
+        for (size_t j = k; j < m_open.size(); ++j) {
+            m_foreign -= (m_open[j].name == "svg" || m_open[j].name == "math") ? 1 : 0;
+            if (m_open[j].formattingId == 0)
+                continue;
+            // Ids grow as entries are added, so the list is sorted by id.
+            const auto f = std::lower_bound(m_formatting.begin(), m_formatting.end(), m_open[j].formattingId,
+                                            [](const Formatting &e, quint64 id) { return e.id < id; });
+            if (f != m_formatting.end() && f->id == m_open[j].formattingId && f->onStack) {
+                f->onStack = false;
+                ++m_reopened;
+            }
+        }
+        m_open.resize(k);
     }
 
     // False for an end tag that closes nothing the model has open (typically
     // one whose start tag was dropped): gumbo would close some other element.
     bool endTag(const std::string &name)
     {
-        if (voidElements().contains(name) || optionalEndElements().contains(name))
+        if (voidElements().contains(name) || unnestedElements().contains(name))
             return true;
-        if (formattingElements().contains(name))
-            return removeLastFormatting(name) || !m_result.changed();
+        if (formattingElements().contains(name) && closeFormatting(name))
+            return true;
         const bool special = specialElements().contains(name);
+        const bool tablePart = name == "tr" || name == "tbody" || name == "thead" || name == "tfoot" || name == "td"
+                               || name == "th" || name == "caption";
         for (size_t k = m_open.size(); k-- > 0;) {
-            if (m_open[k] == name) {
-                for (size_t j = k; j < m_open.size(); ++j)
-                    m_foreign -= (m_open[j] == "svg" || m_open[j] == "math") ? 1 : 0;
-                m_open.resize(k);
+            if (m_open[k].name == name) {
+                popTo(k);
                 return true;
             }
             // The end tag is ignored when it would have to close past these.
-            if (special ? scopeBoundaries().contains(m_open[k]) : specialElements().contains(m_open[k]))
+            const std::string &open = m_open[k].name;
+            if (tablePart ? (open == "table" || open == "template" || open == "html")
+                          : special ? scopeBoundaries().contains(open) : specialElements().contains(open))
                 break;
         }
         return !m_result.changed(); // unmatched end tags are gumbo's business until a tag was dropped
@@ -327,8 +519,10 @@ private:
     size_t m_i = 0;
     size_t m_copied = 0; // input before this is in m_result.html (once anything was dropped)
     HtmlLimiter::Result m_result;
-    std::vector<std::string> m_open;
-    std::vector<Formatting> m_formatting;
+    std::vector<Open> m_open;
+    std::vector<Formatting> m_formatting; // the parser's list of active formatting elements
+    qsizetype m_reopened = 0;             // entries of m_formatting not on m_open
+    quint64 m_lastId = 0;
     int m_foreign = 0;
     bool m_plaintext = false;
 };

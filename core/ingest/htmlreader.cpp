@@ -274,6 +274,12 @@ bool HtmlReader::read(const QString &html, Document &document, std::vector<Probl
                                 .arg(limits.limiter.maxDepth)
                                 .arg(limited.droppedTags)});
     }
+    if (limited.droppedFormatting > 0) {
+        problems.push_back({Problem::Severity::Warning, document.path,
+                            QStringLiteral("HTML leaves more than %1 formatting tags open; %2 more ignored")
+                                .arg(limits.limiter.maxFormatting)
+                                .arg(limited.droppedFormatting)});
+    }
     if (limited.droppedAttributes > 0) {
         problems.push_back({Problem::Severity::Warning, document.path,
                             QStringLiteral("HTML tags with more than %1 attributes; %2 attributes ignored")

@@ -21,10 +21,10 @@ namespace carto::ingest {
 struct HtmlReadLimits
 {
     HtmlLimiter::Limits limiter;
-    // gumbo's live memory may reach the larger of these; real pages need
-    // about ten bytes per input byte.
+    // gumbo's live memory may reach the larger of these. It needs about 15
+    // bytes per input byte for prose and up to 50 for dense markup (<br><br>...).
     qint64 minParserBytes = 256 * 1024 * 1024;
-    qint64 parserBytesPerInputByte = 32;
+    qint64 parserBytesPerInputByte = 64;
 };
 
 class HtmlReader final
