@@ -23,6 +23,7 @@ packages=(
     libboost-graph-dev libyaml-cpp-dev libmd4c-dev libuchardet-dev libgumbo-dev
     libpoppler-qt6-dev wordnet-dev wordnet-base libstemmer-dev
     fonts-dejavu-core xvfb xauth
+    clang libclang-rt-dev
 )
 
 install_deps() {
