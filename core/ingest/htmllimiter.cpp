@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -87,6 +88,39 @@ const Names &rawTextElements()
     return names;
 }
 
+// What the model needs to know of an element, looked up once per tag.
+enum Kind : unsigned {
+    kVoid = 1u << 0,
+    kUnnested = 1u << 1,
+    kFormatting = 1u << 2,
+    kSpecial = 1u << 3,
+    kScopeBoundary = 1u << 4,
+    kRawText = 1u << 5,
+    kClosesParagraph = 1u << 6,
+    kTableContext = 1u << 7,
+};
+
+unsigned kindOf(std::string_view name)
+{
+    // One table of every named element (well past the size where libstdc++
+    // scans small sets linearly), so a tag costs one hash lookup.
+    static const std::unordered_map<std::string_view, unsigned> table = [] {
+        std::unordered_map<std::string_view, unsigned> t;
+        const std::pair<const Names *, unsigned> sets[] = {
+            {&voidElements(), kVoid},           {&unnestedElements(), kUnnested}, {&formattingElements(), kFormatting},
+            {&specialElements(), kSpecial},     {&scopeBoundaries(), kScopeBoundary}, {&rawTextElements(), kRawText},
+            {&closesParagraph(), kClosesParagraph}, {&tableContext(), kTableContext},
+        };
+        for (const auto &[names, kind] : sets) {
+            for (const std::string_view name : *names)
+                t[name] |= kind;
+        }
+        return t;
+    }();
+    const auto it = table.find(name);
+    return it == table.end() ? 0u : it->second;
+}
+
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -148,6 +182,7 @@ private:
     struct Open
     {
         std::string name;
+        unsigned kind;        // kindOf(name)
         quint64 formattingId; // its entry in m_formatting, 0 for other elements
     };
 
@@ -168,12 +203,15 @@ private:
     // Reads the tag that opened at lt; m_i is just past "<" or "</".
     void tag(size_t lt, bool closing)
     {
-        std::string name;
+        // Lower-cased into a buffer: most tags are dropped or looked up, never stored.
+        char buffer[32];
+        size_t length = 0;
         while (m_i < m_s.size() && !isSpace(m_s[m_i]) && m_s[m_i] != '/' && m_s[m_i] != '>') {
-            if (name.size() < 32)
-                name.push_back(asciiLower(m_s[m_i]));
+            if (length < sizeof buffer)
+                buffer[length++] = asciiLower(m_s[m_i]);
             ++m_i;
         }
+        const std::string_view name(buffer, length);
         const size_t attributesStart = m_i;
         int attributes = 0;
         size_t cutAt = 0; // where the first attribute past the limit starts
@@ -197,9 +235,10 @@ private:
             skipAttribute();
         }
         const std::string_view attributesText = m_s.substr(attributesStart, m_i - attributesStart);
-        const bool rawText = !closing && !inForeignContent() && rawTextElements().contains(name);
+        const unsigned kind = kindOf(name);
+        const bool rawText = !closing && !inForeignContent() && (kind & kRawText);
         const qsizetype formattingBefore = m_result.droppedFormatting;
-        const bool kept = closing ? endTag(name) : startTag(name, selfClosing, attributesText);
+        const bool kept = closing ? endTag(name, kind) : startTag(name, kind, selfClosing, attributesText);
         if (!kept) {
             if (rawText)
                 skipRawText(name); // a dropped <script> takes its code with it
@@ -255,9 +294,9 @@ private:
     [[nodiscard]] qsizetype depth() const { return qsizetype(m_open.size()) + m_reopened; }
 
     // False when the element would nest past the limit: then it is not opened.
-    bool startTag(const std::string &name, bool selfClosing, std::string_view attributesText)
+    bool startTag(std::string_view name, unsigned kind, bool selfClosing, std::string_view attributesText)
     {
-        if (voidElements().contains(name) || unnestedElements().contains(name))
+        if (kind & (kVoid | kUnnested))
             return true;
         if (selfClosing && inForeignContent())
             return true; // <path/> inside <svg> closes itself; in HTML the slash is ignored
@@ -265,9 +304,9 @@ private:
         // in gumbo either, and the scans below would cost depth per dropped tag.
         if (depth() >= m_limits.maxDepth)
             return false;
-        if (!inForeignContent() && !closeImplied(name))
+        if (!inForeignContent() && !closeImplied(name, kind))
             return true; // the parser ignores it (a table cell outside any table)
-        const bool formatting = formattingElements().contains(name);
+        const bool formatting = kind & kFormatting;
         if (formatting && (name == "a" || name == "nobr"))
             closeFormatting(name); // a new <a> closes the open one first
         if (formatting && qsizetype(m_formatting.size()) >= m_limits.maxFormatting) {
@@ -276,7 +315,7 @@ private:
             ++m_result.droppedFormatting;
             return false;
         }
-        Open open{name, 0};
+        Open open{std::string(name), kind, 0};
         if (formatting)
             open.formattingId = addFormatting(name, attributesText);
         m_open.push_back(std::move(open));
@@ -289,7 +328,7 @@ private:
     // table parts), and the table parts it implies. False when the parser
     // ignores the tag. Implied elements are pushed without a depth check: if
     // the tag is then dropped the model only over-estimates.
-    bool closeImplied(const std::string &name)
+    bool closeImplied(std::string_view name, unsigned kind)
     {
         if (name == "li" || name == "dd" || name == "dt") {
             for (size_t k = m_open.size(); k-- > 0;) {
@@ -298,11 +337,11 @@ private:
                     popTo(k);
                     break;
                 }
-                if (specialElements().contains(open) && open != "address" && open != "div" && open != "p")
+                if ((m_open[k].kind & kSpecial) && open != "address" && open != "div" && open != "p")
                     break;
             }
         }
-        if (closesParagraph().contains(name))
+        if (kind & kClosesParagraph)
             closeParagraph();
         if (name == "option" || name == "optgroup") {
             if (!m_open.empty() && m_open.back().name == "option")
@@ -335,7 +374,7 @@ private:
                 popTo(k);
                 return;
             }
-            if (m_open[k].name == "button" || scopeBoundaries().contains(m_open[k].name))
+            if ((m_open[k].kind & kScopeBoundary) || m_open[k].name == "button")
                 return;
         }
     }
@@ -344,17 +383,17 @@ private:
     [[nodiscard]] size_t nearestTableContext() const
     {
         for (size_t k = m_open.size(); k-- > 0;) {
-            if (tableContext().contains(m_open[k].name))
+            if (m_open[k].kind & kTableContext)
                 return k;
         }
         return m_open.size();
     }
 
-    void pushImplied(const char *name) { m_open.push_back({name, 0}); }
+    void pushImplied(const char *name) { m_open.push_back({name, kindOf(name), 0}); }
 
     // Closes the cells, rows and sections a table part ends, and adds the
     // tbody and tr it implies. False when it is not inside a table at all.
-    bool placeTablePart(const std::string &name)
+    bool placeTablePart(std::string_view name)
     {
         const bool cell = name == "td" || name == "th";
         for (;;) {
@@ -397,7 +436,7 @@ private:
     }
 
     // Adds an entry to the list of active formatting elements; returns its id.
-    quint64 addFormatting(const std::string &name, std::string_view attributesText)
+    quint64 addFormatting(std::string_view name, std::string_view attributesText)
     {
         const size_t hash = std::hash<std::string_view>{}(attributesText);
         // Noah's ark: at most three identical entries stay in the list.
@@ -411,7 +450,7 @@ private:
         }
         if (same >= 3)
             eraseFormatting(earliest);
-        m_formatting.push_back({name, hash, ++m_lastId, true});
+        m_formatting.push_back({std::string(name), hash, ++m_lastId, true});
         return m_lastId;
     }
 
@@ -423,7 +462,7 @@ private:
 
     // </b> and friends: the last such entry leaves the list, and its element
     // (with what it holds, when nothing special lies above it) leaves the stack.
-    bool closeFormatting(const std::string &name)
+    bool closeFormatting(std::string_view name)
     {
         for (size_t k = m_formatting.size(); k-- > 0;) {
             if (m_formatting[k].name != name)
@@ -435,7 +474,7 @@ private:
                     continue;
                 bool specialAbove = false;
                 for (size_t i = j + 1; i < m_open.size(); ++i)
-                    specialAbove = specialAbove || specialElements().contains(m_open[i].name);
+                    specialAbove = specialAbove || (m_open[i].kind & kSpecial);
                 if (specialAbove)
                     m_open.erase(m_open.begin() + qsizetype(j));
                 else
@@ -468,13 +507,13 @@ private:
 
     // False for an end tag that closes nothing the model has open (typically
     // one whose start tag was dropped): gumbo would close some other element.
-    bool endTag(const std::string &name)
+    bool endTag(std::string_view name, unsigned kind)
     {
-        if (voidElements().contains(name) || unnestedElements().contains(name))
+        if (kind & (kVoid | kUnnested))
             return true;
-        if (formattingElements().contains(name) && closeFormatting(name))
+        if ((kind & kFormatting) && closeFormatting(name))
             return true;
-        const bool special = specialElements().contains(name);
+        const bool special = kind & kSpecial;
         const bool tablePart = name == "tr" || name == "tbody" || name == "thead" || name == "tfoot" || name == "td"
                                || name == "th" || name == "caption";
         for (size_t k = m_open.size(); k-- > 0;) {
@@ -485,7 +524,7 @@ private:
             // The end tag is ignored when it would have to close past these.
             const std::string &open = m_open[k].name;
             if (tablePart ? (open == "table" || open == "template" || open == "html")
-                          : special ? scopeBoundaries().contains(open) : specialElements().contains(open))
+                          : (m_open[k].kind & (special ? kScopeBoundary : kSpecial)))
                 break;
         }
         return !m_result.changed(); // unmatched end tags are gumbo's business until a tag was dropped
@@ -493,7 +532,7 @@ private:
 
     [[nodiscard]] bool inForeignContent() const { return m_foreign > 0; }
 
-    void skipRawText(const std::string &name)
+    void skipRawText(std::string_view name)
     {
         // Up to "</name", in any case; the end tag itself is read as a tag.
         while (m_i < m_s.size()) {

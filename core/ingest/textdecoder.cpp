@@ -108,9 +108,10 @@ bool TextDecoder::repairMojibake(QString &text)
     QString out;
     qsizetype copiedUpTo = 0;
     const qsizetype n = text.size();
+    const QString &source = text; // const access: no detach check per character
     std::vector<unsigned char> bytes;
     for (qsizetype i = 0; i < n;) {
-        const char16_t c = text[i].unicode();
+        const char16_t c = source[i].unicode();
         if (c < 0x80 || cp1252Byte(c) < 0) {
             ++i;
             continue;
@@ -119,7 +120,7 @@ bool TextDecoder::repairMojibake(QString &text)
         const qsizetype runStart = i;
         bytes.clear();
         while (i < n) {
-            const int b = cp1252Byte(text[i].unicode());
+            const int b = cp1252Byte(source[i].unicode());
             if (b < 0)
                 break;
             bytes.push_back(static_cast<unsigned char>(b));
@@ -137,12 +138,12 @@ bool TextDecoder::repairMojibake(QString &text)
                 j += size_t(len);
                 runChanged = true;
             } else {
-                repaired += text[runStart + qsizetype(j)];
+                repaired += source[runStart + qsizetype(j)];
                 ++j;
             }
         }
         if (runChanged) {
-            out += QStringView(text).mid(copiedUpTo, runStart - copiedUpTo);
+            out += QStringView(source).mid(copiedUpTo, runStart - copiedUpTo);
             out += repaired;
             copiedUpTo = i;
             changed = true;
