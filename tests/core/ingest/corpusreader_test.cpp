@@ -1,4 +1,5 @@
 #include "ingest/corpusreader.h"
+#include "support/hostileinputs.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -494,6 +497,31 @@ private Q_SLOTS:
         QCOMPARE(corpus->problems.size(), size_t(1));
         QCOMPARE(corpus->problems[0].path, QStringLiteral("pipe.txt"));
         QVERIFY(corpus->problems[0].message.startsWith(u"not a regular file"));
+    }
+
+    // A PDF whose pages share one content stream reads for minutes (10,000
+    // pages: over 400 s); Cancel must stop it between pages. With no time
+    // budget, only Cancel can end this test before CTest's TIMEOUT.
+    void read_cancelledDuringSlowPdf_stopsBetweenPages()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("ok.txt")), "Acme Corporation met Globex Corporation.\n"));
+        const QByteArray unit = "(Acme Globex) Tj\n";
+        const QByteArray content = "BT /F1 11 Tf 50 750 Td\n" + unit.repeated(1024 * 1024 / int(unit.size())) + "ET\n";
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("bomb.pdf")),
+                          hostilepdf::sharedContent(10000, qCompress(content, 9).mid(4), "/FlateDecode")));
+        CorpusReader::Options options;
+        options.maxFileTime = std::chrono::hours(1);
+        options.threads = 1;
+        CancelToken cancel;
+        QString error;
+        std::optional<Corpus> corpus;
+        std::thread reader([&] { corpus = CorpusReader(options).read(dir.path(), &error, nullptr, &cancel); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        cancel.cancel();
+        reader.join();
+        QVERIFY(!corpus);
+        QCOMPARE(error, QStringLiteral("reading cancelled"));
     }
 };
 
