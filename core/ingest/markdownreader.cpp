@@ -139,17 +139,15 @@ struct ParseState
     std::vector<std::pair<int, QString>> wikiLinks;
     int imageDepth = 0;
     QString htmlBlock;
+    int openLists = 0; // MD_BLOCK_UL and MD_BLOCK_OL among blocks
     const ReadBudget &budget;
     unsigned callbacks = 0;
     bool gaveUp = false;
 
-    bool inBlock(MD_BLOCKTYPE type) const { return std::find(blocks.begin(), blocks.end(), type) != blocks.end(); }
-
     void updateKind()
     {
-        int listDepth = 0;
-        for (const MD_BLOCKTYPE b : blocks)
-            listDepth += (b == MD_BLOCK_UL || b == MD_BLOCK_OL) ? 1 : 0;
+        // Counted as blocks open and close: 100,000 nested quotes made a scan here quadratic.
+        const int listDepth = openLists;
         for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
             switch (*it) {
             case MD_BLOCK_H:
@@ -183,6 +181,7 @@ int enterBlock(MD_BLOCKTYPE type, void *detail, void *userdata)
         return 1;
     s.builder.closeBlock();
     s.blocks.push_back(type);
+    s.openLists += (type == MD_BLOCK_UL || type == MD_BLOCK_OL) ? 1 : 0;
     if (type == MD_BLOCK_H)
         s.headingLevels.push_back(int(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level));
     if (type == MD_BLOCK_HTML)
@@ -199,8 +198,10 @@ int leaveBlock(MD_BLOCKTYPE type, void *, void *userdata)
     if (type == MD_BLOCK_HTML)
         s.html.feedRaw(s.htmlBlock);
     s.builder.closeBlock();
-    if (!s.blocks.empty())
+    if (!s.blocks.empty()) {
+        s.openLists -= (s.blocks.back() == MD_BLOCK_UL || s.blocks.back() == MD_BLOCK_OL) ? 1 : 0;
         s.blocks.pop_back();
+    }
     if (type == MD_BLOCK_H && !s.headingLevels.empty())
         s.headingLevels.pop_back();
     s.updateKind();

@@ -149,6 +149,16 @@ const QList<Case> &cases()
              return ::mkfifo(QFile::encodeName(f + u"/pipe.txt"_s).constData(), 0600) == 0;
          },
          {{u"pipe.txt"_s, u"not a regular file"_s}}, 1},
+        // Found while fuzzing by hand: quadratic in the markdown reader's block
+        // kinds and in the link-only test (every link against every block).
+        {"markdown-nested-quotes",
+         [](const QString &f, const QString &) { return writeFile(f + u"/quotes.md"_s, repeat(">", 100000) + " " + kBody); },
+         {}, 2},
+        {"html-linked-paragraphs",
+         [](const QString &f, const QString &) {
+             return writeFile(f + u"/links.html"_s, "<html><body>" + repeat("<p><a href=x>link</a> text</p>", 300000) + "</body></html>");
+         },
+         {}, 2},
         {"utf16le-without-bom",
          [](const QString &f, const QString &) { return copyShared(u"utf16le-without-bom.txt"_s, f); }, {}, 2},
     };
