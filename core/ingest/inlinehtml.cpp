@@ -133,8 +133,11 @@ QString decodeHtmlEntities(QStringView text)
             out += text[i];
             continue;
         }
-        const qsizetype semi = text.indexOf(u';', i + 1);
-        if (semi < 0 || semi - i > 40) {
+        // Only a short window: searching the whole rest of the text for each
+        // '&' made a run of ampersands quadratic.
+        const qsizetype found = text.mid(i + 1, 40).indexOf(u';');
+        const qsizetype semi = found < 0 ? -1 : i + 1 + found;
+        if (semi < 0) {
             out += text[i];
             continue;
         }

@@ -149,14 +149,25 @@ const QList<Case> &cases()
              return ::mkfifo(QFile::encodeName(f + u"/pipe.txt"_s).constData(), 0600) == 0;
          },
          {{u"pipe.txt"_s, u"not a regular file"_s}}, 1},
-        // Found while fuzzing by hand: quadratic in the markdown reader's block
-        // kinds and in the link-only test (every link against every block).
+        // Found probing large inputs by hand (the fuzzers' inputs are small):
+        // quadratic in the markdown reader's block kinds, the link-only test,
+        // entity decoding and empty links.
         {"markdown-nested-quotes",
          [](const QString &f, const QString &) { return writeFile(f + u"/quotes.md"_s, repeat(">", 100000) + " " + kBody); },
          {}, 2},
         {"html-linked-paragraphs",
          [](const QString &f, const QString &) {
              return writeFile(f + u"/links.html"_s, "<html><body>" + repeat("<p><a href=x>link</a> text</p>", 300000) + "</body></html>");
+         },
+         {}, 2},
+        {"markdown-ampersands",
+         [](const QString &f, const QString &) {
+             return writeFile(f + u"/amps.md"_s, "<div>\n" + QByteArray(2'000'000, '&') + "\n</div>\n\n" + kBody);
+         },
+         {}, 2},
+        {"markdown-empty-links",
+         [](const QString &f, const QString &) {
+             return writeFile(f + u"/links.md"_s, "x " + repeat("<a href=\"u\">", 1000000) + repeat("</a>", 1000000) + " " + kBody);
          },
          {}, 2},
         {"utf16le-without-bom",
