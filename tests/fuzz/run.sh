@@ -5,7 +5,8 @@
 #
 #   tests/fuzz/run.sh MINUTES [TARGET...]     e.g. tests/fuzz/run.sh 5 html_fuzz
 #
-# Environment: FUZZ_BUILD_DIR (default build-fuzz), CARTO_SHARED_DIR (default ../shared).
+# Environment: FUZZ_BUILD_DIR (default build-fuzz), CARTO_SHARED_DIR (default ../shared),
+# FUZZ_MAX_LEN (default 65536; larger inputs find slow paths, at fewer runs a second).
 # The corpus grows in $FUZZ_BUILD_DIR/corpus/<target> across runs; inputs that
 # crash, time out (10 s) or use more than 2 GB land in $FUZZ_BUILD_DIR/artifacts/<target>.
 set -euo pipefail
@@ -58,7 +59,7 @@ for target in "${targets[@]}"; do
     echo "== $target: $minutes min, corpus $(ls "$corpus" | wc -l) inputs"
     # One job, forked so that a crash is saved and the run goes on; nice'd, the machine is shared.
     (cd "$artifacts" && nice -n 15 "$build_dir/tests/fuzz/$target" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 \
-        -ignore_ooms=1 -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -ignore_ooms=1 -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-65536}" \
         -artifact_prefix="$artifacts/" "${dict[@]}" "$corpus" >"$artifacts/log.txt" 2>&1) || true
     found=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
     echo "   $(grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' "$artifacts/log.txt" | tail -1), artifacts: $found (see $artifacts)"
