@@ -87,7 +87,7 @@ void StatsPanel::refresh()
         } else {
             const auto &docs = m_document->corpus().documents;
             const int d = m_documentId.value();
-            chart->setTitle(d >= 0 && d < int(docs.size()) ? tr("Concepts in %1").arg(docs[size_t(d)].title)
+            chart->setTitle(d >= 0 && d < int(docs.size()) ? tr("Concepts in %1").arg(docs[size_t(d)].title.toHtmlEscaped())
                                                            : tr("Select a document in the Documents panel"));
             std::map<int, int> counts;
             for (const DocumentMention &m : m_document->mentionsInDocument(m_documentId))
@@ -102,7 +102,8 @@ void StatsPanel::refresh()
         std::reverse(rows.begin(), rows.end());
         for (const auto &[value, label] : rows) {
             *set << value;
-            categories << (label.size() > 28 ? label.left(27) + QChar(0x2026) : label);
+            // Qt Charts draws titles and axis labels as HTML.
+            categories << (label.size() > 28 ? label.left(27) + QChar(0x2026) : label).toHtmlEscaped();
         }
         auto *series = new QHorizontalBarSeries;
         series->append(set);
