@@ -191,13 +191,10 @@ void SentenceCandidates::emitName(const Chunk &c, std::uint16_t kinds)
         parts.emplace_back(part, c.e);
     // a part names something of its own when it is several words or a proper
     // noun WordNet or the gazetteer knows ("England"; not "Engineers")
-    const Lexicon &lex = Lexicon::instance();
     for (const auto &[b, e] : parts) {
         bool known = e - b >= 2;
-        if (!known) {
-            const QString &w = word(b).lower;
-            known = Gazetteer::instance().isPlace(w) || !lex.nounLexFile(w.toStdString(), true).isEmpty();
-        }
+        if (!known)
+            known = word(b).properNoun || Gazetteer::instance().isPlace(word(b).lower);
         if (known)
             emit(b, e, true, KName | (kinds & KHeading));
     }

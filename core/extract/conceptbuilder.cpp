@@ -184,15 +184,12 @@ bool ConceptBuilder::evaluative(const KeyInfo &k) const
 {
     if (k.ids.size() < 2 || k.named)
         return false;
-    const Lexicon &lex = Lexicon::instance();
     const WordInfo &first = m_vocabulary.word(k.ids.front());
     const bool adjectiveOnly = (first.direct & Lexicon::Adjective) && !(first.direct & Lexicon::Noun);
     if (!adjectiveOnly || first.relationalAdjective)
         return false;
     // the head's first sense is an abstraction: an act, state, attribute, feeling
-    const QString file = lex.nounLexFile(utf8(m_vocabulary.word(m_vocabulary.word(k.ids.back()).lemma).lower), false);
-    return file == u"noun.act" || file == u"noun.state" || file == u"noun.attribute" || file == u"noun.feeling"
-        || file == u"noun.process" || file == u"noun.cognition";
+    return m_vocabulary.word(m_vocabulary.word(k.ids.back()).lemma).abstractNoun;
 }
 
 SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const

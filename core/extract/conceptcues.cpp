@@ -50,7 +50,6 @@ bool isOneOf(const QString &w, std::initializer_list<const char16_t *> words)
 // to a person noun ("X, a writer"), and a next sentence opening with he or she.
 int ConceptBuilder::personCues(const ConceptGroup &g) const
 {
-    const Lexicon &lex = Lexicon::instance();
     int cues = 0;
     for (const auto &[di, o] : g.mentions) {
         if (o->kinds & KPersonCue) {
@@ -77,7 +76,7 @@ int ConceptBuilder::personCues(const ConceptGroup &g) const
             if (const WordInfo *article = wordAt(k + 1); article && isOneOf(article->lower, {u"a", u"an", u"the"})) {
                 for (std::int32_t j = k + 2; j < std::min(s.tokEnd, k + 6); ++j) {
                     const WordInfo *w = wordAt(j);
-                    if (w && lex.nounLexFile(utf8(m_vocabulary.word(w->lemma).lower), false) == u"noun.person") {
+                    if (w && m_vocabulary.word(w->lemma).personNoun) {
                         ++cues;
                         break;
                     }
@@ -203,7 +202,7 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
         ? classifyNoun(phrase)
         : classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower));
     if (c.words == 1 && headWord.lemma != rk.ids[0])
-        c.personPlural = lex.nounLexFile(utf8(m_vocabulary.word(headWord.lemma).lower), false) == u"noun.person";
+        c.personPlural = m_vocabulary.word(headWord.lemma).personNoun;
     const int cues = personCues(g);
     c.personCue = cues > 0 && cues * 10 >= static_cast<int>(g.mentions.size());
     c.classCue = classCue(g);
