@@ -25,6 +25,7 @@ packages=(
     zlib1g-dev miscfiles iso-codes python3-yaml
     fonts-dejavu-core xvfb xauth
     libxml2-utils python3-jsonschema
+    file dpkg-dev scdoc librsvg2-bin desktop-file-utils appstream man-db
 )
 
 install_deps() {
