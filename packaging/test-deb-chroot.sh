@@ -31,7 +31,15 @@ cleanup() {
 }
 trap cleanup EXIT
 mount_in() { # type-or-bind source target
-    if [[ "$1" == bind ]]; then mount --bind "$2" "$root/$3"; else mount -t "$1" "$2" "$root/$3"; fi
+    if [[ "$1" == bind ]]; then
+        mount --bind "$2" "$root/$3"
+        # A slave gets the host's mount events but sends none back: where /
+        # is shared (systemd's default), a mount under the chroot's /dev
+        # would otherwise appear under the host's /dev as well.
+        mount --make-slave "$root/$3"
+    else
+        mount -t "$1" "$2" "$root/$3"
+    fi
     mounts+=("$root/$3")
 }
 
@@ -47,7 +55,7 @@ rm -f "$root.log"
 mount_in proc proc proc
 mount_in sysfs sysfs sys
 mount_in bind /dev dev
-mount_in devpts devpts dev/pts
+mount_in bind /dev/pts dev/pts
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 install -m 644 "$deb" "$root/tmp/cartograph.deb"
 
