@@ -26,6 +26,7 @@ packages=(
     fonts-dejavu-core xvfb xauth
     libxml2-utils python3-jsonschema
     clang libclang-rt-dev
+    file dpkg-dev scdoc librsvg2-bin desktop-file-utils appstream man-db
 )
 
 install_deps() {
