@@ -381,6 +381,8 @@ CandidateSet findCandidates(const ingest::Corpus &corpus, const std::vector<Docu
     out.occurrences.resize(docs.size());
     const size_t slots = static_cast<size_t>(std::max(1, threads));
     std::vector<ThreadKeys> keys(slots);
+    for (ThreadKeys &k : keys)
+        k.index.reserve(1 << 16);
     std::vector<int> threadOf(docs.size(), 0);
     parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int thread) {
         if (cancel && cancel->isCancelled())

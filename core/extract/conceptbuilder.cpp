@@ -167,16 +167,18 @@ double ConceptBuilder::backgroundCount(const KeyInfo &k) const
     if (k.ids.size() == 1)
         return countOf(k.ids[0]);
     std::vector<double> rates;
-    QStringList words;
+    std::string joined;
     for (int id : k.ids) {
         const WordInfo &w = m_vocabulary.word(id);
-        words.append(w.lower);
+        if (!joined.empty())
+            joined += '_';
+        joined += w.lower.toStdString();
         // function words ("of", "the") say nothing of how common the phrase is
         if (!w.stop || (w.direct & (Lexicon::Noun | Lexicon::Adjective)))
             rates.push_back((countOf(id) + kBackgroundFloor) / bg.total());
     }
     // WordNet's own count of a multiword lemma ("united_states") when it has one
-    const double listed = kTagCountScale * Lexicon::instance().tagCount(utf8(words.join(u'_')));
+    const double listed = kTagCountScale * Lexicon::instance().tagCount(joined);
     return std::max(bg.total() * phraseBackgroundRate(rates), listed);
 }
 
