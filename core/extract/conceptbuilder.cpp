@@ -223,12 +223,14 @@ SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const
     f.acronymPair = g.kinds & KExpansion;
     f.evaluative = !f.named && evaluative(k);
     // "Government", "Department": one capitalised word that is a common noun
-    // the texts also write in lower case
     if (f.named && k.ids.size() == 1 && !(g.kinds & KAcronym)) {
         const WordInfo &w = m_vocabulary.word(k.ids[0]);
         const WordInfo &lemma = m_vocabulary.word(w.lemma);
-        f.commonWordName = (w.direct & Lexicon::Noun || lemma.direct & Lexicon::Noun)
-            && w.lowMid.load() + lemma.lowMid.load() > 0;
+        // capitalised by convention ("the Isthmus", "the Territory"): a common
+        // noun the texts also write in lower case, or that WordNet never lists
+        // as a proper noun
+        const bool common = (w.direct & Lexicon::Noun) || (lemma.direct & Lexicon::Noun);
+        f.commonWordName = common && (w.lowMid.load() + lemma.lowMid.load() > 0 || !(w.properNoun || lemma.properNoun));
     }
     return f;
 }

@@ -184,11 +184,18 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
             c.instance = classifyNoun(utf8(classes.front().word.toLower().replace(u' ', u'_')));
         c.givenName = looksLikeFullName(rk.ids, m_vocabulary);
         c.unknownWords = std::none_of(rk.ids.begin(), rk.ids.end(), [&](int id) { return m_vocabulary.word(id).known(); });
+        c.commonWords = c.proper == HeadClass::None && c.instance == HeadClass::None && !c.placeName
+            && std::all_of(rk.ids.begin(), rk.ids.end(), [&](int id) {
+                   const WordInfo &w = m_vocabulary.word(id);
+                   return w.stop || (w.known() && !w.properNoun && !m_vocabulary.word(w.lemma).properNoun);
+               });
     }
-    // the head of "Secretary of War" is "secretary"
+    // the head of "Secretary of War", "war on terror", "action in Iran" is
+    // the word before the first connector
     size_t head = rk.ids.size() - 1;
     for (size_t k = 1; k < rk.ids.size(); ++k) {
-        if (m_vocabulary.word(rk.ids[k]).stop && m_vocabulary.word(rk.ids[k]).lower == u"of") {
+        const WordInfo &w = m_vocabulary.word(rk.ids[k]);
+        if (w.stop && !(w.direct & (Lexicon::Noun | Lexicon::Adjective))) {
             head = k - 1;
             break;
         }
