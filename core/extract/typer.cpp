@@ -36,7 +36,7 @@ HeadClass classifyUncached(std::string_view lemma)
     std::vector<std::string> chain = lex.hypernymWords(lemma, 1);
     chain.insert(chain.begin(), std::string(lemma));
     if (anyOf(chain, {"plan", "program", "programme", "policy", "law", "legislation", "statute", "legal_document",
-                      "treaty", "agreement", "regulation", "rule", "reform", "tax", "tariff", "subsidy", "budget",
+                      "treaty", "agreement", "regulation", "reform", "tax", "tariff", "subsidy", "budget",
                       "bill", "doctrine", "amendment", "initiative", "sanction", "insurance", "social_control",
                       "negotiation"}))
         return HeadClass::Policy;

@@ -12,7 +12,7 @@ namespace carto::extract {
 // order: a policy instrument (the nouns of restriction control, ban, embargo,
 // quota, moratorium, freeze and cut themselves; social control, negotiation,
 // plan, program, policy, law, legislation, treaty,
-// agreement, regulation, rule, reform, tax, tariff, subsidy, budget, bill,
+// agreement, regulation, reform, tax, tariff, subsidy, budget, bill,
 // doctrine, amendment, initiative, sanction), an event (noun.event, war,
 // conflict, battle, crisis, conference, meeting, election, revolution,
 // attack, depression, recession, exhibition), a technology (device,
