@@ -266,10 +266,14 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
     m_chunks.push_back(c);
 }
 
-// Adjectives, nouns and (opening a phrase) participles.
+// Adjectives, nouns and (opening a phrase) participles. A contraction
+// ("warn't", "I've") or an unknown word of one or two letters ("em") is none.
 bool Chunker::nominal(std::int32_t i) const
 {
     if (!free(i) || !m_s.isWord(i))
+        return false;
+    const WordInfo &w = m_s.word(i);
+    if (w.lower.contains(u'\'') || (!w.known() && w.lower.size() <= 2 && m_s.form(i).shape == Lower))
         return false;
     const PosTag t = m_s.tag(i);
     return isNoun(t) || isAdjective(t) || t == PosTag::VBN || t == PosTag::VBG;

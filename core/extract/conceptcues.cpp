@@ -170,6 +170,7 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     }
     c.named = named * 2 >= static_cast<int>(g.mentions.size());
     c.acronym = c.words == 1 && (g.kinds & KAcronym);
+    c.identifier = c.words == 1 && (g.kinds & KIdentifier);
     // a nationality adjective, or a demonym ("Americans", "Afghans"): the place
     c.nationality = nationality > 0 || (c.named && c.words == 1 && m_vocabulary.word(rk.ids[0]).pertainym >= 0);
     QStringList words;

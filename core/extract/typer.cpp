@@ -114,6 +114,8 @@ HeadClass classifyNoun(std::string_view lemma)
 ConceptType conceptType(const TypeCues &c)
 {
     const bool groupHead = c.head == HeadClass::Group || c.head == HeadClass::Collective;
+    if (c.identifier)
+        return ConceptType::Technology;
     if (c.nationality || c.placeName || c.proper == HeadClass::Location)
         return ConceptType::Place;
     if (c.named) {

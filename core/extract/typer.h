@@ -43,9 +43,11 @@ struct TypeCues
     bool givenName = false;     // two or three words, the first a given name
     bool unknownWords = false;  // every word of the name unknown to WordNet
     bool commonWords = false;   // every word of the name a common word WordNet never capitalises
+    bool identifier = false;    // a file name or code identifier ("package.json", "NO_SHIM")
 };
 
 // Types a concept by the first rule that fires:
+//  0. a file name or code identifier → technology;
 //  1. a nationality adjective, a country or subdivision, or a WordNet
 //     location → place;
 //  2. the class WordNet makes it an instance of: a location → place, a

@@ -19,13 +19,15 @@ std::string utf8(const QString &s)
     return s.toStdString();
 }
 
-// Closed-class words that open but never belong to a noun phrase.
+// Closed-class words that open but never belong to a noun phrase, and the
+// indefinite pronouns that stand for one ("everybody", "nothing").
 bool isQuantifier(const QString &w)
 {
     static const std::initializer_list<const char16_t *> words = {
         u"all", u"any", u"each", u"every", u"few", u"fewer", u"many", u"more", u"most", u"much", u"no", u"other",
         u"several", u"some", u"such", u"own", u"same", u"both", u"either", u"neither", u"certain", u"various",
-        u"numerous", u"further", u"less", u"least", u"enough", u"another"};
+        u"numerous", u"further", u"less", u"least", u"enough", u"another", u"everybody", u"nobody", u"anybody",
+        u"somebody", u"everyone", u"someone", u"anyone", u"everything", u"nothing", u"anything", u"something"};
     return std::any_of(words.begin(), words.end(), [&](const char16_t *x) { return w == QStringView(x); });
 }
 
