@@ -1,0 +1,117 @@
+#include "qtgraphsview.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QGraphsTheme>
+#include <QLabel>
+#include <QQmlError>
+#include <QQuickItem>
+#include <QQuickWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace carto::app::stats {
+
+QtGraphsView::QtGraphsView(QWidget *parent)
+    : ChartView(parent)
+    , m_title(new QLabel(this))
+    , m_quick(new QQuickWidget(this))
+{
+    m_title->setObjectName(u"statsChartTitle"_s);
+    m_title->setAlignment(Qt::AlignCenter);
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText); // concept and document names are untrusted
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_quick->setObjectName(u"statsChartView"_s);
+    m_quick->setResizeMode(QQuickWidget::SizeRootObjectToView);
+    m_quick->setClearColor(Qt::transparent);
+    m_quick->setSource(QUrl(u"qrc:/cartograph/stats/StatsGraph.qml"_s));
+    if (m_quick->status() == QQuickWidget::Error) {
+        // A missing QML module (qml6-module-qtgraphs) must not take the app down:
+        // say so in the panel and leave the chart empty.
+        QStringList errors;
+        for (const QQmlError &e : m_quick->errors())
+            errors << e.toString();
+        qWarning("statistics: cannot load the chart: %s", qPrintable(errors.join(u"; "_s)));
+        m_title->setText(tr("The statistics chart is unavailable: %1").arg(errors.value(0)));
+    }
+    m_graph = m_quick->rootObject();
+    if (m_graph) {
+        m_series = m_graph->findChild<QBarSeries *>(u"bars"_s);
+        m_set = m_graph->findChild<QBarSet *>(u"barSet"_s);
+        m_categoryAxis = m_graph->findChild<QBarCategoryAxis *>(u"categoryAxis"_s);
+        m_valueAxis = m_graph->findChild<QValueAxis *>(u"valueAxis"_s);
+        m_theme = m_graph->findChild<QGraphsTheme *>(u"theme"_s);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_quick, 1);
+}
+
+QString QtGraphsView::backendName() const
+{
+    return u"Qt Graphs"_s;
+}
+
+QString QtGraphsView::title() const
+{
+    return m_title->text();
+}
+
+void QtGraphsView::showChart(const ChartData &data, bool dark)
+{
+    if (!m_series || !m_set || !m_categoryAxis || !m_valueAxis)
+        return;
+    m_title->setText(data.title);
+    if (m_theme)
+        m_theme->setColorScheme(dark ? QGraphsTheme::ColorScheme::Dark : QGraphsTheme::ColorScheme::Light);
+
+    QStringList categories = data.categories;
+    QList<qreal> values(data.values.begin(), data.values.end());
+    const bool horizontal = data.kind == ChartData::Kind::HorizontalBars;
+    if (horizontal) {
+        // A horizontal GraphsView puts the first category at the bottom;
+        // ChartData lists top-down.
+        std::reverse(categories.begin(), categories.end());
+        std::reverse(values.begin(), values.end());
+    }
+    // GraphsView swaps its axes' places when horizontal: axisX (the
+    // categories) is drawn on the left, axisY (the values) along the bottom.
+    m_graph->setProperty("orientation", horizontal ? Qt::Horizontal : Qt::Vertical);
+    m_series->setBarWidth(horizontal ? 0.8 : 0.95);
+    m_set->clear();
+    m_set->append(values);
+    m_set->setColor(data.colour);
+    m_set->setBorderColor(data.colour);
+    m_categoryAxis->setCategories(categories);
+    m_categoryAxis->setTitleText(data.categoryTitle);
+    m_categoryAxis->setTitleVisible(!data.categoryTitle.isEmpty());
+    m_categoryAxis->setLabelsVisible(horizontal || data.categoryLabels);
+    m_categoryAxis->setLabelsAngle(horizontal || categories.size() <= 6 ? 0 : -60);
+    m_valueAxis->setRange(0, data.axisMax());
+    m_valueAxis->setTitleText(data.valueTitle);
+    m_valueAxis->setTitleVisible(!data.valueTitle.isEmpty());
+    m_valueAxis->setLabelFormat(data.integerValues ? u"d"_s : u"g"_s);
+    if (data.axisStep() > 0) {
+        m_valueAxis->setTickAnchor(0);
+        m_valueAxis->setTickInterval(data.axisStep());
+    } else {
+        m_valueAxis->setTickInterval(0); // automatic
+    }
+}
+
+ChartView *createChartView(QWidget *parent)
+{
+    return new QtGraphsView(parent);
+}
+
+} // namespace carto::app::stats
