@@ -3,6 +3,7 @@
 # so CI checks Qt 6.8 and GCC 14 on a Debian 12 host.
 #
 #   .ci/debian13.sh [deps|build|test]
+#   .ci/debian13.sh shell [COMMAND]   a shell (or COMMAND) in the chroot, checkout at /src/cartograph
 #
 # The chroot is made with debootstrap and kept in CARTO_CI_CACHE (default
 # /var/cache/cartograph-ci) with its installed packages and its ccache, so a warm
@@ -141,7 +142,13 @@ configure_root
 mount_all
 
 # A clean environment: none of the host's variables leak in, except CI's marker.
-log "running 'packaging/bootstrap.sh $action' in $suite"
+if [[ $action == shell ]]; then
+    shift
+    script="cd /src/cartograph; ${*:-exec bash -i}"
+else
+    log "running 'packaging/bootstrap.sh $action' in $suite"
+    script='[[ $KEEP_BUILD == 1 ]] || rm -rf "$BUILD_DIR"; cd /src/cartograph; exec packaging/bootstrap.sh "$1"'
+fi
 chroot "$root" /usr/bin/env -i \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" \
@@ -149,5 +156,4 @@ chroot "$root" /usr/bin/env -i \
     CCACHE_DIR=/var/cache/ccache CCACHE_MAXSIZE=4G \
     BUILD_DIR=/root/build BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
     CARTOGRAPH_CMAKE_ARGS="${CARTOGRAPH_CMAKE_ARGS:-}" KEEP_BUILD="${CARTO_CI_KEEP_BUILD:-0}" \
-    /bin/bash -c 'set -e; [[ $KEEP_BUILD == 1 ]] || rm -rf "$BUILD_DIR"; cd /src/cartograph; exec packaging/bootstrap.sh "$1"' \
-    bash "$action"
+    /bin/bash -c "set -e; $script" bash "$action"
