@@ -20,6 +20,28 @@ GraphsView {
     axisX: BarCategoryAxis {
         objectName: "categoryAxis"
         gridVisible: false
+        // Qt Graphs 6.8 gives axis labels a fixed width, too narrow for concept
+        // names: each label is right-aligned against the bars and may run into
+        // the left margin, which QtGraphsView widens to the longest name. Plain
+        // text, because the names come from the documents.
+        labelDelegate: Component {
+            Item {
+                property string text
+                readonly property bool horizontal: graph.orientation === Qt.Horizontal
+                Text {
+                    text: parent.text
+                    textFormat: Text.PlainText
+                    color: graph.theme.labelTextColor
+                    font: graph.theme.axisXLabelFont
+                    elide: parent.horizontal ? Text.ElideNone : Text.ElideRight
+                    horizontalAlignment: parent.horizontal ? Text.AlignRight : Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    x: parent.horizontal ? parent.width - implicitWidth - 6 : 0
+                    y: parent.horizontal ? (parent.height - implicitHeight) / 2 : 2
+                    width: parent.horizontal ? implicitWidth : parent.width
+                }
+            }
+        }
     }
     axisY: ValueAxis {
         objectName: "valueAxis"

@@ -3,6 +3,8 @@
 #include "canvas/colours.h"
 #include "document/projectdocument.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <map>
 
@@ -17,6 +19,19 @@ QString elide(const QString &label, int length = 28)
     return label.size() > length ? label.left(length - 1) + QChar(0x2026) : label;
 }
 
+// Both chart libraries key bars by category name: equal names (two documents
+// with one title, two concepts cut to one prefix) would share one bar.
+void makeUnique(QStringList &categories)
+{
+    QSet<QString> seen;
+    for (QString &category : categories) {
+        const QString base = category;
+        for (int n = 2; seen.contains(category); ++n)
+            category = u"%1 (%2)"_s.arg(base).arg(n);
+        seen.insert(category);
+    }
+}
+
 } // namespace
 
 ChartData ChartBuilder::horizontalBars(std::vector<std::pair<double, QString>> rows) const
@@ -28,6 +43,7 @@ ChartData ChartBuilder::horizontalBars(std::vector<std::pair<double, QString>> r
         data.categories << elide(label);
         data.values << value;
     }
+    makeUnique(data.categories);
     return data;
 }
 
@@ -82,7 +98,6 @@ ChartData ChartBuilder::weightDistribution() const
     data.kind = ChartData::Kind::Columns;
     data.title = tr("Link weight distribution");
     data.valueTitle = tr("links");
-    data.categoryTitle = tr("weight");
     data.integerValues = true;
     data.colour = colours::community(0);
     if (!m_document.hasBuild() || m_document.edgeCount() == 0)
@@ -98,6 +113,10 @@ ChartData ChartBuilder::weightDistribution() const
         data.values << bins[size_t(b)];
         data.categories << QString::number(maxWeight * (b + 0.5) / histogramBins, 'g', 2);
     }
+    // Twenty labels do not fit a dock's width (both libraries elide them to
+    // dots): the axis title gives the range instead.
+    data.categoryLabels = false;
+    data.categoryTitle = tr("link weight, 0 \u2013 %1").arg(QString::number(maxWeight, 'g', 3));
     return data;
 }
 
@@ -139,6 +158,7 @@ ChartData ChartBuilder::conceptTimeline(graph::NodeIndex node) const
         data.categories << (e.date ? e.date->toString(Qt::ISODate) : elide(e.label, 20));
         data.values << e.mentions;
     }
+    makeUnique(data.categories);
     const QString order = dated ? tr("documents by date") : tr("documents in file order");
     data.categoryLabels = int(entries.size()) <= maxLabelledDocuments;
     data.categoryTitle = data.categoryLabels

@@ -25,7 +25,7 @@ public:
     static constexpr int histogramBins = 20;
     // Above this many documents the timeline's axis names its first and last
     // document instead of labelling every bar.
-    static constexpr int maxLabelledDocuments = 24;
+    static constexpr int maxLabelledDocuments = 12;
 
     explicit ChartBuilder(const ProjectDocument &document)
         : m_document(document)

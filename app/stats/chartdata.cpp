@@ -19,12 +19,15 @@ double ChartData::maxValue() const
 
 double ChartData::axisStep() const
 {
-    if (!integerValues)
-        return 0.0;
+    // The smallest of 1, 2 or 5 times a power of ten that covers the values in
+    // at most 6 intervals: round tick labels, and none between two counts.
     const double top = maxValue();
-    for (double scale = 1.0;; scale *= 10.0) {
+    double scale = std::pow(10.0, std::floor(std::log10(top / 6.0)));
+    if (integerValues)
+        scale = std::max(scale, 1.0);
+    for (;; scale *= 10.0) {
         for (const double m : {1.0, 2.0, 5.0}) {
-            if (std::ceil(top / (m * scale)) <= 6.0)
+            if (top / (m * scale) <= 6.0 + 1e-9)
                 return m * scale;
         }
     }
@@ -33,7 +36,7 @@ double ChartData::axisStep() const
 double ChartData::axisMax() const
 {
     const double step = axisStep();
-    return step > 0 ? std::ceil(maxValue() / step) * step : maxValue();
+    return std::ceil(maxValue() / step - 1e-9) * step;
 }
 
 std::vector<TimelineEntry> orderTimeline(std::vector<TimelineEntry> entries)

@@ -34,9 +34,8 @@ struct ChartData
 
     // The largest value, at least 1, so an empty or all-zero chart still has an axis.
     [[nodiscard]] double maxValue() const;
-    // The value axis' range [0, axisMax()] and, for counts, a whole tick step
-    // of 1, 2 or 5 times a power of ten giving at most 6 intervals, so no
-    // tick falls between two integers; 0 lets the backend choose.
+    // The value axis' range [0, axisMax()] in ticks of axisStep(): 1, 2 or 5
+    // times a power of ten, at most 6 intervals, and whole for counts.
     [[nodiscard]] double axisStep() const;
     [[nodiscard]] double axisMax() const;
 };

@@ -41,6 +41,10 @@ void QtChartsView::showChart(const ChartData &data, bool dark)
     // Qt Charts draws titles and axis labels as HTML; concept and document
     // names are untrusted text.
     chart->setTitle(data.title.toHtmlEscaped());
+    // Without labels Qt Charts elides the axis title to dots: the title says it.
+    const bool labelled = data.categoryLabels || data.kind == ChartData::Kind::HorizontalBars;
+    if (!labelled && !data.categoryTitle.isEmpty())
+        chart->setTitle(data.title.toHtmlEscaped() + u"<br><small>"_s + data.categoryTitle.toHtmlEscaped() + u"</small>"_s);
 
     auto *set = new QBarSet(QString());
     set->setColor(data.colour);
@@ -64,21 +68,20 @@ void QtChartsView::showChart(const ChartData &data, bool dark)
 
     auto *categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
-    categoryAxis->setTitleText(data.categoryTitle.toHtmlEscaped());
+    categoryAxis->setTitleText(labelled ? data.categoryTitle.toHtmlEscaped() : QString());
     auto *valueAxis = new QValueAxis;
     valueAxis->setRange(0, data.axisMax());
     valueAxis->setTitleText(data.valueTitle.toHtmlEscaped());
     valueAxis->setLabelFormat(data.integerValues ? u"%d"_s : u"%g"_s);
-    if (data.axisStep() > 0) {
-        valueAxis->setTickType(QValueAxis::TicksDynamic);
-        valueAxis->setTickAnchor(0);
-        valueAxis->setTickInterval(data.axisStep());
-    }
+    valueAxis->setTickType(QValueAxis::TicksDynamic);
+    valueAxis->setTickAnchor(0);
+    valueAxis->setTickInterval(data.axisStep());
     if (horizontal) {
         chart->addAxis(categoryAxis, Qt::AlignLeft);
         chart->addAxis(valueAxis, Qt::AlignBottom);
     } else {
-        categoryAxis->setLabelsAngle(-60);
+        // Upright labels: Qt Charts elides slanted ones to a few dots.
+        categoryAxis->setLabelsAngle(categories.size() > 6 ? -90 : 0);
         categoryAxis->setLabelsVisible(data.categoryLabels);
         chart->addAxis(categoryAxis, Qt::AlignBottom);
         chart->addAxis(valueAxis, Qt::AlignLeft);

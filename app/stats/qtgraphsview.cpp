@@ -3,6 +3,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QFontMetrics>
 #include <QGraphsTheme>
 #include <QLabel>
 #include <QQmlError>
@@ -20,8 +21,13 @@ namespace carto::app::stats {
 QtGraphsView::QtGraphsView(QWidget *parent)
     : ChartView(parent)
     , m_title(new QLabel(this))
+    , m_caption(new QLabel(this))
     , m_quick(new QQuickWidget(this))
 {
+    m_caption->setObjectName(u"statsChartCaption"_s);
+    m_caption->setAlignment(Qt::AlignCenter);
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::PlainText);
     m_title->setObjectName(u"statsChartTitle"_s);
     m_title->setAlignment(Qt::AlignCenter);
     m_title->setWordWrap(true);
@@ -55,6 +61,7 @@ QtGraphsView::QtGraphsView(QWidget *parent)
     layout->setSpacing(2);
     layout->addWidget(m_title);
     layout->addWidget(m_quick, 1);
+    layout->addWidget(m_caption);
 }
 
 QString QtGraphsView::backendName() const
@@ -67,6 +74,11 @@ QString QtGraphsView::title() const
     return m_title->text();
 }
 
+QString QtGraphsView::caption() const
+{
+    return m_caption->text();
+}
+
 void QtGraphsView::showChart(const ChartData &data, bool dark)
 {
     if (!m_series || !m_set || !m_categoryAxis || !m_valueAxis)
@@ -75,38 +87,31 @@ void QtGraphsView::showChart(const ChartData &data, bool dark)
     if (m_theme)
         m_theme->setColorScheme(dark ? QGraphsTheme::ColorScheme::Dark : QGraphsTheme::ColorScheme::Light);
 
-    QStringList categories = data.categories;
-    QList<qreal> values(data.values.begin(), data.values.end());
     const bool horizontal = data.kind == ChartData::Kind::HorizontalBars;
-    if (horizontal) {
-        // A horizontal GraphsView puts the first category at the bottom;
-        // ChartData lists top-down.
-        std::reverse(categories.begin(), categories.end());
-        std::reverse(values.begin(), values.end());
-    }
-    // GraphsView swaps its axes' places when horizontal: axisX (the
-    // categories) is drawn on the left, axisY (the values) along the bottom.
+    // A horizontal GraphsView lists categories top-down, like ChartData, and
+    // swaps its axes' places: axisX (the categories) goes on the left.
     m_graph->setProperty("orientation", horizontal ? Qt::Horizontal : Qt::Vertical);
+    int longest = 0;
+    const QFontMetrics metrics(font());
+    for (const QString &category : data.categories)
+        longest = std::max(longest, metrics.horizontalAdvance(category));
+    m_graph->setProperty("marginLeft", horizontal ? std::max(4, longest - 30) : 4);
     m_series->setBarWidth(horizontal ? 0.8 : 0.95);
     m_set->clear();
-    m_set->append(values);
+    m_set->append(QList<qreal>(data.values.begin(), data.values.end()));
     m_set->setColor(data.colour);
     m_set->setBorderColor(data.colour);
-    m_categoryAxis->setCategories(categories);
-    m_categoryAxis->setTitleText(data.categoryTitle);
-    m_categoryAxis->setTitleVisible(!data.categoryTitle.isEmpty());
+    m_categoryAxis->setCategories(data.categories);
+    m_categoryAxis->setTitleVisible(false);
     m_categoryAxis->setLabelsVisible(horizontal || data.categoryLabels);
-    m_categoryAxis->setLabelsAngle(horizontal || categories.size() <= 6 ? 0 : -60);
+    m_caption->setText(data.categoryTitle);
+    m_caption->setVisible(!data.categoryTitle.isEmpty());
     m_valueAxis->setRange(0, data.axisMax());
     m_valueAxis->setTitleText(data.valueTitle);
     m_valueAxis->setTitleVisible(!data.valueTitle.isEmpty());
     m_valueAxis->setLabelFormat(data.integerValues ? u"d"_s : u"g"_s);
-    if (data.axisStep() > 0) {
-        m_valueAxis->setTickAnchor(0);
-        m_valueAxis->setTickInterval(data.axisStep());
-    } else {
-        m_valueAxis->setTickInterval(0); // automatic
-    }
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setTickInterval(data.axisStep());
 }
 
 ChartView *createChartView(QWidget *parent)

@@ -15,8 +15,8 @@ namespace carto::app::stats {
 
 // The Qt Graphs backend (Qt >= 6.8): Qt Graphs draws 2D charts only in Qt
 // Quick, so a QQuickWidget shows StatsGraph.qml, a GraphsView whose series
-// and axes this class fills from C++. The title is a QLabel above it, so it
-// follows the widget palette and reads the same in both backends.
+// and axes this class fills from C++. The title and the category axis' title
+// are QLabels around it: plain text in the widget palette.
 class QtGraphsView final : public ChartView
 {
     Q_OBJECT
@@ -36,9 +36,13 @@ public:
     [[nodiscard]] QValueAxis *valueAxis() const { return m_valueAxis; }
     [[nodiscard]] QGraphsTheme *theme() const { return m_theme; }
     [[nodiscard]] QString title() const;
+    // The category axis' title, shown under the chart as plain text: it may
+    // name documents, and Qt Quick would read markup in it.
+    [[nodiscard]] QString caption() const;
 
 private:
     QLabel *m_title;
+    QLabel *m_caption;
     QQuickWidget *m_quick;
     QQuickItem *m_graph = nullptr;
     QBarSeries *m_series = nullptr;

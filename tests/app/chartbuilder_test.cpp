@@ -85,12 +85,15 @@ private Q_SLOTS:
     void timeline_withoutDates_keepsFileOrder();
     void timeline_countsEveryMentionOnce();
     void timeline_withoutConcept_isEmptyWithAHint();
+    void timeline_equalTitles_getDistinctBars();
     void timelineOrder_byDateThenFile_data();
     void timelineOrder_byDateThenFile();
     void documentDate_readsIsoDates_data();
     void documentDate_readsIsoDates();
     void axis_countsGetWholeSteps_data();
     void axis_countsGetWholeSteps();
+    void axis_scoresGetRoundSteps_data();
+    void axis_scoresGetRoundSteps();
     void topConcepts_followScoreOrder();
     void documentConcepts_countMentionsInThatDocument();
     void weightDistribution_holdsEveryLink();
@@ -169,6 +172,24 @@ void ChartBuilderTest::timeline_withoutConcept_isEmptyWithAHint()
         QVERIFY(data.categories.isEmpty());
         QVERIFY(data.title.contains(u"Select a concept"_s));
     }
+}
+
+void ChartBuilderTest::timeline_equalTitles_getDistinctBars()
+{
+    // Both chart libraries key bars by name: two documents called "Notes"
+    // must not share a bar.
+    QTemporaryDir dir;
+    for (const QString &name : {u"a"_s, u"b"_s})
+        QVERIFY(writeFile(dir.filePath(name + u".md"_s), u"# Notes\n\n"_s + filler(name == u"a" ? 2 : 1)));
+    QVERIFY(writeFile(dir.filePath(u"cartograph.yaml"_s), u"concepts:\n  - name: Kestrel Survey\n"_s));
+    QString error;
+    auto build = project::buildCorpus(dir.path(), {}, &error);
+    QVERIFY2(build, qPrintable(error));
+    app::ProjectDocument doc;
+    doc.setBuild(std::make_shared<project::BuildResult>(std::move(*build)), dir.path());
+    const ChartData data = ChartBuilder(doc).conceptTimeline(doc.findConcept(u"Kestrel Survey"_s));
+    QCOMPARE(data.categories, QStringList({u"Notes"_s, u"Notes (2)"_s}));
+    QCOMPARE(data.values, doubles({2, 1}));
 }
 
 void ChartBuilderTest::timelineOrder_byDateThenFile_data()
@@ -262,9 +283,28 @@ void ChartBuilderTest::axis_countsGetWholeSteps()
     QCOMPARE(data.axisStep(), step);
     QCOMPARE(data.axisMax(), top);
     QVERIFY(data.axisMax() / data.axisStep() <= 6);
-    data.integerValues = false;
-    QCOMPARE(data.axisStep(), 0.0);
-    QCOMPARE(data.axisMax(), data.maxValue());
+}
+
+void ChartBuilderTest::axis_scoresGetRoundSteps_data()
+{
+    QTest::addColumn<double>("top");
+    QTest::addColumn<double>("step");
+    QTest::addColumn<double>("axisMax");
+    QTest::newRow("10.75") << 10.7519 << 2.0 << 12.0;
+    QTest::newRow("0.9") << 0.9 << 0.2 << 1.0;
+    QTest::newRow("exactly 6") << 6.0 << 1.0 << 6.0;
+    QTest::newRow("below 1") << 0.25 << 0.2 << 1.0; // the axis starts at 1
+}
+
+void ChartBuilderTest::axis_scoresGetRoundSteps()
+{
+    QFETCH(double, top);
+    QFETCH(double, step);
+    QFETCH(double, axisMax);
+    ChartData data;
+    data.values = {top / 2, top};
+    QCOMPARE(data.axisStep(), step);
+    QCOMPARE(data.axisMax(), axisMax);
 }
 
 void ChartBuilderTest::topConcepts_followScoreOrder()

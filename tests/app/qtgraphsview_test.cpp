@@ -6,12 +6,11 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QFontMetrics>
 #include <QGraphsTheme>
 #include <QQuickItem>
 #include <QTest>
 #include <QValueAxis>
-
-#include <algorithm>
 
 using namespace carto::app::stats;
 using namespace Qt::StringLiterals;
@@ -59,6 +58,9 @@ void QtGraphsViewTest::showChart_givesTheSeriesItsData_data()
                                      << QList<double>{7, 0} << true << true;
     QTest::newRow("columns, unlabelled") << ChartData::Kind::Columns << QStringList{u"a"_s, u"b"_s, u"c"_s}
                                          << QList<double>{1, 2, 3} << true << false;
+    QTest::newRow("long names") << ChartData::Kind::HorizontalBars
+                                << QStringList{u"Natural flood management schemes"_s, u"<b>bold</b>"_s}
+                                << QList<double>{2, 1} << false << true;
     QTest::newRow("empty") << ChartData::Kind::HorizontalBars << QStringList{} << QList<double>{} << false << true;
 }
 
@@ -89,20 +91,20 @@ void QtGraphsViewTest::showChart_givesTheSeriesItsData()
     const bool horizontal = kind == ChartData::Kind::HorizontalBars;
     QCOMPARE(view.graphsView()->property("orientation").value<Qt::Orientation>(),
              horizontal ? Qt::Horizontal : Qt::Vertical);
-    // A horizontal GraphsView stacks bars bottom-up: the first row must be last.
-    QStringList expectedCategories = categories;
-    QList<double> expectedValues = values;
-    if (horizontal) {
-        std::reverse(expectedCategories.begin(), expectedCategories.end());
-        std::reverse(expectedValues.begin(), expectedValues.end());
-    }
+    // A horizontal GraphsView lists categories top-down, like ChartData.
+    const QStringList expectedCategories = categories;
+    const QList<double> expectedValues = values;
     QList<double> shown;
     for (qsizetype i = 0; i < view.barSet()->count(); ++i)
         shown << view.barSet()->at(i);
     QCOMPARE(shown, expectedValues);
     QCOMPARE(view.barSet()->color(), data.colour);
     QCOMPARE(view.categoryAxis()->categories(), expectedCategories);
-    QCOMPARE(view.categoryAxis()->titleText(), data.categoryTitle);
+    QCOMPARE(view.caption(), data.categoryTitle); // plain text under the chart
+    QVERIFY(!view.categoryAxis()->isTitleVisible());
+    // Long names get room on the left of horizontal bars.
+    QCOMPARE(view.graphsView()->property("marginLeft").toDouble() > 4.0,
+             horizontal && QFontMetrics(view.font()).horizontalAdvance(categories.value(0)) > 34);
     QCOMPARE(view.categoryAxis()->labelsVisible(), horizontal || labelled);
     QCOMPARE(view.valueAxis()->min(), 0.0);
     QCOMPARE(view.valueAxis()->max(), data.axisMax());
