@@ -39,6 +39,11 @@ double ChartData::axisMax() const
     return std::ceil(maxValue() / step - 1e-9) * step;
 }
 
+int ChartData::axisDecimals() const
+{
+    return std::max(0, int(-std::floor(std::log10(axisStep()) + 1e-9)));
+}
+
 std::vector<TimelineEntry> orderTimeline(std::vector<TimelineEntry> entries)
 {
     std::stable_sort(entries.begin(), entries.end(), [](const TimelineEntry &a, const TimelineEntry &b) {

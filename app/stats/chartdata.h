@@ -38,6 +38,8 @@ struct ChartData
     // times a power of ten, at most 6 intervals, and whole for counts.
     [[nodiscard]] double axisStep() const;
     [[nodiscard]] double axisMax() const;
+    // Decimals the tick labels need to show axisStep() exactly.
+    [[nodiscard]] int axisDecimals() const;
 };
 
 // One document in a concept's timeline.

@@ -4,6 +4,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QFontMetrics>
+#include <QGraphsLine>
 #include <QGraphsTheme>
 #include <QLabel>
 #include <QQmlError>
@@ -84,8 +85,18 @@ void QtGraphsView::showChart(const ChartData &data, bool dark)
     if (!m_series || !m_set || !m_categoryAxis || !m_valueAxis)
         return;
     m_title->setText(data.title);
-    if (m_theme)
+    if (m_theme) {
         m_theme->setColorScheme(dark ? QGraphsTheme::ColorScheme::Dark : QGraphsTheme::ColorScheme::Light);
+        // Qt Graphs' own themes colour labels green; use the widgets' text colour.
+        const QColor text = palette().color(QPalette::WindowText);
+        m_theme->setLabelTextColor(text);
+        QGraphsLine axisX = m_theme->axisX();
+        axisX.setLabelTextColor(text);
+        m_theme->setAxisX(axisX);
+        QGraphsLine axisY = m_theme->axisY();
+        axisY.setLabelTextColor(text);
+        m_theme->setAxisY(axisY);
+    }
 
     const bool horizontal = data.kind == ChartData::Kind::HorizontalBars;
     // A horizontal GraphsView lists categories top-down, like ChartData, and
@@ -101,15 +112,20 @@ void QtGraphsView::showChart(const ChartData &data, bool dark)
     m_set->append(QList<qreal>(data.values.begin(), data.values.end()));
     m_set->setColor(data.colour);
     m_set->setBorderColor(data.colour);
+    m_set->setBorderWidth(0);
     m_categoryAxis->setCategories(data.categories);
     m_categoryAxis->setTitleVisible(false);
+    // Hundreds of documents: their ticks would paint the plot area solid.
+    m_categoryAxis->setVisible(horizontal || data.categoryLabels);
     m_categoryAxis->setLabelsVisible(horizontal || data.categoryLabels);
     m_caption->setText(data.categoryTitle);
     m_caption->setVisible(!data.categoryTitle.isEmpty());
     m_valueAxis->setRange(0, data.axisMax());
     m_valueAxis->setTitleText(data.valueTitle);
     m_valueAxis->setTitleVisible(!data.valueTitle.isEmpty());
-    m_valueAxis->setLabelFormat(data.integerValues ? u"d"_s : u"g"_s);
+    // Fixed notation with as many decimals as the step needs ("g" writes 10 as 1e+01).
+    m_valueAxis->setLabelFormat(u"f"_s);
+    m_valueAxis->setLabelDecimals(data.axisDecimals());
     m_valueAxis->setTickAnchor(0);
     m_valueAxis->setTickInterval(data.axisStep());
 }

@@ -290,10 +290,12 @@ void ChartBuilderTest::axis_scoresGetRoundSteps_data()
     QTest::addColumn<double>("top");
     QTest::addColumn<double>("step");
     QTest::addColumn<double>("axisMax");
-    QTest::newRow("10.75") << 10.7519 << 2.0 << 12.0;
-    QTest::newRow("0.9") << 0.9 << 0.2 << 1.0;
-    QTest::newRow("exactly 6") << 6.0 << 1.0 << 6.0;
-    QTest::newRow("below 1") << 0.25 << 0.2 << 1.0; // the axis starts at 1
+    QTest::addColumn<int>("decimals");
+    QTest::newRow("10.75") << 10.7519 << 2.0 << 12.0 << 0;
+    QTest::newRow("0.9") << 0.9 << 0.2 << 1.0 << 1;
+    QTest::newRow("exactly 6") << 6.0 << 1.0 << 6.0 << 0;
+    QTest::newRow("below 1") << 0.25 << 0.2 << 1.0 << 1; // the axis reaches 1 at least
+    QTest::newRow("hundreds") << 430.0 << 100.0 << 500.0 << 0;
 }
 
 void ChartBuilderTest::axis_scoresGetRoundSteps()
@@ -301,10 +303,12 @@ void ChartBuilderTest::axis_scoresGetRoundSteps()
     QFETCH(double, top);
     QFETCH(double, step);
     QFETCH(double, axisMax);
+    QFETCH(int, decimals);
     ChartData data;
     data.values = {top / 2, top};
     QCOMPARE(data.axisStep(), step);
     QCOMPARE(data.axisMax(), axisMax);
+    QCOMPARE(data.axisDecimals(), decimals);
 }
 
 void ChartBuilderTest::topConcepts_followScoreOrder()

@@ -109,7 +109,10 @@ void QtGraphsViewTest::showChart_givesTheSeriesItsData()
     QCOMPARE(view.valueAxis()->min(), 0.0);
     QCOMPARE(view.valueAxis()->max(), data.axisMax());
     QCOMPARE(view.valueAxis()->titleText(), data.valueTitle);
-    QCOMPARE(view.valueAxis()->labelFormat(), integer ? u"d"_s : u"g"_s);
+    QCOMPARE(view.valueAxis()->labelFormat(), u"f"_s);
+    QCOMPARE(view.valueAxis()->labelDecimals(), data.axisDecimals());
+    QCOMPARE(view.categoryAxis()->isVisible(), horizontal || labelled);
+    QCOMPARE(view.theme()->labelTextColor(), view.palette().color(QPalette::WindowText));
     QCOMPARE(view.valueAxis()->tickInterval(), data.axisStep());
 }
 
