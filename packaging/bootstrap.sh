@@ -29,6 +29,25 @@ packages=(
     file dpkg-dev scdoc librsvg2-bin desktop-file-utils appstream man-db
 )
 
+# The list above is Debian 12's. Debian 13 (trixie) ships Qt 6.8: there
+# libqt6opengl6-dev is only a virtual package (provided by qt6-base-dev), which
+# dpkg-query never reports installed, so it would re-run apt-get every time;
+# and Qt Graphs exists, which the statistics panel uses through Qt Quick.
+codename="$( . /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"
+case "$codename" in
+    bookworm | jammy | noble | "") ;;
+    *)
+        kept=()
+        for p in "${packages[@]}"; do
+            [[ $p == libqt6opengl6-dev ]] || kept+=("$p")
+        done
+        packages=("${kept[@]}")
+        packages+=(qt6-graphs-dev qt6-quick3d-dev qt6-declarative-dev libxkbcommon-dev
+            qml6-module-qtgraphs qml6-module-qtquick qml6-module-qtquick-window
+            qml6-module-qtqml-workerscript qml6-module-qtquick-layouts)
+        ;;
+esac
+
 install_deps() {
     local missing=()
     for p in "${packages[@]}"; do
