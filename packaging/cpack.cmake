@@ -21,6 +21,14 @@ set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "wordnet-base, miscfiles, iso-codes")
+# The SVG icon engine is a plugin nothing links against, so shlibdeps cannot
+# see it. Debian 12 ships it in libqt6svg6; from Debian 13 it has its own
+# package, which the window icon and the toolbar's SVG icons need.
+execute_process(COMMAND dpkg-query -W -f=\${Package} qt6-svg-plugins
+                OUTPUT_VARIABLE carto_svg_plugins ERROR_QUIET RESULT_VARIABLE carto_svg_plugins_missing)
+if(carto_svg_plugins_missing EQUAL 0 AND carto_svg_plugins)
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", qt6-svg-plugins")
+endif()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 include(CPack)

@@ -57,7 +57,7 @@ void AppIconTest::resource_drawsTileAtEverySize()
 {
     QFETCH(int, size);
     const QIcon icon(kResource);
-    QVERIFY(!icon.isNull());
+    QVERIFY2(!icon.isNull(), "no SVG icon engine: is Qt's SVG plugin installed?");
     const QImage image = icon.pixmap(QSize(size, size)).toImage();
     QCOMPARE(image.size(), QSize(size, size));
     QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
@@ -84,6 +84,7 @@ void AppIconTest::hicolorPng_hasItsSizeAndMatchesResource()
     // from the resource's drawing as from that drawing mirrored, a picture
     // with the same colours in other places.
     const QImage drawn = QIcon(kResource).pixmap(QSize(size, size)).toImage();
+    QCOMPARE(drawn.size(), png.size());
     const double difference = meanDifference(png, drawn);
     const double mirrored = meanDifference(png, drawn.mirrored(true, false));
     QVERIFY2(difference < 8 && difference * 2 < mirrored,

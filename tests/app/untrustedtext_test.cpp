@@ -16,8 +16,8 @@
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
-#include <QBarCategoryAxis>
 #ifndef CARTO_STATS_QTGRAPHS // Qt Graphs draws plain text: only Qt Charts needs escaping
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #endif
