@@ -224,26 +224,6 @@ struct Candidate
     int b;
 };
 
-// How specific each concept is, in [kMinSpecificity, 1] (see relations.h).
-std::vector<double> specificities(const std::vector<Concept> &concepts)
-{
-    std::vector<double> scores;
-    scores.reserve(concepts.size());
-    for (const Concept &c : concepts)
-        scores.push_back(c.score);
-    std::vector<double> out(concepts.size(), 1.0);
-    if (scores.empty())
-        return out;
-    const auto rank = std::min(scores.size() - 1, static_cast<size_t>(static_cast<double>(scores.size()) * kSpecificityRank));
-    std::nth_element(scores.begin(), scores.begin() + static_cast<std::ptrdiff_t>(rank), scores.end(), std::greater<>());
-    const double reference = scores[rank];
-    if (!(reference > 0.0))
-        return out;
-    for (size_t i = 0; i < concepts.size(); ++i)
-        out[i] = std::clamp(concepts[i].score / reference, kMinSpecificity, 1.0);
-    return out;
-}
-
 // Everything the grouping step reads.
 struct PairTable
 {
@@ -482,6 +462,22 @@ std::vector<Relation> keepStrongest(std::vector<Candidate> &all, size_t conceptC
 
 } // namespace
 
+std::vector<double> specificities(const std::vector<double> &scores)
+{
+    std::vector<double> out(scores.size(), 1.0);
+    if (scores.empty())
+        return out;
+    std::vector<double> sorted = scores;
+    const auto rank = std::min(sorted.size() - 1, static_cast<size_t>(static_cast<double>(sorted.size()) * kSpecificityRank));
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(rank), sorted.end(), std::greater<>());
+    const double reference = sorted[rank];
+    if (!(reference > 0.0))
+        return out;
+    for (size_t i = 0; i < scores.size(); ++i)
+        out[i] = std::clamp(scores[i] / reference, kMinSpecificity, 1.0);
+    return out;
+}
+
 std::vector<Relation> extractRelations(const std::vector<Concept> &concepts, const std::vector<DocumentTokens> &documents,
                                        const std::vector<QStringView> &documentTexts, const RelationOptions &options,
                                        const CancelToken *cancel)
@@ -491,7 +487,11 @@ std::vector<Relation> extractRelations(const std::vector<Concept> &concepts, con
     PairTable table = collectPairs(concepts, documents, documentTexts, threads, cancel);
     if (cancel && cancel->isCancelled())
         return {};
-    const std::vector<double> specificity = specificities(concepts);
+    std::vector<double> scores;
+    scores.reserve(concepts.size());
+    for (const Concept &c : concepts)
+        scores.push_back(c.score);
+    const std::vector<double> specificity = specificities(scores);
     std::vector<std::vector<Candidate>> found(concepts.size());
     parallelFor(static_cast<int>(concepts.size()), threads, [&](int a, int) {
         groupPairs(concepts, specificity, table, a, options.maxEvidencePerRelation, found[static_cast<size_t>(a)]);

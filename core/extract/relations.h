@@ -61,6 +61,12 @@ struct RelationOptions
                                                      const RelationOptions &options,
                                                      const CancelToken *cancel = nullptr);
 
+// How specific each concept is, from the scores of a concept list: the score
+// over the score ranked at the top kSpecificityRank share, clamped to
+// [kMinSpecificity, 1] (all 1 when that reference score is not positive). The
+// relation weights and the graph's path costs use it.
+[[nodiscard]] std::vector<double> specificities(const std::vector<double> &scores);
+
 inline constexpr double kLabelShare = 0.3;
 inline constexpr double kOtherClauseShare = 0.25;
 inline constexpr double kSpecificityRank = 0.01;

@@ -282,7 +282,8 @@ private Q_SLOTS:
         RelationOptions options;
         options.maxEvidencePerRelation = 3;
 
-        const Relation *r = between(corpus.relations(options), QStringLiteral("china"), QStringLiteral("solar"));
+        const std::vector<Relation> relations = corpus.relations(options);
+        const Relation *r = between(relations, QStringLiteral("china"), QStringLiteral("solar"));
 
         QVERIFY(r);
         QCOMPARE(r->count, 5);
