@@ -226,8 +226,8 @@ QString RelationLabeller::verbLabel(const LabelGap &g, std::int32_t vb, std::int
             auxiliaryHave = true;
         main = i;
     }
-    if (main < 0)
-        return {}; // a modal alone
+    if (main < 0 || (negated && isNegation(g.surface(main))))
+        return {}; // a modal alone, or a negated auxiliary whose verb is left out ("ain't", "don't")
     std::int32_t rest = ve;
     QString particle;
     if (rest < g.end && g.tag(rest) == PosTag::RP)

@@ -106,6 +106,8 @@ private Q_SLOTS:
                               << QStringLiteral("Nvidia");
         QTest::newRow("adjacent") << QStringLiteral("Beaver dams slow floods.") << QStringLiteral("Beaver")
                                   << QStringLiteral("dams");
+        QTest::newRow("negated auxiliary alone") << QStringLiteral("The ministry doesn't the fund.")
+                                                 << QStringLiteral("ministry") << QStringLiteral("fund");
         QTest::newRow("long gap")
             << QStringLiteral("China invests, after many long and careful years of hesitant planning and study, in solar.")
             << QStringLiteral("China") << QStringLiteral("solar");
