@@ -368,6 +368,11 @@ std::string Lexicon::nounBase(std::string_view word) const
     return d->base(word, 0);
 }
 
+std::string Lexicon::verbBase(std::string_view word) const
+{
+    return d->base(word, 1);
+}
+
 int Lexicon::tagCount(std::string_view lemma) const
 {
     auto it = d->tagCounts.find(lemma);
