@@ -52,6 +52,14 @@ bool isPersonNoun(const WordInfo &w)
     return w.personNoun;
 }
 
+// A capitalised WordNet instance of the word ("Smith": Adam Smith, "Jones",
+// "Franklin") makes it a surname as well as a common noun; a title of address
+// ("President", "Speaker") has no instances.
+bool isPersonInstance(const WordInfo &w)
+{
+    return !Lexicon::instance().instanceClasses(w.lower.toStdString()).empty();
+}
+
 class Chunker
 {
 public:
@@ -233,8 +241,8 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
             && (m_s.token(e).punct == u',' || m_s.token(e).punct == u':' || m_s.token(e).punct == u'!');
         if (vocative)
             return;
-        if (e - b == 1 && isPersonNoun(m_s.word(b)))
-            return; // "Mr. President": a title of address, not a name
+        if (e - b == 1 && isPersonNoun(m_s.word(b)) && !isPersonInstance(m_s.word(b)))
+            return; // "Mr. President": a title of address, not a name ("Mr. Smith" is one)
         c.personCue = true;
         c.titleBegin = h;
     }
