@@ -321,8 +321,10 @@ Lexicon::~Lexicon()
 
 const Lexicon &Lexicon::instance()
 {
-    static const Lexicon lexicon;
-    return lexicon;
+    // never destroyed: a worker the job runner abandoned may still read it
+    // while the process exits, and freeing its tables would only cost time
+    static const Lexicon *const lexicon = new Lexicon;
+    return *lexicon;
 }
 
 bool Lexicon::isLoaded() const
