@@ -243,7 +243,7 @@ void Run::repairTags(DocumentTokens &d, const Sentence &s, const std::vector<std
             const int low = w.lowMid.load(std::memory_order_relaxed);
             // an honorific ("Mr. Smith went ...") opens the name after it
             if (f.shape == Capitalised && f.acronymBase < 0 && (w.pos & Lexicon::Noun) && !(cap > 0 && cap >= low)
-                && !w.honorific && !afterHonorific(d, i, s) && !opensName(d, i, s)) {
+                && !w.honorific && !w.properOnly && !afterHonorific(d, i, s) && !opensName(d, i, s)) {
                 tag = w.lemma != f.word ? PosTag::NNS : PosTag::NN;
                 d.tags[static_cast<size_t>(i)] = static_cast<std::uint8_t>(tag);
             }

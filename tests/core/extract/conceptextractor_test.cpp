@@ -369,6 +369,32 @@ private Q_SLOTS:
         QCOMPARE(c->type, ConceptType::Policy);
     }
 
+    void extract_properOnlyWordAtSentenceStart_staysAName()
+    {
+        // WordNet spells every sense of "Kansas" capitalised (its lower-case
+        // look-alike "kansa" is another word): no common noun at a sentence start
+        const auto corpus = makeCorpus({QStringLiteral("Kansas grew wheat. Farmers in the plains grew corn.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("kansas"));
+        QVERIFY(c);
+        QCOMPARE(c->type, ConceptType::Place);
+        QVERIFY(!findById(x, QStringLiteral("kansa")));
+    }
+
+    void extract_partyMembers_singularAndPluralAreOneConcept()
+    {
+        // a member noun that is no demonym joins its plural; its first WordNet
+        // reading (a party member), not a later instance (the Republican
+        // River), types it
+        const auto corpus = makeCorpus({QStringLiteral(
+            "The Republican leaders met. Then Republicans and Democrats agreed. The Republican in the room spoke.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("republican"));
+        QVERIFY(c);
+        QVERIFY(c->aliases.contains(QStringLiteral("Republicans")));
+        QVERIFY(c->type != ConceptType::Place);
+    }
+
     void extract_collectiveHeadedName_isOrganization()
     {
         const auto corpus = makeCorpus({QStringLiteral(
