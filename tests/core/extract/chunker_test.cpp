@@ -112,6 +112,8 @@ private Q_SLOTS:
         addColumns();
         addRow("determiner and number stripped", u"We visited the three new plants.", {u"np:new plants"_s},
                {u"np:the three new plants"_s, u"np:three new plants"_s});
+        addRow("time noun ends no phrase", u"We visited the new plants yesterday.", {u"np:new plants"_s},
+               {u"np:new plants yesterday"_s});
         addRow("quantifier stripped", u"We met several local farmers there.", {u"np:local farmers"_s},
                {u"np:several local farmers"_s});
         addRow("maximal, not its tail", u"We thanked the city council members.", {u"np:city council members"_s},
@@ -135,6 +137,10 @@ private Q_SLOTS:
         QEXPECT_FAIL("participle after a noun is a verb",
                      "KNOWN: a gerund WordNet lists as a noun (\"using\") continues a phrase after a noun "
                      "(chunker.cpp:314), against the doc comment's \"firms using data\"",
+                     Continue);
+        QEXPECT_FAIL("time noun ends no phrase",
+                     "KNOWN: \"yesterday\", \"today\" are NN in the Penn model, so the phrase runs on into them "
+                     "(chunker.cpp:311-317): \"new plants yesterday\" is no noun phrase",
                      Continue);
         QFETCH(QString, text);
         QFETCH(QStringList, present);

@@ -59,6 +59,9 @@ private Q_SLOTS:
         QTest::newRow("explicit link before a longer phrase")
             << u"We studied [[lithography]] machines closely."_s << QStringList{u"lithography"_s, u"machines"_s}
             << QStringList{u"lithography machines"_s};
+        QTest::newRow("name before a time noun")
+            << u"We honour George Washington today."_s << QStringList{u"George Washington"_s}
+            << QStringList{u"George Washington today"_s};
         QTest::newRow("name inside a name, standing elsewhere")
             << u"Investors trust the Bank of England. England is rich."_s
             << QStringList{u"Bank of England"_s, u"England~head"_s, u"England"_s} << QStringList{};
@@ -66,6 +69,11 @@ private Q_SLOTS:
 
     void assignMentions_text_givesTheseMentions()
     {
+        QEXPECT_FAIL("name before a time noun",
+                     "KNOWN: the chunker runs the phrase on into \"today\" (NN; chunker.cpp:311-317), the longer term "
+                     "\"George Washington today\" takes the place (mentions.cpp primaryMentions) and the name is "
+                     "not mentioned; conceptbuilder.cpp:85 then drops the term for its time-noun head",
+                     Continue);
         QFETCH(QString, text);
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);
