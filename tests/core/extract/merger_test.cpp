@@ -178,6 +178,17 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    void extract_variant_isShownAsAliasOfItsConcept()
+    {
+        StagePipeline p({u"The tariff rose. Later the tariff fell. Every tariff hurts. The tariff stays. Congress "
+                         "passed a tariff law. They want financial reform."_s});
+        const Extraction x = ConceptExtractor().extract(p.corpus, {});
+        const auto tariff = std::find_if(x.concepts.begin(), x.concepts.end(), [](const Concept &c) { return c.label == u"tariff"; });
+        QVERIFY(tariff != x.concepts.end());
+        QVERIFY2(tariff->aliases.contains(u"tariff law"_s), qPrintable(tariff->aliases.join(u", "_s)));
+        QVERIFY(std::none_of(x.concepts.begin(), x.concepts.end(), [](const Concept &c) { return c.label == u"tariff law"; }));
+    }
+
     void extract_nationalityAdjective_withItsCountry_isOneConcept()
     {
         StagePipeline p({u"Settlers met Indian tribes. Indian chiefs spoke. Traders sailed to India, and India grew."_s});
