@@ -27,6 +27,38 @@ const Occurrence *mentionOf(const StagePipeline &p, const QString &spec)
     return p.mention(spec);
 }
 
+void addColumns()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("joined");
+}
+
+void row(const char *name, const QString &text, const QString &a, const QString &b, bool joined)
+{
+    QTest::newRow(name) << text << a << b << joined;
+}
+
+// Runs the pipeline on the current row's text; empty when a and b are one
+// concept exactly when the row says so. One verdict, so a known failure can
+// be marked on it.
+QString joinProblem()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, joined);
+    StagePipeline p({text});
+    const Occurrence *oa = mentionOf(p, a);
+    const Occurrence *ob = mentionOf(p, b);
+    if (!oa || !ob)
+        return u"not both mentioned: "_s + p.render(p.mentions);
+    if ((p.merger->root(oa->key) == p.merger->root(ob->key)) != joined)
+        return (joined ? u"apart: "_s : u"joined: "_s) + p.render(p.mentions);
+    return {};
+}
+
 QString repeated(const QString &sentence, int times)
 {
     QString out;
@@ -42,15 +74,9 @@ class MergerTest final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void merge_rule_joinsOrKeepsApart_data()
+    void merge_nameRule_joinsOrKeepsApart_data()
     {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("a");
-        QTest::addColumn<QString>("b");
-        QTest::addColumn<bool>("joined");
-        auto row = [](const char *name, const QString &text, const QString &a, const QString &b, bool joined) {
-            QTest::newRow(name) << text << a << b << joined;
-        };
+        addColumns();
         // people: first names, surnames and titled forms (references.cpp)
         row("first name joins the full name", u"We met Ian Murdock in spring. Later Ian wrote the manifesto."_s,
             u"Ian"_s, u"Ian Murdock"_s, true);
@@ -88,6 +114,21 @@ private Q_SLOTS:
         row("demonym plural stays apart from its adjective",
             u"Many Americans travelled, and American ships sailed. American firms grew."_s, u"Americans"_s,
             u"American"_s, false);
+    }
+
+    void merge_nameRule_joinsOrKeepsApart()
+    {
+        QEXPECT_FAIL("synonyms named once each",
+                     "KNOWN: joinProperSynonyms only looks at names mentioned at least twice (merger.cpp:143), "
+                     "which Merger's doc comment does not say; a USA named once stays apart from the United States",
+                     Continue);
+        const QString problem = joinProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void merge_wordRule_joinsOrKeepsApart_data()
+    {
+        addColumns();
         // a name and a common noun
         row("acronym and plural noun", u"Firms license ARM designs. Later ARM grew, and nations bought arms."_s,
             u"ARM/name"_s, u"arms/term"_s, false);
@@ -126,21 +167,10 @@ private Q_SLOTS:
             u"tariff law"_s, u"tariff"_s, false);
     }
 
-    void merge_rule_joinsOrKeepsApart()
+    void merge_wordRule_joinsOrKeepsApart()
     {
-        QFETCH(QString, text);
-        QFETCH(QString, a);
-        QFETCH(QString, b);
-        QFETCH(bool, joined);
-        StagePipeline p({text});
-        const Occurrence *oa = mentionOf(p, a);
-        const Occurrence *ob = mentionOf(p, b);
-        QVERIFY2(oa && ob, qPrintable(p.render(p.mentions)));
-        QEXPECT_FAIL("synonyms named once each",
-                     "KNOWN: joinProperSynonyms only looks at names mentioned at least twice (merger.cpp:143), "
-                     "which Merger's doc comment does not say; a USA named once stays apart from the United States",
-                     Continue);
-        QVERIFY2((p.merger->root(oa->key) == p.merger->root(ob->key)) == joined, qPrintable(p.render(p.mentions)));
+        const QString problem = joinProblem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void merge_root_ofAnUnmergedKey_isItself()
