@@ -194,6 +194,9 @@ private Q_SLOTS:
         addRow("year after of", u"Congress passed the Atomic Energy Act of 1946 quickly.",
                {u"name:Atomic Energy Act of 1946"_s});
         addRow("number word opens a name", u"We honour the Four Freedoms today.", {u"name:Four Freedoms"_s});
+        // KNOWN: passes in a release build, but AddressSanitizer stops here: addName
+        // reads the word of the "." token before checking it is a word
+        // (chunker.cpp:244, m_s.word(t) before m_s.token(t).isWord()), a read at form -1
         addRow("initial and dot", u"We remember John F. Kennedy fondly.", {u"name:John F. Kennedy"_s});
         addRow("sentence-initial multiword proper noun", u"North Korea tested a missile.", {u"name:North Korea"_s},
                {u"name:Korea"_s});
