@@ -202,8 +202,9 @@ private Q_SLOTS:
         StagePipeline three(texts, StagePipeline::Stage::Candidates, 3);
         auto table = [](const StagePipeline &p) {
             std::set<std::tuple<QString, bool, int, int, int>> rows;
-            for (const auto &[key, k] : p.candidates.keys)
+            test::forEachKey(p.candidates.keys, [&](const KeyInfo &k) {
                 rows.emplace(p.words(k), k.named, k.count, k.documents, k.kinds);
+            });
             return rows;
         };
         QVERIFY(!one.candidates.keys.empty());
