@@ -105,13 +105,32 @@ private Q_SLOTS:
 
     void build_threadCount_givesTheSameWordIds()
     {
-        const QStringList texts{u"Firms fear export controls on chips."_s, u"Models and mice grew in China."_s,
-                                u"The Chinese firms bought models."_s, u"Mice ate the grain of the firms."_s};
-        StagePipeline one(texts, StagePipeline::Stage::Tagged, 1);
-        StagePipeline four(texts, StagePipeline::Stage::Tagged, 4);
-        QCOMPARE(one.vocabulary.wordCount(), four.vocabulary.wordCount());
-        for (int i = 0; i < one.vocabulary.wordCount(); ++i)
-            QCOMPARE(one.vocabulary.word(i).lower, four.vocabulary.word(i).lower);
+        // build's doc comment: "Word ids do not depend on the thread count".
+        // Which thread tokenises which document is decided at run time, so
+        // the 4-thread build is repeated: every run must give the ids of one.
+        QStringList texts;
+        for (int i = 0; i < 12; ++i)
+            texts << QStringLiteral("Document %1: firms fear export controls on chips, models and mice %2.").arg(i).arg(
+                QString(u'a' + i).repeated(3));
+        auto words = [](const StagePipeline &p) {
+            QStringList out;
+            for (int i = 0; i < p.vocabulary.wordCount(); ++i)
+                out << p.vocabulary.word(i).lower;
+            return out;
+        };
+        const StagePipeline one(texts, StagePipeline::Stage::Tagged, 1);
+        const QStringList expected = words(one);
+        int differing = 0;
+        for (int run = 0; run < 100; ++run) {
+            const StagePipeline four(texts, StagePipeline::Stage::Tagged, 4);
+            differing += words(four) != expected;
+        }
+        QEXPECT_FAIL("",
+                     "KNOWN: Vocabulary::build concatenates the per-thread form tables in thread order "
+                     "(vocabulary.cpp:95), and parallelFor hands documents to threads as they come free "
+                     "(parallel.h), so form and word ids follow the scheduling: most 4-thread runs differ",
+                     Continue);
+        QCOMPARE(differing, 0);
     }
 
     void lookUp_word_hasWhatWordNetSays_data()
