@@ -1,5 +1,6 @@
 #include "htmldelegate.h"
 
+#include "models/inerttextdocument.h"
 #include "models/snippets.h"
 
 #include <QAbstractItemView>
@@ -46,7 +47,7 @@ void HtmlDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    QTextDocument doc;
+    InertTextDocument doc;
     doc.setDefaultFont(option.font);
     doc.setDocumentMargin(2);
     doc.setTextWidth(opt.rect.width());
@@ -66,7 +67,7 @@ QSize HtmlDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     const QString html = index.data(HtmlRole).toString();
     if (html.isEmpty())
         return QStyledItemDelegate::sizeHint(option, index);
-    QTextDocument doc;
+    InertTextDocument doc;
     doc.setDefaultFont(option.font);
     doc.setDocumentMargin(2);
     doc.setHtml(html);

@@ -1,6 +1,7 @@
 #include "conceptpanel.h"
 
 #include "document/projectdocument.h"
+#include "models/untrustedtext.h"
 #include "evidencepanellayout.h"
 #include "models/snippets.h"
 #include "noteeditor.h"
@@ -138,7 +139,7 @@ void ConceptPanel::showConcept(graph::NodeIndex node)
         const ingest::Document &doc = corpus.documents[size_t(docId)];
         auto *docItem = new QStandardItem(tr("%1 (%n mention(s))", nullptr, int(mentions.size())).arg(doc.title));
         docItem->setData(docId, DocumentRole);
-        docItem->setToolTip(doc.path);
+        docItem->setToolTip(plainToolTip(doc.path));
         QFont bold = docItem->font();
         bold.setBold(true);
         docItem->setFont(bold);

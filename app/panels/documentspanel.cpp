@@ -1,6 +1,7 @@
 #include "documentspanel.h"
 
 #include "document/projectdocument.h"
+#include "models/untrustedtext.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -69,7 +70,7 @@ void DocumentsPanel::rebuild()
         auto *item = new NumericItem(QStringList{doc.title, QString::number(concepts.size()), doc.path});
         item->setData(0, Qt::UserRole, doc.id.value());
         item->setData(1, Qt::UserRole, int(concepts.size()));
-        item->setToolTip(0, doc.absolutePath);
+        item->setToolTip(0, plainToolTip(doc.absolutePath));
         items.append(item);
     }
     m_documents->addTopLevelItems(items);
@@ -77,7 +78,7 @@ void DocumentsPanel::rebuild()
     m_documents->resizeColumnToContents(1);
     for (const Problem &p : m_document->problems()) {
         auto *item = new QTreeWidgetItem(QStringList{p.message, p.path});
-        item->setToolTip(0, p.message);
+        item->setToolTip(0, plainToolTip(p.message));
         item->setForeground(0, p.severity == Problem::Severity::Error ? QColor(200, 40, 40) : QColor(180, 120, 0));
         m_problems->addTopLevelItem(item);
     }

@@ -1,6 +1,7 @@
 #include "documentviewpanel.h"
 
 #include "document/projectdocument.h"
+#include "models/inerttextdocument.h"
 #include "models/snippets.h"
 
 #include <QDesktopServices>
@@ -23,10 +24,11 @@ DocumentViewPanel::DocumentViewPanel(ProjectDocument *document, QWidget *parent)
 {
     setObjectName(u"documentViewPanel"_s);
     m_header->setWordWrap(true);
-    m_header->setTextFormat(Qt::RichText);
+    m_header->setTextFormat(Qt::RichText); // built from escaped document strings
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_browser->setOpenLinks(false);
     m_browser->setOpenExternalLinks(false);
+    m_browser->setDocument(new InertTextDocument(m_browser)); // it shows document text: nothing to load
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_header);

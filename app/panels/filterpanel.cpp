@@ -2,6 +2,7 @@
 
 #include "canvas/colours.h"
 #include "document/projectdocument.h"
+#include "models/untrustedtext.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -145,7 +146,7 @@ void FilterPanel::rebuild()
     for (int c = 0; c < int(names.size()); ++c)
         checkable(m_communities, tr("%1 (%2)").arg(names[size_t(c)]).arg(sizes[size_t(c)]), c, colours::community(c));
     for (const ingest::Document &doc : m_document->corpus().documents)
-        checkable(m_documents, doc.title, doc.id.value())->setToolTip(doc.path);
+        checkable(m_documents, doc.title, doc.id.value())->setToolTip(plainToolTip(doc.path));
     m_rebuilding = false;
     if (keep)
         restoreViewState(kept);

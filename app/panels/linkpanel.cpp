@@ -1,6 +1,7 @@
 #include "linkpanel.h"
 
 #include "document/projectdocument.h"
+#include "models/untrustedtext.h"
 #include "evidencepanellayout.h"
 #include "models/snippets.h"
 #include "noteeditor.h"
@@ -40,7 +41,7 @@ QStandardItem *makeEvidenceItem(const ProjectDocument &document, const graph::Ed
     item->setData(docId, DocumentRole);
     item->setData(qlonglong(sentence.start), StartRole);
     item->setData(qlonglong(sentence.end), EndRole);
-    item->setToolTip(doc.path);
+    item->setToolTip(plainToolTip(doc.path));
     return item;
 }
 

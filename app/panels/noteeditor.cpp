@@ -1,5 +1,7 @@
 #include "noteeditor.h"
 
+#include "models/inerttextdocument.h"
+
 #include <QPlainTextEdit>
 #include <QTextBrowser>
 
@@ -15,6 +17,8 @@ NoteEditor::NoteEditor(const QString &placeholder, CaretOnReplace caret, QWidget
 {
     m_edit->setPlaceholderText(placeholder);
     m_preview->setOpenLinks(false);
+    // A note may come with a project file from anyone: its images must not read local files or the network.
+    m_preview->setDocument(new InertTextDocument(m_preview));
     addTab(m_edit, tr("Note"));
     addTab(m_preview, tr("Preview"));
     connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {

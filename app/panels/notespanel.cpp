@@ -1,6 +1,7 @@
 #include "notespanel.h"
 
 #include "document/projectdocument.h"
+#include "models/untrustedtext.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -39,7 +40,7 @@ NotesPanel::NotesPanel(ProjectDocument *document, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     // Search the whole note, not only the row's first line.
-    m_proxy->setFilterRole(Qt::ToolTipRole);
+    m_proxy->setFilterRole(SearchTextRole);
     m_view->setModel(m_proxy);
     m_view->setHeaderHidden(true);
     m_view->setRootIsDecorated(false);
@@ -101,7 +102,8 @@ void NotesPanel::refresh()
         item->setData(orphan ? OrphanNoteKind : ConceptNoteKind, KindRole);
         item->setData(qulonglong(i), NoteIndexRole);
         item->setData(note.conceptId.value(), ConceptRole);
-        item->setToolTip(label + u"\n"_s + note.markdown);
+        item->setData(label + u"\n"_s + note.markdown, SearchTextRole);
+        item->setToolTip(plainToolTip(label + u"\n"_s + note.markdown));
         m_model->appendRow(item);
     }
     for (size_t i = 0; i < project.linkNotes.size(); ++i) {
@@ -113,7 +115,8 @@ void NotesPanel::refresh()
         auto *item = new QStandardItem(tr("%1 — %2: %3").arg(la, lb, firstLine(note.markdown)));
         item->setData(LinkNoteKind, KindRole);
         item->setData(qulonglong(i), NoteIndexRole);
-        item->setToolTip(la + u" — "_s + lb + u"\n"_s + note.markdown);
+        item->setData(la + u" — "_s + lb + u"\n"_s + note.markdown, SearchTextRole);
+        item->setToolTip(plainToolTip(la + u" — "_s + lb + u"\n"_s + note.markdown));
         m_model->appendRow(item);
     }
 }

@@ -25,13 +25,14 @@ class NotesPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(NotesPanel)
 
 public:
-    enum Role { KindRole = Qt::UserRole + 40, NoteIndexRole, ConceptRole };
+    enum Role { KindRole = Qt::UserRole + 40, NoteIndexRole, ConceptRole, SearchTextRole };
     enum Kind { ConceptNoteKind = 1, OrphanNoteKind, LinkNoteKind };
 
     explicit NotesPanel(ProjectDocument *document, QWidget *parent = nullptr);
 
     // One row per note: text "label — first line", KindRole, NoteIndexRole (into
-    // Project::conceptNotes or linkNotes), ConceptRole (concept id, concept notes).
+    // Project::conceptNotes or linkNotes), ConceptRole (concept id, concept notes),
+    // SearchTextRole (label and whole note, what the search box filters on).
     [[nodiscard]] QStandardItemModel *model() const { return m_model; }
     [[nodiscard]] QSortFilterProxyModel *filteredModel() const { return m_proxy; }
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }

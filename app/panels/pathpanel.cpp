@@ -57,6 +57,7 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     form->addRow(tr("From"), m_from);
     form->addRow(tr("To"), m_to);
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // it names concepts and what the user typed
     m_view->setModel(m_model);
     m_view->setItemDelegate(new HtmlDelegate(m_view));
     m_view->setHeaderHidden(true);

@@ -16,15 +16,25 @@ constexpr int kMaxTermTokens = 5;
 constexpr int kMaxQuotedWords = 6;
 constexpr std::uint64_t kNameSalt = 0x6E616D6564ull; // "named"
 
+// One thread's table of the keys it met: ids local to the thread until
+// findCandidates numbers them for the corpus.
+struct ThreadKeys
+{
+    std::unordered_map<std::uint64_t, std::int32_t> index;
+    std::vector<KeyInfo> keys;
+    std::vector<std::uint64_t> hashes;
+    std::vector<int> lastDocument;
+    AcronymPairs acronyms;
+};
+
 // Emits the candidate occurrences of one sentence into a document's list and
 // its thread's key table.
 class SentenceCandidates
 {
 public:
     SentenceCandidates(const ingest::Document &doc, const DocumentTokens &d, const Vocabulary &v, int docIndex,
-                       int sentence, std::vector<Occurrence> &out, KeyMap &keys, AcronymPairs &acronyms)
-        : m_doc(doc), m_d(d), m_v(v), m_docIndex(docIndex), m_sentence(sentence), m_out(out), m_keys(keys),
-          m_acronyms(acronyms)
+                       int sentence, std::vector<Occurrence> &out, ThreadKeys &keys)
+        : m_doc(doc), m_d(d), m_v(v), m_docIndex(docIndex), m_sentence(sentence), m_out(out), m_keys(keys)
     {
         const Sentence &s = d.sentences[static_cast<size_t>(sentence)];
         m_b = s.tokBegin;
@@ -49,8 +59,8 @@ private:
     const FormInfo &form(std::int32_t i) const { return m_v.formOf(tok(i)); }
     bool isWordAt(std::int32_t i) const { return i >= m_b && i < m_e && tok(i).isWord(); }
 
-    std::uint64_t emit(std::int32_t b, std::int32_t e, bool named, std::uint16_t kinds, bool skipDeterminers = false,
-                       std::int32_t aliasBegin = -1);
+    std::int32_t emit(std::int32_t b, std::int32_t e, bool named, std::uint16_t kinds, bool skipDeterminers = false,
+                      std::int32_t aliasBegin = -1);
     void emitChunk(const Chunk &c, const TaggedSentence &s);
     void emitName(const Chunk &c, std::uint16_t kinds);
     void emitTerms(const Chunk &c, const TaggedSentence &s, std::uint16_t kinds);
@@ -74,14 +84,13 @@ private:
     int m_docIndex;
     int m_sentence;
     std::vector<Occurrence> &m_out;
-    KeyMap &m_keys;
-    AcronymPairs &m_acronyms;
+    ThreadKeys &m_keys;
     std::int32_t m_b = 0;
     std::int32_t m_e = 0;
 };
 
-std::uint64_t SentenceCandidates::emit(std::int32_t b, std::int32_t e, bool named, std::uint16_t kinds,
-                                       bool skipDeterminers, std::int32_t aliasBegin)
+std::int32_t SentenceCandidates::emit(std::int32_t b, std::int32_t e, bool named, std::uint16_t kinds,
+                                      bool skipDeterminers, std::int32_t aliasBegin)
 {
     // no allocation per candidate: ids on the stack, stored only for a new key
     constexpr size_t kMaxIds = 24;
@@ -98,33 +107,39 @@ std::uint64_t SentenceCandidates::emit(std::int32_t b, std::int32_t e, bool name
         last = i;
     }
     if (n == 0)
-        return 0;
+        return -1;
     const FormInfo &lf = form(last);
     if (lf.acronymBase >= 0)
         ids[n - 1] = lf.acronymBase;
     else if (!named)
         ids[n - 1] = m_v.word(lf.word).lemma;
-    const std::uint64_t key = candidateKey(ids.data(), n, named);
-    KeyInfo &k = m_keys[key];
-    if (k.ids.empty()) {
+    const std::uint64_t hash = candidateKey(ids.data(), n, named);
+    auto [it, inserted] = m_keys.index.try_emplace(hash, static_cast<std::int32_t>(m_keys.keys.size()));
+    if (inserted) {
+        KeyInfo k;
         k.ids.assign(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n));
         k.named = named;
+        m_keys.keys.push_back(std::move(k));
+        m_keys.hashes.push_back(hash);
+        m_keys.lastDocument.push_back(-1);
     }
+    const std::int32_t local = it->second;
+    KeyInfo &k = m_keys.keys[static_cast<size_t>(local)];
     ++k.count;
-    if (k.lastDocument != m_docIndex) {
-        k.lastDocument = m_docIndex;
+    if (m_keys.lastDocument[static_cast<size_t>(local)] != m_docIndex) {
+        m_keys.lastDocument[static_cast<size_t>(local)] = m_docIndex;
         ++k.documents;
     }
     k.kinds |= kinds;
     Occurrence o;
     o.b = b;
     o.e = e;
-    o.key = key;
+    o.key = local;
     o.kinds = kinds;
     o.sentence = m_sentence;
     o.aliasBegin = aliasBegin;
     m_out.push_back(o);
-    return key;
+    return local;
 }
 
 void SentenceCandidates::emitChunk(const Chunk &c, const TaggedSentence &s)
@@ -176,13 +191,10 @@ void SentenceCandidates::emitName(const Chunk &c, std::uint16_t kinds)
         parts.emplace_back(part, c.e);
     // a part names something of its own when it is several words or a proper
     // noun WordNet or the gazetteer knows ("England"; not "Engineers")
-    const Lexicon &lex = Lexicon::instance();
     for (const auto &[b, e] : parts) {
         bool known = e - b >= 2;
-        if (!known) {
-            const QString &w = word(b).lower;
-            known = Gazetteer::instance().isPlace(w) || !lex.nounLexFile(w.toStdString(), true).isEmpty();
-        }
+        if (!known)
+            known = word(b).properNoun || Gazetteer::instance().isPlace(word(b).lower);
         if (known)
             emit(b, e, true, KName | (kinds & KHeading));
     }
@@ -285,9 +297,10 @@ void SentenceCandidates::acronymDefinitions()
                 allLower = false;
         }
         const std::uint16_t heading = headingKind(start, i + 1);
-        const std::uint64_t expansion = emit(start, i - 1, !allLower, KExpansion | (allLower ? KTerm : KName) | heading);
-        const std::uint64_t acronym = emit(i, i + 1, true, KName | KAcronym | KExpansion | heading);
-        m_acronyms.emplace_back(acronym, expansion);
+        const std::int32_t expansion = emit(start, i - 1, !allLower, KExpansion | (allLower ? KTerm : KName) | heading);
+        const std::int32_t acronym = emit(i, i + 1, true, KName | KAcronym | KExpansion | heading);
+        if (expansion >= 0 && acronym >= 0)
+            m_keys.acronyms.emplace_back(acronym, expansion);
     }
 }
 
@@ -367,38 +380,59 @@ CandidateSet findCandidates(const ingest::Corpus &corpus, const std::vector<Docu
     CandidateSet out;
     out.occurrences.resize(docs.size());
     const size_t slots = static_cast<size_t>(std::max(1, threads));
-    std::vector<KeyMap> keys(slots);
-    std::vector<AcronymPairs> acronyms(slots);
+    std::vector<ThreadKeys> keys(slots);
+    for (ThreadKeys &k : keys)
+        k.index.reserve(1 << 16);
+    std::vector<int> threadOf(docs.size(), 0);
     parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int thread) {
         if (cancel && cancel->isCancelled())
             return;
+        threadOf[static_cast<size_t>(di)] = thread;
         const DocumentTokens &d = docs[static_cast<size_t>(di)];
         std::vector<Occurrence> &occ = out.occurrences[static_cast<size_t>(di)];
         occ.reserve(d.tokens.size());
         for (int s = 0; s < static_cast<int>(d.sentences.size()); ++s) {
             SentenceCandidates(corpus.documents[static_cast<size_t>(di)], d, vocabulary, di, s, occ,
-                               keys[static_cast<size_t>(thread)], acronyms[static_cast<size_t>(thread)])
+                               keys[static_cast<size_t>(thread)])
                 .run();
         }
     });
-    // Merge the per-thread tables. Document counts add up because each
-    // document is handled by exactly one thread.
-    out.keys = std::move(keys[0]);
-    for (size_t t = 1; t < keys.size(); ++t) {
-        for (auto &[key, info] : keys[t]) {
-            KeyInfo &k = out.keys[key];
-            if (k.ids.empty()) {
-                k.ids = std::move(info.ids);
-                k.named = info.named;
+    // Number the keys for the corpus in the order the documents first use
+    // them, so the numbers do not depend on which thread met them; counts and
+    // document counts add up because each document had exactly one thread.
+    std::vector<std::vector<std::int32_t>> global(slots);
+    for (size_t t = 0; t < slots; ++t)
+        global[t].assign(keys[t].keys.size(), -1);
+    for (size_t di = 0; di < docs.size(); ++di) {
+        ThreadKeys &tk = keys[static_cast<size_t>(threadOf[di])];
+        std::vector<std::int32_t> &map = global[static_cast<size_t>(threadOf[di])];
+        for (Occurrence &o : out.occurrences[di]) {
+            std::int32_t &g = map[static_cast<size_t>(o.key)];
+            if (g < 0) {
+                const std::uint64_t hash = tk.hashes[static_cast<size_t>(o.key)];
+                auto [it, inserted] = out.index.try_emplace(hash, static_cast<std::int32_t>(out.keys.size()));
+                if (inserted) {
+                    KeyInfo k;
+                    k.ids = tk.keys[static_cast<size_t>(o.key)].ids;
+                    k.named = tk.keys[static_cast<size_t>(o.key)].named;
+                    out.keys.push_back(std::move(k));
+                }
+                g = it->second;
+                const KeyInfo &local = tk.keys[static_cast<size_t>(o.key)];
+                KeyInfo &k = out.keys[static_cast<size_t>(g)];
+                k.count += local.count;
+                k.documents += local.documents;
+                k.kinds |= local.kinds;
             }
-            k.count += info.count;
-            k.documents += info.documents;
-            k.kinds |= info.kinds;
+            o.key = g;
         }
     }
-    for (AcronymPairs &a : acronyms)
-        out.acronyms.insert(out.acronyms.end(), a.begin(), a.end());
+    for (size_t t = 0; t < slots; ++t) {
+        for (const auto &[acronym, expansion] : keys[t].acronyms)
+            out.acronyms.emplace_back(global[t][static_cast<size_t>(acronym)], global[t][static_cast<size_t>(expansion)]);
+    }
     std::sort(out.acronyms.begin(), out.acronyms.end()); // independent of the threads
+    out.acronyms.erase(std::unique(out.acronyms.begin(), out.acronyms.end()), out.acronyms.end());
     return out;
 }
 

@@ -38,7 +38,7 @@ struct Occurrence
 {
     std::int32_t b = 0; // token range [b, e)
     std::int32_t e = 0;
-    std::uint64_t key = 0;
+    std::int32_t key = 0; // index into CandidateSet::keys
     std::uint16_t kinds = 0;
     std::int32_t sentence = 0;
     std::int32_t aliasBegin = -1; // a title before a name ("Senator" of "Senator Byrd"): kept as an alias
@@ -51,30 +51,39 @@ struct KeyInfo
     bool named = false;   // the key of a name (see candidateKey)
     int count = 0;        // occurrences found (before mention assignment)
     int documents = 0;
-    int lastDocument = -1;
     std::uint16_t kinds = 0;
 };
 
-using KeyMap = std::unordered_map<std::uint64_t, KeyInfo>;
-// acronym key -> expansion key, from "expansion (ACRONYM)"
-using AcronymPairs = std::vector<std::pair<std::uint64_t, std::uint64_t>>;
+// acronym key -> expansion key, from "expansion (ACRONYM)" (indices into the keys)
+using AcronymPairs = std::vector<std::pair<std::int32_t, std::int32_t>>;
 
 [[nodiscard]] std::uint64_t hashIds(const int *ids, size_t n);
-// The key of a candidate. A name and a common-noun phrase of the same words
-// have different keys ("ARM" and "arms", "the Union" and "a union"); the
-// merger decides when the two are one concept.
+// The hash of a candidate's words. A name and a common-noun phrase of the same
+// words hash apart ("ARM" and "arms", "the Union" and "a union"); the merger
+// decides when the two are one concept.
 [[nodiscard]] std::uint64_t candidateKey(const int *ids, size_t n, bool named);
 [[nodiscard]] inline std::uint64_t candidateKey(const std::vector<int> &ids, bool named)
 {
     return candidateKey(ids.data(), ids.size(), named);
 }
 
-// Candidate occurrences per document, and the corpus table of their keys.
+// Candidate occurrences per document, and the corpus table of their keys. Keys
+// are numbered in the order the documents first use them, so the numbers do
+// not depend on the thread count.
 struct CandidateSet
 {
     std::vector<std::vector<Occurrence>> occurrences; // per document, in token order
-    KeyMap keys;
+    std::vector<KeyInfo> keys;
+    std::unordered_map<std::uint64_t, std::int32_t> index; // candidateKey -> index into keys
     AcronymPairs acronyms;
+
+    [[nodiscard]] const KeyInfo &key(std::int32_t k) const { return keys[static_cast<size_t>(k)]; }
+    // The index of the key with these words, or -1 when no candidate has them.
+    [[nodiscard]] std::int32_t find(const std::vector<int> &ids, bool named) const
+    {
+        auto it = index.find(candidateKey(ids, named));
+        return it == index.end() ? -1 : it->second;
+    }
 };
 
 // Finds the candidates of every sentence: the noun phrases of the chunker

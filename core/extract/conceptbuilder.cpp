@@ -33,7 +33,7 @@ double mentionWeight(const Occurrence &o)
 }
 
 ConceptBuilder::ConceptBuilder(const ingest::Corpus &corpus, const std::vector<DocumentTokens> &docs,
-                               const Vocabulary &vocabulary, const KeyMap &keys, int threads)
+                               const Vocabulary &vocabulary, const std::vector<KeyInfo> &keys, int threads)
     : m_corpus(corpus), m_docs(docs), m_vocabulary(vocabulary), m_keys(keys), m_threads(threads)
 {
     double total = 0;
@@ -50,23 +50,22 @@ ConceptBuilder::ConceptBuilder(const ingest::Corpus &corpus, const std::vector<D
 std::vector<ConceptGroup> ConceptBuilder::group(const std::vector<std::vector<Occurrence>> &mentions,
                                                 const Merger &merger) const
 {
-    std::unordered_map<std::uint64_t, size_t> index;
+    std::vector<std::int32_t> index(m_keys.size(), -1); // root key -> group
     std::vector<ConceptGroup> groups;
     for (int di = 0; di < static_cast<int>(mentions.size()); ++di) {
         for (const Occurrence &o : mentions[static_cast<size_t>(di)]) {
-            const std::uint64_t root = merger.root(o.key);
-            auto [it, inserted] = index.try_emplace(root, groups.size());
-            if (inserted) {
+            const std::int32_t root = merger.root(o.key);
+            std::int32_t &gi = index[static_cast<size_t>(root)];
+            if (gi < 0) {
+                gi = static_cast<std::int32_t>(groups.size());
                 groups.emplace_back();
                 groups.back().root = root;
             }
-            ConceptGroup &g = groups[it->second];
+            ConceptGroup &g = groups[static_cast<size_t>(gi)];
             g.mentions.emplace_back(di, &o);
             g.kinds |= o.kinds;
         }
     }
-    // by root, so the order does not depend on the hash table
-    std::sort(groups.begin(), groups.end(), [](const ConceptGroup &a, const ConceptGroup &b) { return a.root < b.root; });
     std::vector<ConceptGroup> out;
     out.reserve(groups.size());
     for (ConceptGroup &g : groups) {
@@ -123,7 +122,7 @@ void ConceptBuilder::dropOverlaps(ConceptGroup &g)
     g.mentions = std::move(kept);
 }
 
-std::uint64_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
+std::int32_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
 {
     // a defined acronym's concept is known by its expansion ("software as a service")
     bool one = true;
@@ -131,11 +130,11 @@ std::uint64_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
         one = one && o->key == g.mentions.front().second->key;
     if (one)
         return g.mentions.front().second->key;
-    std::map<std::uint64_t, int> counts;
+    std::map<std::int32_t, int> counts;
     for (const auto &[di, o] : g.mentions)
         counts[o->key] += ((o->kinds & KNested) ? 1 : 2) * ((o->kinds & (KAcronym | KNationality)) ? 1 : 2)
             + ((o->kinds & KExpansion) && !(o->kinds & KAcronym) ? 1000 : 0);
-    std::uint64_t best = g.root;
+    std::int32_t best = g.root;
     int bestCount = -1;
     for (const auto &[key, count] : counts) {
         if (count > bestCount) {
@@ -168,16 +167,18 @@ double ConceptBuilder::backgroundCount(const KeyInfo &k) const
     if (k.ids.size() == 1)
         return countOf(k.ids[0]);
     std::vector<double> rates;
-    QStringList words;
+    std::string joined;
     for (int id : k.ids) {
         const WordInfo &w = m_vocabulary.word(id);
-        words.append(w.lower);
+        if (!joined.empty())
+            joined += '_';
+        joined += w.lower.toStdString();
         // function words ("of", "the") say nothing of how common the phrase is
         if (!w.stop || (w.direct & (Lexicon::Noun | Lexicon::Adjective)))
             rates.push_back((countOf(id) + kBackgroundFloor) / bg.total());
     }
     // WordNet's own count of a multiword lemma ("united_states") when it has one
-    const double listed = kTagCountScale * Lexicon::instance().tagCount(utf8(words.join(u'_')));
+    const double listed = kTagCountScale * Lexicon::instance().tagCount(joined);
     return std::max(bg.total() * phraseBackgroundRate(rates), listed);
 }
 
@@ -185,15 +186,12 @@ bool ConceptBuilder::evaluative(const KeyInfo &k) const
 {
     if (k.ids.size() < 2 || k.named)
         return false;
-    const Lexicon &lex = Lexicon::instance();
     const WordInfo &first = m_vocabulary.word(k.ids.front());
     const bool adjectiveOnly = (first.direct & Lexicon::Adjective) && !(first.direct & Lexicon::Noun);
     if (!adjectiveOnly || first.relationalAdjective)
         return false;
     // the head's first sense is an abstraction: an act, state, attribute, feeling
-    const QString file = lex.nounLexFile(utf8(m_vocabulary.word(m_vocabulary.word(k.ids.back()).lemma).lower), false);
-    return file == u"noun.act" || file == u"noun.state" || file == u"noun.attribute" || file == u"noun.feeling"
-        || file == u"noun.process" || file == u"noun.cognition";
+    return m_vocabulary.word(m_vocabulary.word(k.ids.back()).lemma).abstractNoun;
 }
 
 SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const
@@ -225,12 +223,14 @@ SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const
     f.acronymPair = g.kinds & KExpansion;
     f.evaluative = !f.named && evaluative(k);
     // "Government", "Department": one capitalised word that is a common noun
-    // the texts also write in lower case
     if (f.named && k.ids.size() == 1 && !(g.kinds & KAcronym)) {
         const WordInfo &w = m_vocabulary.word(k.ids[0]);
         const WordInfo &lemma = m_vocabulary.word(w.lemma);
-        f.commonWordName = (w.direct & Lexicon::Noun || lemma.direct & Lexicon::Noun)
-            && w.lowMid.load() + lemma.lowMid.load() > 0;
+        // capitalised by convention ("the Isthmus", "the Territory"): a common
+        // noun the texts also write in lower case, or that WordNet never lists
+        // as a proper noun
+        const bool common = (w.direct & Lexicon::Noun) || (lemma.direct & Lexicon::Noun);
+        f.commonWordName = common && (w.lowMid.load() + lemma.lowMid.load() > 0 || !(w.properNoun || lemma.properNoun));
     }
     return f;
 }

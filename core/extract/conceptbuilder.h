@@ -14,8 +14,8 @@ namespace carto::extract {
 // The mentions of one merged concept, as found.
 struct ConceptGroup
 {
-    std::uint64_t root = 0;
-    std::uint64_t representative = 0; // the member key the concept is named and typed by
+    std::int32_t root = 0;
+    std::int32_t representative = 0; // the member key the concept is named and typed by
     std::vector<std::pair<int, const Occurrence *>> mentions; // document, mention
     std::uint16_t kinds = 0;
 };
@@ -33,7 +33,7 @@ class ConceptBuilder final
 {
 public:
     ConceptBuilder(const ingest::Corpus &corpus, const std::vector<DocumentTokens> &docs, const Vocabulary &vocabulary,
-                   const KeyMap &keys, int threads);
+                   const std::vector<KeyInfo> &keys, int threads);
 
     // Groups the mentions by their merged key; groups that name nothing
     // (stage directions, one-letter words, a heading-only acronym, months and
@@ -47,8 +47,9 @@ public:
 
 private:
     static void dropOverlaps(ConceptGroup &g);
-    [[nodiscard]] std::uint64_t chooseRepresentative(const ConceptGroup &g) const;
-    [[nodiscard]] const KeyInfo &representative(const ConceptGroup &g) const { return m_keys.at(g.representative); }
+    [[nodiscard]] std::int32_t chooseRepresentative(const ConceptGroup &g) const;
+    [[nodiscard]] const KeyInfo &representative(const ConceptGroup &g) const { return key(g.representative); }
+    [[nodiscard]] const KeyInfo &key(std::int32_t k) const { return m_keys[static_cast<size_t>(k)]; }
     [[nodiscard]] QString keyString(const std::vector<int> &ids) const;
     [[nodiscard]] double backgroundCount(const KeyInfo &k) const;
     [[nodiscard]] TypeCues typeCues(const ConceptGroup &g, const KeyInfo &rk) const;
@@ -60,7 +61,7 @@ private:
     const ingest::Corpus &m_corpus;
     const std::vector<DocumentTokens> &m_docs;
     const Vocabulary &m_vocabulary;
-    const KeyMap &m_keys;
+    const std::vector<KeyInfo> &m_keys;
     int m_threads;
     double m_corpusTokens = 1;
     std::vector<double> m_documentTokens;

@@ -6,6 +6,8 @@
 #include "lexicon.h"
 #include "tokenizer.h"
 
+#include "foundation/yamllimits.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -199,15 +201,26 @@ QString normalisedKey(QStringView name)
 
 Curation parseCuration(const QByteArray &yaml, const QString &pathForMessages, std::vector<Problem> &problems)
 {
+    const auto problemAt = [&](int line, int column, const QString &message) {
+        problems.push_back({Problem::Severity::Error, pathForMessages,
+                            QStringLiteral("line %1, column %2: %3").arg(line + 1).arg(column + 1).arg(message)});
+    };
+    const std::string text = yaml.toStdString();
+    // A corpus may ship a hostile cartograph.yaml: aliases that expand to
+    // gigabytes are refused before anything copies them out of the tree.
+    if (const auto refused = checkYamlLimits(text)) {
+        problemAt(refused->line, refused->column, refused->message + QStringLiteral("; curation ignored"));
+        return {};
+    }
     YAML::Node root;
     try {
-        root = YAML::Load(yaml.toStdString());
+        root = YAML::Load(text);
     } catch (const YAML::Exception &e) {
+        problemAt(e.mark.line, e.mark.column, QString::fromStdString(e.msg));
+        return {};
+    } catch (const std::exception &e) {
         problems.push_back({Problem::Severity::Error, pathForMessages,
-                            QStringLiteral("line %1, column %2: %3")
-                                .arg(e.mark.line + 1)
-                                .arg(e.mark.column + 1)
-                                .arg(QString::fromStdString(e.msg))});
+                            QStringLiteral("cannot read curation: %1").arg(QString::fromLocal8Bit(e.what()))});
         return {};
     }
     return parseCurationNode(root, pathForMessages, problems);
@@ -282,6 +295,9 @@ Curation parseCurationNode(const YAML::Node &root, const QString &pathForMessage
 
 Curation readCurationFile(const QString &path, std::vector<Problem> &problems)
 {
+    // Curation is hand-written: a few KB. A bigger file costs a YAML tree of
+    // hundreds of bytes per node before anything can look at it.
+    constexpr qint64 kMaxCurationBytes = 2 * 1024 * 1024;
     QFile file(path);
     if (!file.exists())
         return {};
@@ -289,7 +305,13 @@ Curation readCurationFile(const QString &path, std::vector<Problem> &problems)
         problems.push_back({Problem::Severity::Error, path, file.errorString()});
         return {};
     }
-    return parseCuration(file.readAll(), path, problems);
+    const QByteArray bytes = file.read(kMaxCurationBytes + 1);
+    if (bytes.size() > kMaxCurationBytes) {
+        problems.push_back({Problem::Severity::Error, path,
+                            QStringLiteral("curation file larger than %1 MB; ignored").arg(kMaxCurationBytes / (1024 * 1024))});
+        return {};
+    }
+    return parseCuration(bytes, path, problems);
 }
 
 void sortConcepts(std::vector<Concept> &concepts)

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 #include <climits>
-#include <unordered_map>
-#include <unordered_set>
+#include <tuple>
 
 namespace carto::extract {
 
@@ -30,7 +29,7 @@ std::vector<Occurrence> primaryMentions(const std::vector<Occurrence> &found)
     struct Ranked
     {
         std::uint64_t rank;
-        std::uint64_t key;
+        std::int32_t key;
         const Occurrence *o;
     };
     std::vector<Ranked> order;
@@ -60,13 +59,13 @@ std::vector<Occurrence> primaryMentions(const std::vector<Occurrence> &found)
     return out;
 }
 
-// Per single-word common-noun key, how often it stands before the head inside
+// Per key, how often a single-word common noun stands before the head inside
 // a primary mention.
-std::unordered_map<std::uint64_t, int> modifierUses(const std::vector<std::vector<Occurrence>> &found,
-                                                    const std::vector<std::vector<Occurrence>> &primary,
-                                                    const KeyMap &keys, int threads)
+std::vector<int> modifierUses(const std::vector<std::vector<Occurrence>> &found,
+                              const std::vector<std::vector<Occurrence>> &primary, const std::vector<KeyInfo> &keys,
+                              int threads)
 {
-    std::vector<std::unordered_map<std::uint64_t, int>> per(static_cast<size_t>(std::max(1, threads)));
+    std::vector<std::vector<int>> per(static_cast<size_t>(std::max(1, threads)), std::vector<int>(keys.size(), 0));
     parallelFor(static_cast<int>(found.size()), threads, [&](int di, int thread) {
         // the primary mentions' token ranges, by start
         std::vector<std::pair<std::int32_t, std::int32_t>> ranges;
@@ -76,20 +75,20 @@ std::unordered_map<std::uint64_t, int> modifierUses(const std::vector<std::vecto
         }
         std::sort(ranges.begin(), ranges.end());
         for (const Occurrence &o : found[static_cast<size_t>(di)]) {
-            if (o.e - o.b != 1 || keys.at(o.key).named)
+            if (o.e - o.b != 1 || keys[static_cast<size_t>(o.key)].named)
                 continue;
             auto it = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(o.b, INT32_MAX));
             if (it == ranges.begin())
                 continue;
             --it;
             if (it->first <= o.b && o.e < it->second)
-                ++per[static_cast<size_t>(thread)][o.key];
+                ++per[static_cast<size_t>(thread)][static_cast<size_t>(o.key)];
         }
     });
-    std::unordered_map<std::uint64_t, int> uses = std::move(per[0]);
+    std::vector<int> uses = std::move(per[0]);
     for (size_t t = 1; t < per.size(); ++t) {
-        for (const auto &[key, n] : per[t])
-            uses[key] += n;
+        for (size_t k = 0; k < uses.size(); ++k)
+            uses[k] += per[t][k];
     }
     return uses;
 }
@@ -110,22 +109,20 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
         for (const Occurrence &o : primaryMentions(phrases))
             out.push_back(o);
     });
-    // keys that stand as a primary mention somewhere; per thread, then united
-    std::vector<std::unordered_set<std::uint64_t>> standingPer(static_cast<size_t>(std::max(1, threads)));
-    parallelFor(static_cast<int>(found.size()), threads, [&](int di, int thread) {
-        for (const Occurrence &o : assigned[static_cast<size_t>(di)])
-            standingPer[static_cast<size_t>(thread)].insert(o.key);
-    });
-    std::unordered_set<std::uint64_t> standing = std::move(standingPer[0]);
-    for (size_t t = 1; t < standingPer.size(); ++t)
-        standing.insert(standingPer[t].begin(), standingPer[t].end());
-    // a noun that modifies compounds more than once is a subject of the text
-    // even if it never stands alone ("lithography" of "lithography machines")
-    for (const auto &[key, uses] : modifierUses(found, assigned, candidates.keys, threads)) {
-        if (uses >= 2)
-            standing.insert(key);
+    // keys that stand as a primary mention somewhere, and nouns that modify
+    // compounds more than once: subjects of the text even if they never stand
+    // alone ("lithography" of "lithography machines")
+    const std::vector<KeyInfo> &keys = candidates.keys;
+    std::vector<std::uint8_t> standing(keys.size(), 0);
+    for (const auto &doc : assigned) {
+        for (const Occurrence &o : doc)
+            standing[static_cast<size_t>(o.key)] = 1;
     }
-
+    const std::vector<int> uses = modifierUses(found, assigned, keys, threads);
+    for (size_t k = 0; k < keys.size(); ++k) {
+        if (uses[k] >= 2)
+            standing[k] = 1;
+    }
     parallelFor(static_cast<int>(found.size()), threads, [&](int di, int) {
         std::vector<Occurrence> &mine = assigned[static_cast<size_t>(di)];
         std::sort(mine.begin(), mine.end(), byStartThenLength);
@@ -136,9 +133,15 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
             all.push_back(&o);
         std::sort(all.begin(), all.end(), [](const Occurrence *a, const Occurrence *b) { return byStartThenLength(*a, *b); });
         std::vector<Occurrence> nested;
-        std::unordered_set<std::uint64_t> primaryAt; // (start, end, key) of the primary mentions
+        // (start, end, key) of the primary mentions, sorted for binary search
+        auto place = [](const Occurrence &o) {
+            return std::make_tuple(o.b, o.e, o.key);
+        };
+        std::vector<std::tuple<std::int32_t, std::int32_t, std::int32_t>> primaryAt;
+        primaryAt.reserve(mine.size());
         for (const Occurrence &p : mine)
-            primaryAt.insert(p.key ^ (static_cast<std::uint64_t>(p.b) << 40) ^ (static_cast<std::uint64_t>(p.e) << 20));
+            primaryAt.push_back(place(p));
+        std::sort(primaryAt.begin(), primaryAt.end());
         size_t j = 0;
         for (const Occurrence &p : mine) {
             if (p.e - p.b < 2)
@@ -148,8 +151,8 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
             for (size_t k = j; k < all.size() && all[k]->b < p.e; ++k) {
                 const Occurrence &o = *all[k];
                 if (o.e > p.e || (o.b == p.b && o.e == p.e) || o.key == p.key
-                    || (!standing.count(o.key) && candidates.keys.at(o.key).count < 2)
-                    || primaryAt.count(o.key ^ (static_cast<std::uint64_t>(o.b) << 40) ^ (static_cast<std::uint64_t>(o.e) << 20)))
+                    || (!standing[static_cast<size_t>(o.key)] && keys[static_cast<size_t>(o.key)].count < 2)
+                    || std::binary_search(primaryAt.begin(), primaryAt.end(), place(o)))
                     continue;
                 Occurrence n = o;
                 n.kinds |= KNested | (o.e == p.e ? KNestedHead : 0);

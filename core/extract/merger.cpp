@@ -14,6 +14,9 @@ namespace {
 
 // A case form of a word dominates when it is used this many times more often.
 constexpr int kCaseDominance = 4;
+// A nationality adjective joins its country unless the country is this many
+// times rarer in the texts than the adjective.
+constexpr int kNationalityRatio = 10;
 // A variant has at most this many mentions, and its concept this many times more.
 constexpr int kVariantMaxMentions = 2;
 constexpr int kVariantRatio = 4;
@@ -28,44 +31,36 @@ std::string utf8(const QString &s)
 
 } // namespace
 
-Merger::Merger(const KeyMap &keys, const Vocabulary &vocabulary, const AcronymPairs &acronyms)
-    : m_keys(keys), m_vocabulary(vocabulary), m_acronyms(acronyms)
+Merger::Merger(const CandidateSet &candidates, const Vocabulary &vocabulary)
+    : m_candidates(candidates), m_vocabulary(vocabulary), m_mentions(candidates.keys.size(), 0),
+      m_parent(candidates.keys.size())
 {
+    for (size_t k = 0; k < m_parent.size(); ++k)
+        m_parent[k] = static_cast<std::int32_t>(k);
 }
 
-std::uint64_t Merger::root(std::uint64_t k) const
+std::int32_t Merger::root(std::int32_t k) const
 {
-    std::uint64_t r = k;
-    for (auto it = m_parent.find(r); it != m_parent.end() && it->second != r; it = m_parent.find(r))
-        r = it->second;
+    std::int32_t r = k;
+    while (m_parent[static_cast<size_t>(r)] != r)
+        r = m_parent[static_cast<size_t>(r)];
     // path compression keeps later look-ups short
-    while (k != r) {
-        auto it = m_parent.find(k);
-        const std::uint64_t next = it->second;
-        it->second = r;
+    while (m_parent[static_cast<size_t>(k)] != r) {
+        const std::int32_t next = m_parent[static_cast<size_t>(k)];
+        m_parent[static_cast<size_t>(k)] = r;
         k = next;
     }
     return r;
 }
 
-void Merger::join(std::uint64_t a, std::uint64_t b)
+void Merger::join(std::int32_t a, std::int32_t b)
 {
-    const std::uint64_t ra = root(a);
-    const std::uint64_t rb = root(b);
+    if (a < 0 || b < 0)
+        return;
+    const std::int32_t ra = root(a);
+    const std::int32_t rb = root(b);
     if (ra != rb)
-        m_parent[ra] = rb;
-}
-
-int Merger::mentionsOf(std::uint64_t key) const
-{
-    auto it = m_mentions.find(key);
-    return it == m_mentions.end() ? 0 : it->second;
-}
-
-const KeyInfo *Merger::keyInfo(std::uint64_t key) const
-{
-    auto it = m_keys.find(key);
-    return it == m_keys.end() ? nullptr : &it->second;
+        m_parent[static_cast<size_t>(ra)] = rb;
 }
 
 int Merger::backgroundCount(int word) const
@@ -73,11 +68,26 @@ int Merger::backgroundCount(int word) const
     return m_vocabulary.word(word).background;
 }
 
+// The key of a name as WordNet spells it ("U.S.", "United States"), if its words occur.
+std::int32_t Merger::keyOfName(const QString &name) const
+{
+    std::vector<int> ids;
+    for (QString part : name.toLower().split(u' ', Qt::SkipEmptyParts)) {
+        if (part.size() > 2 && part.back() == u'.')
+            part.remove(u'.');
+        const int id = m_vocabulary.find(part);
+        if (id < 0)
+            return -1;
+        ids.push_back(id);
+    }
+    return ids.empty() ? -1 : find(ids, true);
+}
+
 void Merger::merge(const std::vector<std::vector<Occurrence>> &mentions)
 {
     for (const auto &doc : mentions) {
         for (const Occurrence &o : doc)
-            ++m_mentions[o.key];
+            ++m_mentions[static_cast<size_t>(o.key)];
     }
     joinAcronymDefinitions();
     joinNationalities();
@@ -91,45 +101,34 @@ void Merger::merge(const std::vector<std::vector<Occurrence>> &mentions)
 
 void Merger::joinAcronymDefinitions()
 {
-    for (const auto &[acronym, expansion] : m_acronyms)
+    for (const auto &[acronym, expansion] : m_candidates.acronyms)
         join(acronym, expansion);
 }
 
 void Merger::joinNationalities()
 {
     const Lexicon &lex = Lexicon::instance();
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || !k->named || k->ids.size() != 1)
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!mentioned(key) || !k.named || k.ids.size() != 1)
             continue;
-        const int target = m_vocabulary.word(k->ids[0]).pertainym;
+        const int target = m_vocabulary.word(k.ids[0]).pertainym;
         if (target < 0)
             continue;
-        const std::uint64_t country = candidateKey({target}, true);
-        if (mentionsOf(country) > 0) {
-            join(key, country);
-            continue;
-        }
-        // the country is written another way ("American" with "US" in the
-        // text): join the most mentioned WordNet synonym that occurs
-        std::uint64_t best = 0;
-        int bestCount = 0;
-        for (const QString &synonym : lex.properSynonyms(utf8(m_vocabulary.word(target).lower))) {
-            std::vector<int> ids;
-            for (QString part : synonym.toLower().split(u' ', Qt::SkipEmptyParts)) {
-                if (part.size() > 2 && part.back() == u'.')
-                    part.remove(u'.');
-                ids.push_back(m_vocabulary.find(part));
-            }
-            if (ids.empty() || std::find(ids.begin(), ids.end(), -1) != ids.end())
-                continue;
-            const std::uint64_t sk = candidateKey(ids, true);
-            if (mentionsOf(sk) > bestCount) {
-                best = sk;
-                bestCount = mentionsOf(sk);
+        // the country as named, or written another way ("American" with "US"
+        // in the text): the most mentioned WordNet synonym that occurs
+        std::int32_t best = find({target}, true);
+        int bestCount = mentionsOf(best);
+        if (bestCount == 0) {
+            for (const QString &synonym : lex.properSynonyms(utf8(m_vocabulary.word(target).lower))) {
+                const std::int32_t sk = keyOfName(synonym);
+                if (mentionsOf(sk) > bestCount) {
+                    best = sk;
+                    bestCount = mentionsOf(sk);
+                }
             }
         }
-        if (bestCount > 0)
+        if (bestCount > 0 && bestCount * kNationalityRatio >= mentionsOf(key))
             join(key, best);
     }
 }
@@ -137,44 +136,33 @@ void Merger::joinNationalities()
 void Merger::joinProperSynonyms()
 {
     const Lexicon &lex = Lexicon::instance();
-    // the names that occur, by their words, so a synonym is found by spelling
-    std::map<std::vector<int>, std::uint64_t> byIds;
-    for (const auto &[key, count] : m_mentions) {
-        if (const KeyInfo *k = keyInfo(key); k && k->named && count >= 2)
-            byIds.emplace(k->ids, key);
-    }
-    for (const auto &[ids, key] : byIds) {
-        if (ids.size() > 4)
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!k.named || mentionsOf(key) < 2 || k.ids.size() > 4)
             continue;
         QStringList words;
-        for (int id : ids)
+        for (int id : k.ids)
             words.append(m_vocabulary.word(id).lower);
         const std::string lemma = utf8(words.join(u'_'));
         if (lex.nounLexFile(lemma, true) != u"noun.location")
             continue; // countries and places only: people's synonyms are nicknames
         for (const QString &synonym : lex.properSynonyms(lemma)) {
-            std::vector<int> sids;
-            for (QString part : synonym.toLower().split(u' ', Qt::SkipEmptyParts)) {
-                if (part.size() > 2 && part.back() == u'.')
-                    part.remove(u'.');
-                sids.push_back(m_vocabulary.find(part));
-            }
-            auto it = byIds.find(sids);
-            if (it != byIds.end())
-                join(key, it->second);
+            const std::int32_t other = keyOfName(synonym);
+            if (mentionsOf(other) >= 2)
+                join(key, other);
         }
     }
 }
 
 void Merger::joinPlurals()
 {
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || !k->named || (k->kinds & KAcronym))
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!mentioned(key) || !k.named || (k.kinds & KAcronym))
             continue;
-        const int last = k->ids.back();
+        const int last = k.ids.back();
         const WordInfo &w = m_vocabulary.word(last);
-        std::vector<int> singular = k->ids;
+        std::vector<int> singular = k.ids;
         if (w.lemma != last && w.direct == 0) {
             // "States" joins "State" when WordNet lists no plural lemma and the
             // singular is a common noun the texts also write in lower case;
@@ -192,22 +180,23 @@ void Merger::joinPlurals()
         } else {
             continue;
         }
-        const std::uint64_t sk = candidateKey(singular, true);
-        if (mentionsOf(sk) > 0 && (k->ids.size() == 1 || mentionsOf(sk) >= 2))
+        const std::int32_t sk = find(singular, true);
+        if (mentioned(sk) && (k.ids.size() == 1 || mentionsOf(sk) >= 2))
             join(key, sk);
     }
 }
 
 void Merger::joinCaseVariants()
 {
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || !k->named || (k->kinds & KAcronym))
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!mentioned(key) || !k.named || (k.kinds & KAcronym))
             continue;
-        std::vector<int> ids = k->ids;
+        std::vector<int> ids = k.ids;
         ids.back() = m_vocabulary.word(ids.back()).lemma;
-        const std::uint64_t term = candidateKey(ids, false);
+        const std::int32_t term = find(ids, false);
         const int lower = mentionsOf(term);
+        const int count = mentionsOf(key);
         if (lower == 0)
             continue;
         if (ids.size() > 1 || count >= kCaseDominance * lower || lower >= kCaseDominance * count)
@@ -217,17 +206,17 @@ void Merger::joinCaseVariants()
 
 void Merger::joinUndefinedAcronyms()
 {
-    std::unordered_set<std::uint64_t> defined;
-    for (const auto &[acronym, expansion] : m_acronyms)
-        defined.insert(acronym);
+    std::vector<std::uint8_t> defined(m_mentions.size(), 0);
+    for (const auto &[acronym, expansion] : m_candidates.acronyms)
+        defined[static_cast<size_t>(acronym)] = 1;
     // letters of each candidate acronym -> its key, then one pass over the phrases
-    std::map<QString, std::uint64_t> acronymByLetters;
+    std::map<QString, std::int32_t> acronymByLetters;
     size_t longest = 0;
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || k->ids.size() != 1 || !(k->kinds & KAcronym) || defined.count(key))
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!mentioned(key) || k.ids.size() != 1 || !(k.kinds & KAcronym) || defined[static_cast<size_t>(key)])
             continue;
-        const WordInfo &w = m_vocabulary.word(k->ids[0]);
+        const WordInfo &w = m_vocabulary.word(k.ids[0]);
         if (w.lower.size() < 2 || w.lower.size() > 6 || w.lowMid.load() >= w.capMid.load())
             continue;
         acronymByLetters.emplace(w.lower, key);
@@ -235,14 +224,14 @@ void Merger::joinUndefinedAcronyms()
     }
     if (acronymByLetters.empty())
         return;
-    std::map<QString, std::vector<std::uint64_t>> byInitials;
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || k->ids.size() < 2 || k->ids.size() > longest || (k->kinds & KAcronym))
+    std::map<QString, std::vector<std::int32_t>> byInitials;
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!mentioned(key) || k.ids.size() < 2 || k.ids.size() > longest || (k.kinds & KAcronym))
             continue;
         QString initials;
         bool content = true;
-        for (int id : k->ids) {
+        for (int id : k.ids) {
             const WordInfo &w = m_vocabulary.word(id);
             if (w.stop || w.lower.isEmpty() || !w.lower.front().isLetter()) {
                 content = false;
@@ -257,9 +246,9 @@ void Merger::joinUndefinedAcronyms()
         auto it = byInitials.find(letters);
         if (it == byInitials.end())
             continue;
-        std::optional<std::uint64_t> target;
+        std::optional<std::int32_t> target;
         bool unique = true;
-        for (std::uint64_t e : it->second) {
+        for (std::int32_t e : it->second) {
             if (target && root(e) != *target)
                 unique = false;
             target = root(e);
@@ -272,29 +261,30 @@ void Merger::joinUndefinedAcronyms()
 void Merger::joinShortNames()
 {
     // longer names by their last word
-    std::unordered_map<int, std::vector<std::uint64_t>> byLast;
-    for (const auto &[key, count] : m_mentions) {
-        if (const KeyInfo *k = keyInfo(key); k && k->named && k->ids.size() >= 2)
-            byLast[k->ids.back()].push_back(key);
+    std::unordered_map<int, std::vector<std::int32_t>> byLast;
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (mentioned(key) && k.named && k.ids.size() >= 2)
+            byLast[k.ids.back()].push_back(key);
     }
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || !k->named || (k->kinds & KAcronym) || k->ids.size() > 3)
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        if (!mentioned(key) || !k.named || (k.kinds & KAcronym) || k.ids.size() > 3)
             continue;
-        if (k->ids.size() == 1 && m_vocabulary.word(k->ids[0]).known())
+        if (k.ids.size() == 1 && m_vocabulary.word(k.ids[0]).known())
             continue; // "Court", "Congress": a common word, not a short form
-        auto it = byLast.find(k->ids.back());
+        auto it = byLast.find(k.ids.back());
         if (it == byLast.end())
             continue;
-        std::optional<std::uint64_t> target;
+        std::optional<std::int32_t> target;
         bool unique = true;
-        for (std::uint64_t longer : it->second) {
-            const KeyInfo &l = m_keys.at(longer);
-            if (l.ids.size() <= k->ids.size() || !std::equal(k->ids.rbegin(), k->ids.rend(), l.ids.rbegin()))
+        for (std::int32_t longer : it->second) {
+            const KeyInfo &l = keyInfo(longer);
+            if (l.ids.size() <= k.ids.size() || !std::equal(k.ids.rbegin(), k.ids.rend(), l.ids.rbegin()))
                 continue;
             // "Government of Great Britain" is headed by "Government": the short
             // form must be the head and its modifiers, with no connector before
-            const bool connector = std::any_of(l.ids.begin(), l.ids.end() - static_cast<std::ptrdiff_t>(k->ids.size()),
+            const bool connector = std::any_of(l.ids.begin(), l.ids.end() - static_cast<std::ptrdiff_t>(k.ids.size()),
                                                [&](int id) { return m_vocabulary.word(id).stop; });
             if (connector)
                 continue;
@@ -322,18 +312,19 @@ void Merger::foldVariants()
         }
         return g == 1;
     };
-    for (const auto &[key, count] : m_mentions) {
-        const KeyInfo *k = keyInfo(key);
-        if (!k || k->named || k->ids.size() < 2 || (k->kinds & (KQuoted | KLink | KExpansion | kPhraseKinds))
+    for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
+        const KeyInfo &k = keyInfo(key);
+        const int count = mentionsOf(key);
+        if (count == 0 || k.named || k.ids.size() < 2 || (k.kinds & (KQuoted | KLink | KExpansion | kPhraseKinds))
             || count > kVariantMaxMentions)
             continue;
         // the common-noun form of a name ("British Government") is no variant
-        if (mentionsOf(candidateKey(k->ids, true)) > 0)
+        if (mentioned(find(k.ids, true)))
             continue;
         // the most mentioned shorter term inside whose extra words are all general
-        std::uint64_t best = 0;
+        std::int32_t best = -1;
         int bestCount = 0;
-        const size_t n = k->ids.size();
+        const size_t n = k.ids.size();
         for (size_t b = 0; b < n; ++b) {
             for (size_t e = b + 1; e <= n; ++e) {
                 if (e - b == n)
@@ -341,21 +332,21 @@ void Merger::foldVariants()
                 bool general = true;
                 for (size_t i = 0; i < n && general; ++i) {
                     if (i < b || i >= e)
-                        general = isGeneral(k->ids[i]);
+                        general = isGeneral(k.ids[i]);
                 }
                 if (!general)
                     continue;
-                std::vector<int> sub(k->ids.begin() + static_cast<std::ptrdiff_t>(b), k->ids.begin() + static_cast<std::ptrdiff_t>(e));
+                std::vector<int> sub(k.ids.begin() + static_cast<std::ptrdiff_t>(b), k.ids.begin() + static_cast<std::ptrdiff_t>(e));
                 sub.back() = m_vocabulary.word(sub.back()).lemma;
-                const std::uint64_t sk = candidateKey(sub, false);
-                const int sc = mentionsOf(root(sk));
+                const std::int32_t sk = find(sub, false);
+                const int sc = sk < 0 ? 0 : mentionsOf(root(sk));
                 if (sc >= kVariantRatio * count && sc > bestCount) {
                     best = sk;
                     bestCount = sc;
                 }
             }
         }
-        if (bestCount > 0)
+        if (best >= 0)
             join(key, best);
     }
 }

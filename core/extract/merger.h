@@ -11,8 +11,10 @@ namespace carto::extract {
 // after mention assignment, before scoring. Rules, each general:
 //  - an acronym joins the expansion it was defined with, or, undefined, the
 //    one phrase of the corpus whose initials spell it;
-//  - a nationality adjective joins its country when the country (or a WordNet
-//    synonym of it) occurs; never a place the texts do not name;
+//  - a nationality adjective or demonym joins its country when the country
+//    (or a WordNet synonym of it) occurs, and is not ten times rarer than the
+//    adjective ("Indian" stays apart where India is named in passing); never a
+//    place the texts do not name;
 //  - proper-noun synonyms in WordNet join ("US", "U.S.", "USA", "United States");
 //  - a capitalised plural joins its singular when WordNet has no plural lemma
 //    of its own; unknown plurals join their singular when both occur;
@@ -27,18 +29,21 @@ namespace carto::extract {
 class Merger final
 {
 public:
-    Merger(const KeyMap &keys, const Vocabulary &vocabulary, const AcronymPairs &acronyms);
+    Merger(const CandidateSet &candidates, const Vocabulary &vocabulary);
 
     // Applies the rules; mentions are the assigned mentions per document.
     void merge(const std::vector<std::vector<Occurrence>> &mentions);
     // The representative key of a key's group.
-    [[nodiscard]] std::uint64_t root(std::uint64_t key) const;
+    [[nodiscard]] std::int32_t root(std::int32_t key) const;
 
 private:
-    void join(std::uint64_t a, std::uint64_t b);
-    [[nodiscard]] int mentionsOf(std::uint64_t key) const;
-    [[nodiscard]] const KeyInfo *keyInfo(std::uint64_t key) const;
+    void join(std::int32_t a, std::int32_t b);
+    [[nodiscard]] int mentionsOf(std::int32_t key) const { return key < 0 ? 0 : m_mentions[static_cast<size_t>(key)]; }
+    [[nodiscard]] const KeyInfo &keyInfo(std::int32_t key) const { return m_candidates.key(key); }
+    [[nodiscard]] bool mentioned(std::int32_t key) const { return mentionsOf(key) > 0; }
+    [[nodiscard]] std::int32_t find(const std::vector<int> &ids, bool named) const { return m_candidates.find(ids, named); }
     [[nodiscard]] int backgroundCount(int word) const;
+    [[nodiscard]] std::int32_t keyOfName(const QString &name) const;
 
     void joinAcronymDefinitions();
     void joinNationalities();
@@ -49,11 +54,10 @@ private:
     void joinShortNames();
     void foldVariants();
 
-    const KeyMap &m_keys;
+    const CandidateSet &m_candidates;
     const Vocabulary &m_vocabulary;
-    const AcronymPairs &m_acronyms;
-    std::unordered_map<std::uint64_t, int> m_mentions;
-    mutable std::unordered_map<std::uint64_t, std::uint64_t> m_parent;
+    std::vector<int> m_mentions;
+    mutable std::vector<std::int32_t> m_parent;
 };
 
 } // namespace carto::extract

@@ -12,10 +12,7 @@ namespace {
 
 bool isPlaceWord(const WordInfo &w)
 {
-    if (Gazetteer::instance().isPlace(w.lower))
-        return true;
-    const QString file = Lexicon::instance().nounLexFile(w.lower.toStdString(), true);
-    return file == u"noun.location";
+    return w.properPlace || Gazetteer::instance().isPlace(w.lower);
 }
 
 } // namespace
@@ -30,20 +27,19 @@ bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary
     // a WordNet person's name only when the word is no common noun as well
     // ("Post" is Emily Post, but "Post-Office Department" is no person)
     return Gazetteer::instance().isGivenName(first.lower)
-        || (!(first.direct & Lexicon::Noun) && first.properNoun
-            && Lexicon::instance().nounLexFile(first.lower.toStdString(), true) == u"noun.person");
+        || (!(first.direct & Lexicon::Noun) && first.properPerson);
 }
 
-void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const KeyMap &keys,
+void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const std::vector<KeyInfo> &keys,
                              const Vocabulary &vocabulary, int threads)
 {
     parallelFor(static_cast<int>(mentions.size()), threads, [&](int di, int) {
         std::vector<Occurrence> &doc = mentions[static_cast<size_t>(di)];
         // full names of this document by each of their words (first, last)
-        std::unordered_map<int, std::vector<std::uint64_t>> byWord;
-        std::unordered_map<std::uint64_t, bool> seen;
+        std::unordered_map<int, std::vector<std::int32_t>> byWord;
+        std::unordered_map<std::int32_t, bool> seen;
         for (const Occurrence &o : doc) {
-            const KeyInfo &k = keys.at(o.key);
+            const KeyInfo &k = keys[static_cast<size_t>(o.key)];
             if (!k.named || (k.kinds & KAcronym) || seen.count(o.key))
                 continue;
             const bool person = looksLikeFullName(k.ids, vocabulary)
@@ -58,7 +54,7 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
         if (byWord.empty())
             return;
         for (Occurrence &o : doc) {
-            const KeyInfo &k = keys.at(o.key);
+            const KeyInfo &k = keys[static_cast<size_t>(o.key)];
             if (!k.named || k.ids.size() != 1 || (k.kinds & KAcronym))
                 continue;
             auto it = byWord.find(k.ids[0]);

@@ -15,7 +15,7 @@ namespace carto::extract {
 // is resolved only when it carries a person cue itself. Ambiguous references
 // (two full names share the word) stay as they are. Called by
 // ConceptExtractor after mention assignment; documents run in parallel.
-void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const KeyMap &keys,
+void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const std::vector<KeyInfo> &keys,
                              const Vocabulary &vocabulary, int threads);
 
 // True when a name's words look like a person's full name: two or three

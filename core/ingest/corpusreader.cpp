@@ -1,5 +1,6 @@
 #include "corpusreader.h"
 
+#include "folderscanner.h"
 #include "formatdetector.h"
 #include "htmlreader.h"
 #include "markdownreader.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSet>
 
 #include <atomic>
 #include <exception>
@@ -20,57 +20,9 @@ namespace carto::ingest {
 
 namespace {
 
-// The project's own curation file lives beside the documents; it is not a document.
-bool isCurationFile(const QString &name)
-{
-    return name.compare(u"cartograph.yaml", Qt::CaseInsensitive) == 0
-           || name.endsWith(QLatin1String(".cartograph.yaml"), Qt::CaseInsensitive);
-}
-
 QString megabytes(qint64 bytes)
 {
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
-}
-
-struct ScanResult
-{
-    QStringList relativePaths;
-    std::vector<Problem> problems;
-};
-
-ScanResult scan(const QString &root)
-{
-    ScanResult result;
-    const QDir rootDir(root);
-    QSet<QString> visited; // canonical folder paths, so symlink loops end
-    std::vector<QString> pending{rootDir.absolutePath()};
-    while (!pending.empty()) {
-        const QString folder = pending.back();
-        pending.pop_back();
-        const QFileInfo folderInfo(folder);
-        const QString canonical = folderInfo.canonicalFilePath();
-        if (visited.contains(canonical))
-            continue;
-        visited.insert(canonical);
-        if (!folderInfo.isReadable() || !folderInfo.isExecutable()) {
-            result.problems.push_back({Problem::Severity::Error, rootDir.relativeFilePath(folder),
-                                       QStringLiteral("folder is not readable, skipped")});
-            continue;
-        }
-        const QFileInfoList entries = QDir(folder).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot,
-                                                                 QDir::Name);
-        for (const QFileInfo &entry : entries) {
-            if (entry.fileName().startsWith(u'.'))
-                continue; // hidden
-            if (entry.isDir()) {
-                pending.push_back(entry.absoluteFilePath());
-            } else if (!isCurationFile(entry.fileName())) {
-                result.relativePaths << rootDir.relativeFilePath(entry.absoluteFilePath());
-            }
-        }
-    }
-    std::sort(result.relativePaths.begin(), result.relativePaths.end());
-    return result;
 }
 
 } // namespace
@@ -86,8 +38,9 @@ CorpusReader::CorpusReader()
 }
 
 std::optional<Document> CorpusReader::readFile(const QString &absolutePath, const QString &relativePath,
-                                               std::vector<Problem> &problems) const
+                                               std::vector<Problem> &problems, const CancelToken *cancel) const
 {
+    const ReadBudget budget(m_options.maxFileTime, cancel);
     const auto fail = [&](const QString &message) -> std::optional<Document> {
         problems.push_back({Problem::Severity::Error, relativePath, message});
         return std::nullopt;
@@ -125,7 +78,10 @@ std::optional<Document> CorpusReader::readFile(const QString &absolutePath, cons
         doc.format = *format;
 
         if (doc.format == DocumentFormat::Pdf) {
-            if (!PdfReader::read(bytes, doc, problems))
+            PdfReadLimits limits;
+            limits.maxPages = m_options.maxPdfPages;
+            limits.maxTextChars = m_options.maxFileBytes;
+            if (!PdfReader::read(bytes, doc, problems, budget, limits))
                 return std::nullopt;
             return doc;
         }
@@ -143,10 +99,12 @@ std::optional<Document> CorpusReader::readFile(const QString &absolutePath, cons
 
         switch (doc.format) {
         case DocumentFormat::Markdown:
-            MarkdownReader::read(decoded.text, doc, problems);
+            if (!MarkdownReader::read(decoded.text, doc, problems, budget))
+                return std::nullopt;
             break;
         case DocumentFormat::Html:
-            HtmlReader::read(decoded.text, doc, problems);
+            if (!HtmlReader::read(decoded.text, doc, problems, budget))
+                return std::nullopt;
             break;
         case DocumentFormat::PlainText:
         case DocumentFormat::Pdf:
@@ -179,7 +137,12 @@ std::optional<Corpus> CorpusReader::read(const QString &root, QString *error, Pr
     if (!rootInfo.isReadable() || !rootInfo.isExecutable())
         return failWith(QStringLiteral("folder is not readable: %1").arg(root));
 
-    ScanResult scanned = scan(rootInfo.absoluteFilePath());
+    FolderScanner::Limits limits;
+    limits.maxDepth = m_options.maxFolderDepth;
+    limits.maxFiles = m_options.maxFiles;
+    FolderScanner::Result scanned = FolderScanner::scan(rootInfo.absoluteFilePath(), limits, cancel);
+    if (cancel && cancel->isCancelled())
+        return failWith(QStringLiteral("reading cancelled"));
     const QDir rootDir(rootInfo.absoluteFilePath());
     const qsizetype total = scanned.relativePaths.size();
     if (progress)
@@ -202,7 +165,7 @@ std::optional<Corpus> CorpusReader::read(const QString &root, QString *error, Pr
                 return;
             const QString &relative = scanned.relativePaths[i];
             Slot &slot = fileSlots[size_t(i)];
-            slot.document = readFile(rootDir.absoluteFilePath(relative), relative, slot.problems);
+            slot.document = readFile(rootDir.absoluteFilePath(relative), relative, slot.problems, cancel);
             const qsizetype finished = done.fetch_add(1) + 1;
             if (progress)
                 progress->report(QStringLiteral("Reading"), finished, total);

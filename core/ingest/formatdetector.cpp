@@ -1,5 +1,8 @@
 #include "formatdetector.h"
 
+#include "foundation/regexview.h"
+#include "textdecoder.h"
+
 #include <QRegularExpression>
 
 namespace carto::ingest {
@@ -26,6 +29,8 @@ bool FormatDetector::isBinary(QByteArrayView bytes)
 {
     if (hasPrefix(bytes, "\xFF\xFE") || hasPrefix(bytes, "\xFE\xFF"))
         return false; // UTF-16 text with a BOM
+    if (TextDecoder::detectUtf16WithoutBom(bytes))
+        return false; // its zero high (or low) bytes are not binary
     static const QByteArrayView magics[] = {
         "\x89PNG", "\xFF\xD8\xFF", "GIF8", "PK\x03\x04", "\x1F\x8B", "\x7F" "ELF", "BZh", "7z\xBC\xAF",
         "Rar!", "\xD0\xCF\x11\xE0", "OggS", "fLaC", "ID3", "RIFF", "MZ",
@@ -67,7 +72,7 @@ bool FormatDetector::looksLikeMarkdown(QStringView text)
     if (head.startsWith(u"---\n") || head.startsWith(u"---\r\n")) {
         static const QRegularExpression frontMatter(QStringLiteral("^---\\r?\\n(?:[^\\n]*\\n){0,200}?(?:---|\\.\\.\\.)\\s*(?:\\n|$)"));
         static const QRegularExpression keyLine(QStringLiteral("^---\\r?\\n[A-Za-z_][\\w -]*:"));
-        if (frontMatter.match(head).hasMatch() && keyLine.match(head).hasMatch())
+        if (matchView(frontMatter, head).hasMatch() && matchView(keyLine, head).hasMatch())
             return true;
     }
     // Cheap exit before the regular expressions: no markdown syntax characters at all.
@@ -80,14 +85,14 @@ bool FormatDetector::looksLikeMarkdown(QStringView text)
     static const QRegularExpression wiki(QStringLiteral("\\[\\[[^\\]\\n]+\\]\\]"));
     static const QRegularExpression emphasis(QStringLiteral("\\*\\*[^*\\n]+\\*\\*"));
     int headings = 0;
-    for (auto it = atxHeading.globalMatch(head); it.hasNext() && headings < 3; it.next())
+    for (auto it = globalMatchView(atxHeading, head); it.hasNext() && headings < 3; it.next())
         ++headings;
     int signals_ = 0;
     signals_ += headings >= 2 ? 2 : headings;
-    signals_ += fence.match(head).hasMatch() ? 1 : 0;
-    signals_ += link.match(head).hasMatch() ? 1 : 0;
-    signals_ += wiki.match(head).hasMatch() ? 1 : 0;
-    signals_ += emphasis.match(head).hasMatch() ? 1 : 0;
+    signals_ += matchView(fence, head).hasMatch() ? 1 : 0;
+    signals_ += matchView(link, head).hasMatch() ? 1 : 0;
+    signals_ += matchView(wiki, head).hasMatch() ? 1 : 0;
+    signals_ += matchView(emphasis, head).hasMatch() ? 1 : 0;
     return signals_ >= 2;
 }
 

@@ -17,7 +17,8 @@ class FormatDetector final
 {
 public:
     // True for content that is not text: known binary magic numbers, NUL bytes,
-    // or many control characters in the first 8 KB. UTF-16 with a BOM is text.
+    // or many control characters in the first 8 KB. UTF-16 with a BOM is text,
+    // and so is UTF-16 without one that TextDecoder recognises.
     [[nodiscard]] static bool isBinary(QByteArrayView bytes);
 
     // Format from extension and content bytes; std::nullopt for binary content.

@@ -1,6 +1,8 @@
 #include "htmlreader.h"
 
 #include "documentbuilder.h"
+#include "gumboarena.h"
+#include "htmllimiter.h"
 #include "inlinehtml.h"
 
 #include <QFileInfo>
@@ -31,16 +33,22 @@ HtmlTag toTag(const GumboElement &element, const QString &name)
     return tag;
 }
 
-// All text below a node, for <title> and time anchors.
-QString textContent(const GumboNode *node)
+// All text below a node, for <title> and time anchors. Iterative: hostile
+// pages nest deeply enough to overflow a recursive walk.
+QString textContent(const GumboNode *root)
 {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA)
-        return QString::fromUtf8(node->v.text.text);
     QString out;
-    if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
-        const GumboVector &children = node->v.element.children;
-        for (unsigned i = 0; i < children.length; ++i)
-            out += textContent(static_cast<const GumboNode *>(children.data[i]));
+    std::vector<const GumboNode *> pending{root};
+    while (!pending.empty()) {
+        const GumboNode *node = pending.back();
+        pending.pop_back();
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+            out += QString::fromUtf8(node->v.text.text);
+        } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+            const GumboVector &children = node->v.element.children;
+            for (unsigned i = children.length; i-- > 0;)
+                pending.push_back(static_cast<const GumboNode *>(children.data[i]));
+        }
     }
     return out;
 }
@@ -96,9 +104,7 @@ public:
 private:
     void updateKind()
     {
-        int listDepth = 0;
-        for (const QString &name : m_structural)
-            listDepth += (name == u"ul" || name == u"ol") ? 1 : 0;
+        const int listDepth = m_listDepth;
         const bool linkOnly = m_navDepth > 0;
         for (auto it = m_structural.rbegin(); it != m_structural.rend(); ++it) {
             const QString &n = *it;
@@ -181,7 +187,7 @@ private:
             if (label.isEmpty())
                 label = textContent(node).trimmed();
             if (const auto seconds = parseTimeLabel(label)) {
-                if (label.startsWith(u'['))
+                if (label.startsWith(u'[') && label.endsWith(u']'))
                     label = label.mid(1).chopped(1);
                 m_builder.addTimestamp(*seconds, label);
                 m_skipChildren.insert(node);
@@ -194,8 +200,10 @@ private:
             return;
         }
         m_elements.push_back(name);
-        if (isStructural(name))
+        if (isStructural(name)) {
             m_structural.push_back(name);
+            m_listDepth += (name == u"ul" || name == u"ol") ? 1 : 0;
+        }
         if (name == u"nav")
             ++m_navDepth;
         if (name == u"pre")
@@ -220,8 +228,10 @@ private:
         if (m_elements.empty() || m_elements.back() != name || name == u"head" || name == u"meta" || name == u"br")
             return;
         m_elements.pop_back();
-        if (isStructural(name) && !m_structural.empty())
+        if (isStructural(name) && !m_structural.empty()) {
+            m_listDepth -= (m_structural.back() == u"ul" || m_structural.back() == u"ol") ? 1 : 0;
             m_structural.pop_back();
+        }
         if (name == u"nav")
             --m_navDepth;
         if (name == u"pre")
@@ -248,21 +258,52 @@ private:
     std::vector<std::pair<const GumboNode *, std::pair<int, QString>>> m_links;
     int m_navDepth = 0;
     int m_preDepth = 0;
+    int m_listDepth = 0; // ul and ol among m_structural, counted as they open and close
 };
 
 } // namespace
 
-void HtmlReader::read(const QString &html, Document &document, std::vector<Problem> &problems)
+bool HtmlReader::read(const QString &html, Document &document, std::vector<Problem> &problems,
+                      const ReadBudget &budget, const HtmlReadLimits &limits)
 {
-    const QByteArray utf8 = html.toUtf8();
-    GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    QByteArray utf8 = html.toUtf8();
+    HtmlLimiter::Result limited = HtmlLimiter::limit(utf8, limits.limiter);
+    if (limited.droppedTags > 0) {
+        problems.push_back({Problem::Severity::Warning, document.path,
+                            QStringLiteral("HTML nests more than %1 elements deep; %2 deeper tags ignored")
+                                .arg(limits.limiter.maxDepth)
+                                .arg(limited.droppedTags)});
+    }
+    if (limited.droppedFormatting > 0) {
+        problems.push_back({Problem::Severity::Warning, document.path,
+                            QStringLiteral("HTML leaves more than %1 formatting tags open; %2 more ignored")
+                                .arg(limits.limiter.maxFormatting)
+                                .arg(limited.droppedFormatting)});
+    }
+    if (limited.droppedAttributes > 0) {
+        problems.push_back({Problem::Severity::Warning, document.path,
+                            QStringLiteral("HTML tags with more than %1 attributes; %2 attributes ignored")
+                                .arg(limits.limiter.maxAttributes)
+                                .arg(limited.droppedAttributes)});
+    }
+    if (limited.changed())
+        utf8 = std::move(limited.html);
+    const auto cap = std::size_t(std::max<qint64>(limits.minParserBytes, limits.parserBytesPerInputByte * utf8.size()));
+    GumboArena arena(cap, budget);
+    GumboOutput *output = arena.parse(utf8.constData(), size_t(utf8.size()));
     if (!output) {
-        problems.push_back({Problem::Severity::Error, document.path, QStringLiteral("HTML parser failed")});
-        return;
+        QString reason = QStringLiteral("HTML parser failed");
+        if (arena.failure() == GumboArena::Failure::TooMuchMemory)
+            reason = QStringLiteral("HTML parser needed more than %1 MB").arg(arena.maxLiveBytes() / (1024 * 1024));
+        else if (arena.failure() == GumboArena::Failure::BudgetSpent)
+            reason = budget.reason();
+        problems.push_back({Problem::Severity::Error, document.path, reason + QStringLiteral(", skipped")});
+        return false;
     }
     Walker walker(document);
     walker.run(output->document);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    // The arena frees the tree; gumbo_destroy_output would recurse once per level.
+    return true;
 }
 
 } // namespace carto::ingest

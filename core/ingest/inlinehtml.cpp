@@ -1,7 +1,11 @@
 #include "inlinehtml.h"
 
+#include "foundation/regexview.h"
+
 #include <QHash>
 #include <QRegularExpression>
+
+#include <limits>
 
 namespace carto::ingest {
 
@@ -25,6 +29,27 @@ const QHash<QString, char32_t> &namedEntities()
         {QStringLiteral("thinsp"), U' '},     {QStringLiteral("ensp"), U' '},       {QStringLiteral("emsp"), U' '},
     };
     return table;
+}
+
+// Hours, minutes and seconds as written (each group may be absent) to a count
+// of seconds, refusing what does not fit an int: "999999h" is not a time.
+std::optional<int> toSeconds(const QRegularExpressionMatch &m)
+{
+    qint64 total = 0;
+    const qint64 unit[] = {3600, 60, 1};
+    for (int group = 1; group <= 3; ++group) {
+        const QStringView digits = m.capturedView(group);
+        if (digits.isEmpty())
+            continue;
+        bool ok = false;
+        const qint64 value = digits.toLongLong(&ok);
+        if (!ok || value > std::numeric_limits<int>::max())
+            return std::nullopt;
+        total += value * unit[group - 1];
+        if (total > std::numeric_limits<int>::max())
+            return std::nullopt;
+    }
+    return int(total);
 }
 
 } // namespace
@@ -108,8 +133,11 @@ QString decodeHtmlEntities(QStringView text)
             out += text[i];
             continue;
         }
-        const qsizetype semi = text.indexOf(u';', i + 1);
-        if (semi < 0 || semi - i > 40) {
+        // Only a short window: searching the whole rest of the text for each
+        // '&' made a run of ampersands quadratic.
+        const qsizetype found = text.mid(i + 1, 40).indexOf(u';');
+        const qsizetype semi = found < 0 ? -1 : i + 1 + found;
+        if (semi < 0) {
             out += text[i];
             continue;
         }
@@ -143,10 +171,10 @@ std::optional<int> parseTimeLabel(QStringView label)
         label.chop(1);
     static const QRegularExpression clock(QStringLiteral("^(?:(\\d{1,3}):)?(\\d{1,2}):(\\d{2})(?:\\.\\d+)?$"));
     static const QRegularExpression units(QStringLiteral("^(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s?)?$"));
-    if (const auto m = clock.match(label); m.hasMatch())
-        return m.capturedView(1).toInt() * 3600 + m.capturedView(2).toInt() * 60 + m.capturedView(3).toInt();
-    if (const auto m = units.match(label); m.hasMatch() && !label.isEmpty())
-        return m.capturedView(1).toInt() * 3600 + m.capturedView(2).toInt() * 60 + m.capturedView(3).toInt();
+    if (const auto m = matchView(clock, label); m.hasMatch())
+        return toSeconds(m);
+    if (const auto m = matchView(units, label); m.hasMatch() && !label.isEmpty())
+        return toSeconds(m);
     return std::nullopt;
 }
 
@@ -218,7 +246,7 @@ void InlineHtml::tag(const HtmlTag &tag)
             m_inTimestamp = false;
             QString label = m_timestampLabel.isEmpty() ? m_timestampText.trimmed() : m_timestampLabel;
             if (const auto seconds = parseTimeLabel(label)) {
-                if (label.startsWith(u'['))
+                if (label.startsWith(u'[') && label.endsWith(u']'))
                     label = label.mid(1).chopped(1);
                 m_builder.addTimestamp(*seconds, label);
             } else {

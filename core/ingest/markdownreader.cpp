@@ -1,6 +1,7 @@
 #include "markdownreader.h"
 
 #include "documentbuilder.h"
+#include "foundation/yamllimits.h"
 #include "inlinehtml.h"
 
 #include <QFileInfo>
@@ -41,6 +42,47 @@ QString yamlToString(const YAML::Node &node)
     return {};
 }
 
+// Front matter is a few lines of metadata; anything far larger is not worth a YAML parse.
+constexpr qsizetype kMaxFrontMatterBytes = 256 * 1024;
+
+// Aliases in front matter may repeat this much at most (real notes use none).
+constexpr YamlLimits kFrontMatterYamlLimits{10'000, 256 * 1024};
+
+void readFrontMatter(const std::string &yaml, Document &doc, std::vector<Problem> &problems)
+{
+    if (const auto refused = checkYamlLimits(yaml, kFrontMatterYamlLimits)) {
+        problems.push_back({Problem::Severity::Warning, doc.path,
+                            QStringLiteral("YAML front matter refused at line %1, column %2: %3; dropped")
+                                .arg(refused->line + 2)
+                                .arg(refused->column + 1)
+                                .arg(refused->message)});
+        return;
+    }
+    try {
+        const YAML::Node root = YAML::Load(yaml);
+        if (root.IsMap()) {
+            for (const auto &entry : root) {
+                const QString key = QString::fromStdString(entry.first.as<std::string>());
+                const QString value = yamlToString(entry.second);
+                if (key.compare(u"title", Qt::CaseInsensitive) == 0 && doc.title.isEmpty())
+                    doc.title = value.simplified();
+                else
+                    doc.metadata.emplace_back(key, value);
+            }
+        } else if (root.IsDefined() && !root.IsNull()) {
+            problems.push_back({Problem::Severity::Warning, doc.path,
+                                QStringLiteral("front matter is not a key: value map; dropped")});
+        }
+    } catch (const YAML::Exception &e) {
+        // Line numbers in the file: the YAML starts on line 2.
+        problems.push_back({Problem::Severity::Warning, doc.path,
+                            QStringLiteral("broken YAML front matter at line %1, column %2: %3; dropped")
+                                .arg(e.mark.line + 2)
+                                .arg(e.mark.column + 1)
+                                .arg(QString::fromStdString(e.msg))});
+    }
+}
+
 // Splits off YAML front matter. Returns the body; fills metadata/title or a Problem.
 QString takeFrontMatter(const QString &text, Document &doc, std::vector<Problem> &problems)
 {
@@ -55,28 +97,13 @@ QString takeFrontMatter(const QString &text, Document &doc, std::vector<Problem>
         if (line == u"---" || line == u"...") {
             const QString yaml = text.mid(4, lineStart - 4);
             const QString body = text.mid(std::min(lineEnd + 1, text.size()));
-            try {
-                const YAML::Node root = YAML::Load(yaml.toStdString());
-                if (root.IsMap()) {
-                    for (const auto &entry : root) {
-                        const QString key = QString::fromStdString(entry.first.as<std::string>());
-                        const QString value = yamlToString(entry.second);
-                        if (key.compare(u"title", Qt::CaseInsensitive) == 0 && doc.title.isEmpty())
-                            doc.title = value.simplified();
-                        else
-                            doc.metadata.emplace_back(key, value);
-                    }
-                } else if (root.IsDefined() && !root.IsNull()) {
-                    problems.push_back({Problem::Severity::Warning, doc.path,
-                                        QStringLiteral("front matter is not a key: value map; dropped")});
-                }
-            } catch (const YAML::Exception &e) {
-                // Line numbers in the file: the YAML starts on line 2.
+            const std::string utf8 = yaml.toStdString();
+            if (qsizetype(utf8.size()) > kMaxFrontMatterBytes) {
                 problems.push_back({Problem::Severity::Warning, doc.path,
-                                    QStringLiteral("broken YAML front matter at line %1, column %2: %3; dropped")
-                                        .arg(e.mark.line + 2)
-                                        .arg(e.mark.column + 1)
-                                        .arg(QString::fromStdString(e.msg))});
+                                    QStringLiteral("YAML front matter larger than %1 KB; dropped")
+                                        .arg(kMaxFrontMatterBytes / 1024)});
+            } else {
+                readFrontMatter(utf8, doc, problems);
             }
             return body;
         }
@@ -87,11 +114,20 @@ QString takeFrontMatter(const QString &text, Document &doc, std::vector<Problem>
 
 struct ParseState
 {
-    ParseState(Document &doc)
+    ParseState(Document &doc, const ReadBudget &budget)
         : doc(doc)
         , builder(doc)
         , html(builder, doc)
+        , budget(budget)
     {
+    }
+
+    // True once the file's budget is spent; md4c stops when a callback returns non-zero.
+    bool spent()
+    {
+        if (!gaveUp && (++callbacks & 255u) == 0)
+            gaveUp = budget.exhausted();
+        return gaveUp;
     }
 
     Document &doc;
@@ -103,14 +139,15 @@ struct ParseState
     std::vector<std::pair<int, QString>> wikiLinks;
     int imageDepth = 0;
     QString htmlBlock;
-
-    bool inBlock(MD_BLOCKTYPE type) const { return std::find(blocks.begin(), blocks.end(), type) != blocks.end(); }
+    int openLists = 0; // MD_BLOCK_UL and MD_BLOCK_OL among blocks
+    const ReadBudget &budget;
+    unsigned callbacks = 0;
+    bool gaveUp = false;
 
     void updateKind()
     {
-        int listDepth = 0;
-        for (const MD_BLOCKTYPE b : blocks)
-            listDepth += (b == MD_BLOCK_UL || b == MD_BLOCK_OL) ? 1 : 0;
+        // Counted as blocks open and close: 100,000 nested quotes made a scan here quadratic.
+        const int listDepth = openLists;
         for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
             switch (*it) {
             case MD_BLOCK_H:
@@ -140,8 +177,11 @@ struct ParseState
 int enterBlock(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
     auto &s = *static_cast<ParseState *>(userdata);
+    if (s.spent())
+        return 1;
     s.builder.closeBlock();
     s.blocks.push_back(type);
+    s.openLists += (type == MD_BLOCK_UL || type == MD_BLOCK_OL) ? 1 : 0;
     if (type == MD_BLOCK_H)
         s.headingLevels.push_back(int(static_cast<MD_BLOCK_H_DETAIL *>(detail)->level));
     if (type == MD_BLOCK_HTML)
@@ -153,11 +193,15 @@ int enterBlock(MD_BLOCKTYPE type, void *detail, void *userdata)
 int leaveBlock(MD_BLOCKTYPE type, void *, void *userdata)
 {
     auto &s = *static_cast<ParseState *>(userdata);
+    if (s.spent())
+        return 1;
     if (type == MD_BLOCK_HTML)
         s.html.feedRaw(s.htmlBlock);
     s.builder.closeBlock();
-    if (!s.blocks.empty())
+    if (!s.blocks.empty()) {
+        s.openLists -= (s.blocks.back() == MD_BLOCK_UL || s.blocks.back() == MD_BLOCK_OL) ? 1 : 0;
         s.blocks.pop_back();
+    }
     if (type == MD_BLOCK_H && !s.headingLevels.empty())
         s.headingLevels.pop_back();
     s.updateKind();
@@ -167,6 +211,8 @@ int leaveBlock(MD_BLOCKTYPE type, void *, void *userdata)
 int enterSpan(MD_SPANTYPE type, void *detail, void *userdata)
 {
     auto &s = *static_cast<ParseState *>(userdata);
+    if (s.spent())
+        return 1;
     switch (type) {
     case MD_SPAN_A:
         s.links.emplace_back(s.builder.beginMark(), attributeText(static_cast<MD_SPAN_A_DETAIL *>(detail)->href));
@@ -187,6 +233,8 @@ int enterSpan(MD_SPANTYPE type, void *detail, void *userdata)
 int leaveSpan(MD_SPANTYPE type, void *, void *userdata)
 {
     auto &s = *static_cast<ParseState *>(userdata);
+    if (s.spent())
+        return 1;
     if (type == MD_SPAN_A && !s.links.empty()) {
         const auto [mark, url] = s.links.back();
         s.links.pop_back();
@@ -208,6 +256,8 @@ int leaveSpan(MD_SPANTYPE type, void *, void *userdata)
 int onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
 {
     auto &s = *static_cast<ParseState *>(userdata);
+    if (s.spent())
+        return 1;
     if (s.imageDepth > 0)
         return 0;
     const bool inCodeBlock = !s.blocks.empty() && s.blocks.back() == MD_BLOCK_CODE;
@@ -247,7 +297,8 @@ int onText(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
 
 } // namespace
 
-void MarkdownReader::read(const QString &text, Document &document, std::vector<Problem> &problems)
+bool MarkdownReader::read(const QString &text, Document &document, std::vector<Problem> &problems,
+                          const ReadBudget &budget)
 {
     QString body = takeFrontMatter(text, document, problems);
 
@@ -258,7 +309,7 @@ void MarkdownReader::read(const QString &text, Document &document, std::vector<P
         body.replace(callout, QStringLiteral("\\1"));
 
     const QByteArray utf8 = body.toUtf8();
-    ParseState state(document);
+    ParseState state(document, budget);
     MD_PARSER parser{};
     parser.abi_version = 0;
     parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_WIKILINKS
@@ -268,11 +319,17 @@ void MarkdownReader::read(const QString &text, Document &document, std::vector<P
     parser.enter_span = enterSpan;
     parser.leave_span = leaveSpan;
     parser.text = onText;
-    if (md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &state) != 0) {
+    const int result = md_parse(utf8.constData(), MD_SIZE(utf8.size()), &parser, &state);
+    if (state.gaveUp) {
+        problems.push_back({Problem::Severity::Error, document.path, budget.reason() + QStringLiteral(", skipped")});
+        return false;
+    }
+    if (result != 0) {
         problems.push_back({Problem::Severity::Warning, document.path,
                             QStringLiteral("markdown parser stopped early; text may be incomplete")});
     }
     state.builder.finish(QFileInfo(document.path).completeBaseName());
+    return true;
 }
 
 } // namespace carto::ingest

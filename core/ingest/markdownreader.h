@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "foundation/problem.h"
+#include "readbudget.h"
 
 #include <vector>
 
@@ -12,12 +13,16 @@ namespace carto::ingest {
 // broken front matter is reported with its line and column and dropped from
 // the text (it is metadata, not prose). Obsidian callout markers ("[!info]")
 // are removed, their titles kept. Inline HTML is stripped except links and
-// video time anchors. Private to carto_ingest; CorpusReader calls it.
+// video time anchors. Front matter past 256 KB or whose aliases would expand
+// past YamlLimits is dropped with a Warning; a file whose ReadBudget is spent
+// is given up. Private to carto_ingest; CorpusReader calls it.
 class MarkdownReader final
 {
 public:
     // `text` is decoded, clean UTF-16; fills document text, structure and title.
-    static void read(const QString &text, Document &document, std::vector<Problem> &problems);
+    // False (with a Problem) when the file was given up.
+    static bool read(const QString &text, Document &document, std::vector<Problem> &problems,
+                     const ReadBudget &budget = {});
 };
 
 } // namespace carto::ingest

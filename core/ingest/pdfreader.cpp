@@ -52,7 +52,8 @@ void addPageText(const QString &pageText, DocumentBuilder &builder)
 
 } // namespace
 
-bool PdfReader::read(const QByteArray &bytes, Document &document, std::vector<Problem> &problems)
+bool PdfReader::read(const QByteArray &bytes, Document &document, std::vector<Problem> &problems,
+                     const ReadBudget &budget, const PdfReadLimits &limits)
 {
     silencePoppler();
     // Poppler rebuilds damaged cross-reference tables and may then read a cut-off
@@ -77,13 +78,32 @@ bool PdfReader::read(const QByteArray &bytes, Document &document, std::vector<Pr
     }
     DocumentBuilder builder(document);
     const int pages = pdf->numPages();
-    for (int i = 0; i < pages; ++i) {
+    const int readable = std::min(pages, std::max(0, limits.maxPages));
+    for (int i = 0; i < readable; ++i) {
+        // Between pages: one page of a hostile file can cost seconds, and Cancel must not wait for 3,000 of them.
+        if (budget.exhausted()) {
+            problems.push_back({Problem::Severity::Error, document.path,
+                                QStringLiteral("%1 (stopped at page %2 of %3), skipped").arg(budget.reason()).arg(i + 1).arg(pages)});
+            return false;
+        }
         std::unique_ptr<Poppler::Page> page = pdf->page(i);
         if (!page)
             continue;
         QString text = page->text(QRectF());
         TextDecoder::clean(text);
         addPageText(text, builder);
+        if (builder.length() > limits.maxTextChars) {
+            problems.push_back({Problem::Severity::Error, document.path,
+                                QStringLiteral("PDF text is longer than %1 million characters (at page %2 of %3), skipped")
+                                    .arg(double(limits.maxTextChars) / 1e6, 0, 'g', 3)
+                                    .arg(i + 1)
+                                    .arg(pages)});
+            return false;
+        }
+    }
+    if (readable < pages) {
+        problems.push_back({Problem::Severity::Warning, document.path,
+                            QStringLiteral("PDF has %1 pages; only the first %2 were read").arg(pages).arg(readable)});
     }
     builder.finish(QFileInfo(document.path).completeBaseName());
     if (document.blocks.empty()) {

@@ -135,7 +135,12 @@ bool periodEndsSentence(QStringView text, qsizetype sentenceStart, qsizetype dot
 
     // "1. The first point", "II. Foreign affairs": an enumerator opening the
     // sentence belongs to it rather than ending an empty one.
-    const bool opensSentence = text.mid(sentenceStart, token.data() - text.data() - sentenceStart).trimmed().isEmpty();
+    // Scanned back from the token, not trimmed forward from the start: a long
+    // run-on sentence full of "Mr." would otherwise cost its length per period.
+    qsizetype before = token.data() - text.data();
+    while (before > sentenceStart && text[before - 1].isSpace())
+        --before;
+    const bool opensSentence = before == sentenceStart;
     bool allDigits = true;
     bool roman = true;
     for (const QChar c : token) {

@@ -108,9 +108,10 @@ bool TextDecoder::repairMojibake(QString &text)
     QString out;
     qsizetype copiedUpTo = 0;
     const qsizetype n = text.size();
+    const QString &source = text; // const access: no detach check per character
     std::vector<unsigned char> bytes;
     for (qsizetype i = 0; i < n;) {
-        const char16_t c = text[i].unicode();
+        const char16_t c = source[i].unicode();
         if (c < 0x80 || cp1252Byte(c) < 0) {
             ++i;
             continue;
@@ -119,7 +120,7 @@ bool TextDecoder::repairMojibake(QString &text)
         const qsizetype runStart = i;
         bytes.clear();
         while (i < n) {
-            const int b = cp1252Byte(text[i].unicode());
+            const int b = cp1252Byte(source[i].unicode());
             if (b < 0)
                 break;
             bytes.push_back(static_cast<unsigned char>(b));
@@ -137,12 +138,12 @@ bool TextDecoder::repairMojibake(QString &text)
                 j += size_t(len);
                 runChanged = true;
             } else {
-                repaired += text[runStart + qsizetype(j)];
+                repaired += source[runStart + qsizetype(j)];
                 ++j;
             }
         }
         if (runChanged) {
-            out += QStringView(text).mid(copiedUpTo, runStart - copiedUpTo);
+            out += QStringView(source).mid(copiedUpTo, runStart - copiedUpTo);
             out += repaired;
             copiedUpTo = i;
             changed = true;
@@ -191,6 +192,38 @@ void TextDecoder::clean(QString &text)
     text = out;
 }
 
+std::optional<QStringConverter::Encoding> TextDecoder::detectUtf16WithoutBom(QByteArrayView bytes)
+{
+    const qsizetype units = std::min<qsizetype>(bytes.size(), 8192) / 2;
+    if (units < 2)
+        return std::nullopt;
+    qsizetype zeroEven = 0;
+    qsizetype zeroOdd = 0;
+    for (qsizetype i = 0; i < units; ++i) {
+        zeroEven += bytes[2 * i] == 0 ? 1 : 0;
+        zeroOdd += bytes[2 * i + 1] == 0 ? 1 : 0;
+    }
+    // Three in five units in the Latin-1 range, and (almost) no U+0000.
+    std::optional<QStringConverter::Encoding> encoding;
+    if (zeroOdd * 5 >= units * 3 && zeroEven * 100 <= units)
+        encoding = QStringConverter::Utf16LE;
+    else if (zeroEven * 5 >= units * 3 && zeroOdd * 100 <= units)
+        encoding = QStringConverter::Utf16BE;
+    if (!encoding)
+        return std::nullopt;
+    // Binary data can show the same pattern (16-bit samples, tables): require text.
+    QStringDecoder decoder(*encoding, QStringDecoder::Flag::Stateless);
+    const QString sample = decoder.decode(bytes.first(units * 2));
+    qsizetype printable = 0;
+    for (const QChar c : sample) {
+        const bool text = c.isPrint() || c == u'\n' || c == u'\r' || c == u'\t';
+        printable += text && c != QChar::ReplacementCharacter ? 1 : 0;
+    }
+    if (printable * 100 < sample.size() * 95)
+        return std::nullopt;
+    return encoding;
+}
+
 DecodedText TextDecoder::decode(QByteArrayView bytes)
 {
     DecodedText result;
@@ -210,6 +243,13 @@ DecodedText TextDecoder::decode(QByteArrayView bytes)
         QStringDecoder decoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
         result.text = decoder.decode(bytes.sliced(2));
         result.encoding = le ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
+        if (decoder.hasError())
+            result.warning = QStringLiteral("invalid UTF-16 sequences replaced");
+    } else if (const auto utf16 = detectUtf16WithoutBom(bytes)) {
+        // Before UTF-8: ASCII in UTF-16 is valid UTF-8, full of NUL characters.
+        QStringDecoder decoder(*utf16);
+        result.text = decoder.decode(bytes);
+        result.encoding = *utf16 == QStringConverter::Utf16LE ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE");
         if (decoder.hasError())
             result.warning = QStringLiteral("invalid UTF-16 sequences replaced");
     } else {

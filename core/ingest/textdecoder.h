@@ -2,6 +2,9 @@
 
 #include <QByteArrayView>
 #include <QString>
+#include <QStringConverter>
+
+#include <optional>
 
 namespace carto::ingest {
 
@@ -14,13 +17,20 @@ struct DecodedText
     QString warning;               // non-empty when the bytes were not clean (one line)
 };
 
-// Detects the encoding (BOM, UTF-8 validity, then uchardet), decodes, repairs
+// Detects the encoding (BOM, UTF-16 zero-byte pattern, UTF-8 validity, then uchardet), decodes, repairs
 // mojibake and applies text hygiene. Private to carto_ingest; CorpusReader and
 // the format readers call it.
 class TextDecoder final
 {
 public:
     [[nodiscard]] static DecodedText decode(QByteArrayView bytes);
+
+    // UTF-16 written without a byte-order mark (some Windows tools do): mostly
+    // Latin text leaves a zero byte in every other position, high bytes on odd
+    // offsets for little-endian, on even ones for big-endian. Detected when the
+    // first 8 KB show that pattern and decode to printable text; std::nullopt
+    // otherwise (text in non-Latin scripts has no zero bytes to go by).
+    [[nodiscard]] static std::optional<QStringConverter::Encoding> detectUtf16WithoutBom(QByteArrayView bytes);
 
     // Finds runs of characters that map back to Windows-1252 bytes and, where
     // those bytes form valid multi-byte UTF-8 sequences, replaces them with the

@@ -1,4 +1,5 @@
 #include "ingest/corpusreader.h"
+#include "support/hostileinputs.h"
 
 #include <QDir>
 #include <QFile>
@@ -6,6 +7,13 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace carto;
 using namespace carto::ingest;
@@ -371,6 +379,149 @@ private Q_SLOTS:
         QVERIFY(!CorpusReader(options).readFile(path, QStringLiteral("big.txt"), problems));
         QCOMPARE(problems.size(), size_t(1));
         QVERIFY(problems[0].message.contains(u"too large"));
+    }
+
+    void read_symbolicLinks_reportedAndNeverFollowed_data()
+    {
+        QTest::addColumn<QString>("link");
+        QTest::addColumn<QString>("target"); // relative to the temporary folder
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("severity");
+        QTest::newRow("file outside") << QStringLiteral("innocent.txt") << QStringLiteral("outside/secret.txt")
+                                      << QStringLiteral("symbolic link to outside the corpus folder, not followed")
+                                      << int(Problem::Severity::Error);
+        QTest::newRow("folder outside") << QStringLiteral("docs") << QStringLiteral("outside")
+                                        << QStringLiteral("symbolic link to outside the corpus folder, not followed")
+                                        << int(Problem::Severity::Error);
+        QTest::newRow("file inside") << QStringLiteral("alias.txt") << QStringLiteral("corpus/good.txt")
+                                     << QStringLiteral("symbolic link within the corpus folder, not followed")
+                                     << int(Problem::Severity::Warning);
+        QTest::newRow("loop") << QStringLiteral("again") << QStringLiteral("corpus")
+                              << QStringLiteral("symbolic link within the corpus folder, not followed")
+                              << int(Problem::Severity::Warning);
+        QTest::newRow("broken") << QStringLiteral("gone.txt") << QStringLiteral("nowhere.txt")
+                                << QStringLiteral("broken symbolic link, skipped") << int(Problem::Severity::Error);
+    }
+
+    // A link to /etc/shadow was read as a document, a folder link pulled in thousands of outside files.
+    void read_symbolicLinks_reportedAndNeverFollowed()
+    {
+        QFETCH(QString, link);
+        QFETCH(QString, target);
+        QFETCH(QString, message);
+        QFETCH(int, severity);
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("outside/secret.txt")), "Private diary: the password is hunter2.\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("corpus/good.txt")), "Acme Corporation met Globex Corporation.\n"));
+        QVERIFY(QFile::link(dir.filePath(target), dir.filePath(QStringLiteral("corpus/") + link)));
+        QString error;
+        const auto corpus = CorpusReader().read(dir.filePath(QStringLiteral("corpus")), &error);
+        QVERIFY2(corpus, qPrintable(error));
+        QCOMPARE(corpus->documents.size(), size_t(1));
+        QCOMPARE(corpus->documents[0].path, QStringLiteral("good.txt"));
+        QCOMPARE(corpus->problems.size(), size_t(1));
+        QCOMPARE(corpus->problems[0].path, link);
+        QCOMPARE(corpus->problems[0].message, message);
+        QCOMPARE(int(corpus->problems[0].severity), severity);
+        for (const Document &doc : corpus->documents)
+            QVERIFY(!doc.text.contains(u"hunter2"));
+    }
+
+    void read_deepFolders_cutAtDepthLimitAndReported()
+    {
+        QTemporaryDir dir;
+        QString path = QStringLiteral("d");
+        for (int i = 1; i < 12; ++i)
+            path += QStringLiteral("/d");
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("top.txt")), "Top file.\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("d/d/d/three.txt")), "Three levels down.\n"));
+        QVERIFY(writeFile(dir.filePath(path + QStringLiteral("/deep.txt")), "Twelve levels down.\n"));
+        CorpusReader::Options options;
+        options.maxFolderDepth = 4;
+        QString error;
+        const auto corpus = CorpusReader(options).read(dir.path(), &error);
+        QVERIFY2(corpus, qPrintable(error));
+        QCOMPARE(corpus->documents.size(), size_t(2));
+        QCOMPARE(corpus->documents[0].path, QStringLiteral("d/d/d/three.txt"));
+        QCOMPARE(corpus->problems.size(), size_t(1));
+        QCOMPARE(corpus->problems[0].path, QStringLiteral("d/d/d/d/d"));
+        QCOMPARE(corpus->problems[0].message, QStringLiteral("folder nested more than 4 levels deep, skipped"));
+    }
+
+    void read_moreFilesThanLimit_firstInNameOrderReadAndReported()
+    {
+        QTemporaryDir dir;
+        for (int i = 0; i < 9; ++i)
+            QVERIFY(writeFile(dir.filePath(QStringLiteral("f%1.txt").arg(i)), "Some text here.\n"));
+        CorpusReader::Options options;
+        options.maxFiles = 5;
+        const auto corpus = CorpusReader(options).read(dir.path(), nullptr);
+        QVERIFY(corpus);
+        QCOMPARE(corpus->documents.size(), size_t(5));
+        QCOMPARE(corpus->documents.back().path, QStringLiteral("f4.txt"));
+        QCOMPARE(corpus->problems.size(), size_t(1));
+        QCOMPARE(corpus->problems[0].message,
+                 QStringLiteral("more than 5 files in the corpus folder; the rest were not read"));
+    }
+
+    void read_nameNotUtf8_reportedNotSilentlyDropped()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("ok.txt")), "Acme Corporation met Globex Corporation.\n"));
+        // Qt cannot name such a file, so it is written through the raw bytes.
+        const QByteArray raw = QFile::encodeName(dir.path()) + "/bad\xff\xfe.txt";
+        FILE *f = std::fopen(raw.constData(), "w");
+        QVERIFY(f);
+        std::fputs("Hidden from Qt.\n", f);
+        std::fclose(f);
+        QVERIFY(::mkdir((QFile::encodeName(dir.path()) + "/folder\xff").constData(), 0700) == 0);
+        const auto corpus = CorpusReader().read(dir.path(), nullptr);
+        QVERIFY(corpus);
+        QCOMPARE(corpus->documents.size(), size_t(1));
+        QCOMPARE(corpus->problems.size(), size_t(2));
+        QCOMPARE(corpus->problems[0].path, QStringLiteral("bad\uFFFD\uFFFD.txt"));
+        QCOMPARE(corpus->problems[0].message, QStringLiteral("file name is not valid UTF-8, skipped (rename it to read it)"));
+        QCOMPARE(corpus->problems[1].path, QStringLiteral("folder\uFFFD"));
+        QVERIFY(corpus->problems[1].message.startsWith(u"folder name is not valid UTF-8"));
+    }
+
+    void read_fifo_reportedNotOpened()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("ok.txt")), "Acme Corporation met Globex Corporation.\n"));
+        // Opening a FIFO blocks until someone writes: it must never be opened.
+        QVERIFY(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("pipe.txt"))).constData(), 0600) == 0);
+        const auto corpus = CorpusReader().read(dir.path(), nullptr);
+        QVERIFY(corpus);
+        QCOMPARE(corpus->documents.size(), size_t(1));
+        QCOMPARE(corpus->problems.size(), size_t(1));
+        QCOMPARE(corpus->problems[0].path, QStringLiteral("pipe.txt"));
+        QVERIFY(corpus->problems[0].message.startsWith(u"not a regular file"));
+    }
+
+    // A PDF whose pages share one content stream reads for minutes (10,000
+    // pages: over 400 s); Cancel must stop it between pages. With no time
+    // budget, only Cancel can end this test before CTest's TIMEOUT.
+    void read_cancelledDuringSlowPdf_stopsBetweenPages()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("ok.txt")), "Acme Corporation met Globex Corporation.\n"));
+        const QByteArray unit = "(Acme Globex) Tj\n";
+        const QByteArray content = "BT /F1 11 Tf 50 750 Td\n" + unit.repeated(1024 * 1024 / int(unit.size())) + "ET\n";
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("bomb.pdf")),
+                          hostilepdf::sharedContent(10000, qCompress(content, 9).mid(4), "/FlateDecode")));
+        CorpusReader::Options options;
+        options.maxFileTime = std::chrono::hours(1);
+        options.threads = 1;
+        CancelToken cancel;
+        QString error;
+        std::optional<Corpus> corpus;
+        std::thread reader([&] { corpus = CorpusReader(options).read(dir.path(), &error, nullptr, &cancel); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        cancel.cancel();
+        reader.join();
+        QVERIFY(!corpus);
+        QCOMPARE(error, QStringLiteral("reading cancelled"));
     }
 };
 

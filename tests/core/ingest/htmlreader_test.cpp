@@ -1,4 +1,6 @@
+#include "support/hostileinputs.h"
 #include "ingest/htmlreader.h"
+#include "ingest/inlinehtml.h"
 
 #include <QFile>
 #include <QTest>
@@ -86,6 +88,111 @@ private Q_SLOTS:
         deep += QStringLiteral("deep text</p></td><a href=");
         HtmlReader::read(deep, doc, problems);
         QVERIFY(doc.text.contains(u"deep text"));
+    }
+
+    void read_hostilePage_textKeptAndReported_data()
+    {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < int(std::size(hostilehtml::cases)); ++i)
+            QTest::newRow(hostilehtml::cases[i].name) << i;
+    }
+
+    // Each of these crashed (stack overflow), hung (minutes) or overflowed before the limits.
+    void read_hostilePage_textKeptAndReported()
+    {
+        QFETCH(int, index);
+        const hostilehtml::Case &c = hostilehtml::cases[index];
+        Document doc;
+        doc.path = QStringLiteral("hostile.html");
+        std::vector<Problem> problems;
+        QVERIFY(HtmlReader::read(QString::fromUtf8(c.page()), doc, problems));
+        QVERIFY(doc.text.contains(u"Acme Corporation met Globex."));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].path, QStringLiteral("hostile.html"));
+        QCOMPARE(problems[0].severity, Problem::Severity::Warning);
+        QVERIFY2(problems[0].message.contains(QLatin1String(c.problem)), qPrintable(problems[0].message));
+    }
+
+    void read_budgetSpentOrCancelled_skippedWithReason_data()
+    {
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("time") << false << QStringLiteral("took longer than 0 s to read, skipped");
+        QTest::newRow("cancel") << true << QStringLiteral("reading cancelled, skipped");
+    }
+
+    void read_budgetSpentOrCancelled_skippedWithReason()
+    {
+        QFETCH(bool, cancel);
+        QFETCH(QString, reason);
+        CancelToken token;
+        if (cancel)
+            token.cancel();
+        // Spent before it starts: the parser stops at its first budget check.
+        const ReadBudget budget(cancel ? std::chrono::milliseconds(60'000) : std::chrono::milliseconds(0), &token);
+        const QString page = QStringLiteral("<html><body>") + QStringLiteral("<p>A paragraph of text.</p>").repeated(20000)
+                             + QStringLiteral("</body></html>");
+        Document doc;
+        doc.path = QStringLiteral("slow.html");
+        std::vector<Problem> problems;
+        QVERIFY(!HtmlReader::read(page, doc, problems, budget));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].severity, Problem::Severity::Error);
+        QCOMPARE(problems[0].message, reason);
+        QVERIFY(doc.blocks.empty());
+    }
+
+    void read_parserOverMemoryCap_skipped()
+    {
+        HtmlReadLimits limits;
+        limits.minParserBytes = 1024 * 1024;
+        limits.parserBytesPerInputByte = 1;
+        const QString page = QStringLiteral("<p>One more paragraph.</p>").repeated(100000);
+        Document doc;
+        doc.path = QStringLiteral("big.html");
+        std::vector<Problem> problems;
+        QVERIFY(!HtmlReader::read(page, doc, problems, {}, limits));
+        QCOMPARE(problems.size(), size_t(1));
+        QVERIFY2(problems[0].message.contains(u"HTML parser needed more than"), qPrintable(problems[0].message));
+        // The same page reads under the default cap.
+        problems.clear();
+        QVERIFY(HtmlReader::read(page, doc, problems));
+        QVERIFY(problems.empty());
+        QVERIFY(doc.text.contains(u"One more paragraph."));
+    }
+
+    void parseTimeLabel_rangeChecked_data()
+    {
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<int>("seconds"); // -1: not a time
+        QTest::newRow("clock") << QStringLiteral("00:02:54") << 174;
+        QTest::newRow("bracketed") << QStringLiteral("[1:02:03]") << 3723;
+        QTest::newRow("units") << QStringLiteral("2m54s") << 174;
+        QTest::newRow("hours") << QStringLiteral("500h") << 1'800'000;
+        QTest::newRow("overflowing hours") << QStringLiteral("999999h") << -1;
+        QTest::newRow("overflowing seconds") << QStringLiteral("99999999999999999999s") << -1;
+        QTest::newRow("overflowing sum") << QStringLiteral("596523h14m8s") << -1;
+        QTest::newRow("largest") << QStringLiteral("596523h14m7s") << 2'147'483'647;
+        QTest::newRow("empty") << QString() << -1;
+    }
+
+    void parseTimeLabel_rangeChecked()
+    {
+        QFETCH(QString, label);
+        QFETCH(int, seconds);
+        const std::optional<int> parsed = parseTimeLabel(label);
+        QCOMPARE(parsed.value_or(-1), seconds);
+    }
+
+    void read_overflowingTimestampAnchor_keptAsText()
+    {
+        QFile file(QStringLiteral(CARTO_SHARED_DIR "/hostile/html-timestamp-int-overflow.html"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), "shared hostile corpus missing");
+        Document doc;
+        std::vector<Problem> problems;
+        QVERIFY(HtmlReader::read(QString::fromUtf8(file.readAll()), doc, problems));
+        QVERIFY(doc.timestamps.empty());
+        QCOMPARE(doc.text, QStringLiteral("x"));
     }
 };
 

@@ -62,6 +62,62 @@ private Q_SLOTS:
         QCOMPARE(doc.text, QStringLiteral("Body text here."));
     }
 
+    void read_hostileFrontMatter_droppedWithWarningAndBodyKept_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        QFile laughs(QStringLiteral(CARTO_SHARED_DIR "/hostile/frontmatter-billion-laughs.md"));
+        QVERIFY2(laughs.open(QIODevice::ReadOnly), "shared hostile corpus missing");
+        // 443 bytes standing for 10^9 strings: minutes of CPU and gigabytes before the check.
+        QTest::newRow("billion laughs") << QString::fromUtf8(laughs.readAll())
+                                        << QStringLiteral("front matter refused at line 5, column 29: aliases expand to more than");
+        QTest::newRow("alias cycle") << QStringLiteral("---\nloop: &a [x, *a]\n---\n\nAcme Corporation met Globex Corporation in Berlin.\n")
+                                     << QStringLiteral("an alias refers to a node that contains it");
+        QTest::newRow("oversized") << QStringLiteral("---\nk: ") + QString(300 * 1024, u'a')
+                                          + QStringLiteral("\n---\n\nAcme Corporation met Globex Corporation in Berlin.\n")
+                                   << QStringLiteral("front matter larger than 256 KB");
+    }
+
+    void read_hostileFrontMatter_droppedWithWarningAndBodyKept()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        std::vector<Problem> problems;
+        const Document doc = readText(text, &problems);
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].severity, Problem::Severity::Warning);
+        QVERIFY2(problems[0].message.contains(message), qPrintable(problems[0].message));
+        QVERIFY(doc.metadata.empty());
+        QVERIFY(doc.text.contains(u"Acme Corporation met Globex Corporation in Berlin."));
+    }
+
+    void read_aliasesWithinLimits_expanded()
+    {
+        std::vector<Problem> problems;
+        const Document doc = readText(QStringLiteral("---\nbase: &b Acme\ncopy: *b\n---\n\nBody.\n"), &problems);
+        QVERIFY(problems.empty());
+        QCOMPARE(doc.metadataValue(QStringLiteral("copy")), QStringLiteral("Acme"));
+    }
+
+    void read_budgetSpentOrCancelled_skipped()
+    {
+        CancelToken cancel;
+        cancel.cancel();
+        const QString text = QStringLiteral("A paragraph with *emphasis* and [a link](x).\n\n").repeated(2000);
+        Document doc;
+        doc.path = QStringLiteral("slow.md");
+        std::vector<Problem> problems;
+        QVERIFY(!MarkdownReader::read(text, doc, problems, ReadBudget(std::chrono::milliseconds(60'000), &cancel)));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].message, QStringLiteral("reading cancelled, skipped"));
+        problems.clear();
+        Document late;
+        QVERIFY(!MarkdownReader::read(text, late, problems, ReadBudget(std::chrono::milliseconds(0), nullptr)));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].severity, Problem::Severity::Error);
+        QVERIFY2(problems[0].message.startsWith(u"took longer than"), qPrintable(problems[0].message));
+    }
+
     void read_wikiLinks_recordedAndSliceToShownText()
     {
         const Document doc = readText(QStringLiteral("See [[Alan Turing]] and [[Analytical Engine|the engine]] today."));

@@ -1,4 +1,5 @@
 #include "ingest/pdfreader.h"
+#include "support/hostileinputs.h"
 
 #include <QTest>
 
@@ -74,6 +75,61 @@ private Q_SLOTS:
         QVERIFY(!PdfReader::read(QByteArray("%PDF-1.4\nthis is not really a pdf at all\n"), doc, problems));
         QVERIFY(!problems.empty());
         QCOMPARE(problems.back().severity, Problem::Severity::Error);
+    }
+
+    void read_pagesPastLimit_firstPagesReadAndReported()
+    {
+        const QByteArray pdf = hostilepdf::sharedContent(12, hostilepdf::textLines("Acme Corporation met Globex.", 2));
+        Document doc;
+        doc.path = QStringLiteral("long.pdf");
+        std::vector<Problem> problems;
+        PdfReadLimits limits;
+        limits.maxPages = 5;
+        QVERIFY(PdfReader::read(pdf, doc, problems, {}, limits));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].severity, Problem::Severity::Warning);
+        QCOMPARE(problems[0].message, QStringLiteral("PDF has 12 pages; only the first 5 were read"));
+        QCOMPARE(doc.text.count(u"Acme Corporation met Globex."), 5 * 2);
+    }
+
+    void read_textPastLimit_skipped()
+    {
+        // Every page repeats one stream: a small file whose text multiplies.
+        const QByteArray pdf = hostilepdf::sharedContent(50, hostilepdf::textLines("Acme Corporation met Globex.", 40));
+        Document doc;
+        std::vector<Problem> problems;
+        PdfReadLimits limits;
+        limits.maxTextChars = 10'000;
+        QVERIFY(!PdfReader::read(pdf, doc, problems, {}, limits));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].severity, Problem::Severity::Error);
+        QVERIFY2(problems[0].message.startsWith(u"PDF text is longer than 0.01 million characters (at page "),
+                 qPrintable(problems[0].message));
+        QVERIFY(problems[0].message.endsWith(u" of 50), skipped"));
+    }
+
+    void read_budgetSpentOrCancelled_stopsBetweenPages_data()
+    {
+        QTest::addColumn<bool>("cancel");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("time") << false << QStringLiteral("took longer than 0 s to read (stopped at page 1 of 30), skipped");
+        QTest::newRow("cancel") << true << QStringLiteral("reading cancelled (stopped at page 1 of 30), skipped");
+    }
+
+    void read_budgetSpentOrCancelled_stopsBetweenPages()
+    {
+        QFETCH(bool, cancel);
+        QFETCH(QString, message);
+        const QByteArray pdf = hostilepdf::sharedContent(30, hostilepdf::textLines("Acme Corporation met Globex.", 2));
+        CancelToken token;
+        if (cancel)
+            token.cancel();
+        const ReadBudget budget(std::chrono::milliseconds(cancel ? 60'000 : 0), &token);
+        Document doc;
+        std::vector<Problem> problems;
+        QVERIFY(!PdfReader::read(pdf, doc, problems, budget));
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0].message, message);
     }
 };
 

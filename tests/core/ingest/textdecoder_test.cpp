@@ -1,3 +1,4 @@
+#include "ingest/formatdetector.h"
 #include "ingest/textdecoder.h"
 
 #include <QFile>
@@ -72,6 +73,62 @@ private Q_SLOTS:
         const DecodedText d = TextDecoder::decode(bytes);
         QCOMPARE(d.text, text);
         QCOMPARE(d.encoding, QStringLiteral("UTF-16LE"));
+    }
+
+    void decode_utf16WithoutBom_detectedAndDecoded_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("encoding");
+        const QString text = QStringLiteral("Acme Corporation met Globex in Zürich.\nA second line.\n");
+        QStringEncoder le(QStringConverter::Utf16LE);
+        QStringEncoder be(QStringConverter::Utf16BE);
+        QTest::newRow("little-endian") << QByteArray(le.encode(text)) << text << QStringLiteral("UTF-16LE");
+        QTest::newRow("big-endian") << QByteArray(be.encode(text)) << text << QStringLiteral("UTF-16BE");
+        QFile shared(QStringLiteral(CARTO_SHARED_DIR "/hostile/utf16le-without-bom.txt"));
+        QVERIFY2(shared.open(QIODevice::ReadOnly), "shared hostile corpus missing");
+        const QByteArray bytes = shared.readAll();
+        QStringDecoder utf16(QStringConverter::Utf16LE);
+        const QString sharedText = utf16.decode(bytes);
+        QTest::newRow("shared reproducer") << bytes << sharedText << QStringLiteral("UTF-16LE");
+    }
+
+    void decode_utf16WithoutBom_detectedAndDecoded()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, text);
+        QFETCH(QString, encoding);
+        QVERIFY(!FormatDetector::isBinary(bytes));
+        QCOMPARE(FormatDetector::detect(u"notes.txt", bytes), std::optional(DocumentFormat::PlainText));
+        const DecodedText d = TextDecoder::decode(bytes);
+        QCOMPARE(d.encoding, encoding);
+        QVERIFY(d.text.contains(u"Acme Corporation met Globex"));
+        QVERIFY(!d.text.contains(QChar(0)));
+        QString cleaned = text;
+        TextDecoder::clean(cleaned);
+        QCOMPARE(d.text, cleaned);
+        QVERIFY(d.warning.isEmpty());
+    }
+
+    void detectUtf16WithoutBom_otherBytes_notUtf16_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("ascii") << QByteArray("Plain ASCII text, nothing to see here.\n");
+        QTest::newRow("utf-8") << QStringLiteral("Zürich café naïve résumé").toUtf8();
+        QByteArray samples; // 16-bit values below 256 that are not text: controls and high bytes
+        for (int i = 0; i < 2000; ++i) {
+            samples.append(char(i % 3 == 0 ? 0x01 : 0x90 + i % 16));
+            samples.append('\0');
+        }
+        QTest::newRow("16-bit samples") << samples;
+        QTest::newRow("one unit") << QByteArray("A\0", 2);
+        QTest::newRow("zeros") << QByteArray(256, '\0');
+    }
+
+    void detectUtf16WithoutBom_otherBytes_notUtf16()
+    {
+        QFETCH(QByteArray, bytes);
+        QCOMPARE(TextDecoder::detectUtf16WithoutBom(bytes), std::nullopt);
     }
 
     void clean_controlCharactersAndLineEnds_normalised()

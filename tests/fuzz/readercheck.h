@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ingest/document.h"
+
+#include <cstdlib>
+
+// Checks the promises every reader makes about a Document (the ranges index
+// its text, sentences are sorted and inside blocks) and aborts, so libFuzzer
+// reports the input, when one is broken.
+inline void checkDocument(const carto::ingest::Document &doc)
+{
+    const qsizetype n = doc.text.size();
+    const auto inside = [n](carto::TextRange r) { return r.start >= 0 && r.start <= r.end && r.end <= n; };
+    qsizetype previous = 0;
+    for (const carto::ingest::Block &b : doc.blocks) {
+        if (!inside(b.range) || b.range.isEmpty() || b.range.start < previous)
+            std::abort();
+        previous = b.range.end;
+    }
+    previous = 0;
+    for (const carto::TextRange &s : doc.sentences) {
+        if (!inside(s) || s.isEmpty() || s.start < previous)
+            std::abort();
+        previous = s.end;
+    }
+    for (const carto::ingest::Section &s : doc.sections) {
+        if (!inside(s.range) || !inside(s.heading))
+            std::abort();
+    }
+    for (const carto::ingest::Timestamp &t : doc.timestamps) {
+        if (!inside(t.passage) || t.seconds < 0)
+            std::abort();
+    }
+    for (const carto::ingest::Link &l : doc.links) {
+        if (!inside(l.range))
+            std::abort();
+    }
+    for (const carto::ingest::WikiLink &w : doc.wikiLinks) {
+        if (!inside(w.range))
+            std::abort();
+    }
+}
