@@ -202,15 +202,43 @@ private Q_SLOTS:
         StagePipeline three(texts, StagePipeline::Stage::Candidates, 3);
         auto table = [](const StagePipeline &p) {
             std::set<std::tuple<QString, bool, int, int, int>> rows;
-            test::forEachKey(p.candidates.keys, [&](const KeyInfo &k) {
+            for (const KeyInfo &k : p.candidates.keys)
                 rows.emplace(p.words(k), k.named, k.count, k.documents, k.kinds);
-            });
             return rows;
         };
         QVERIFY(!one.candidates.keys.empty());
         QVERIFY(table(one) == table(three));
         QCOMPARE(one.render(one.candidates.occurrences), three.render(three.candidates.occurrences));
         QCOMPARE(one.candidates.acronyms.size(), three.candidates.acronyms.size());
+    }
+
+    void findCandidates_keys_numberedInTheOrderTheDocumentsFirstUseThem()
+    {
+        // candidates.h: the keys are numbered so the numbers do not depend on
+        // which thread met them; three threads share four documents here
+        const QStringList texts{u"Firms fear export controls. Chinese firms export chips to Europe."_s,
+                                u"The Bank of England raised rates. Investors trust the Bank of England."_s,
+                                u"Vendors sell Software as a Service (SaaS) to banks. SaaS grows."_s,
+                                u"Nobody likes export controls, and Europe buys chips."_s};
+        StagePipeline p(texts, StagePipeline::Stage::Candidates, 3);
+        std::vector<bool> seen(p.candidates.keys.size(), false);
+        std::int32_t next = 0;
+        for (const auto &doc : p.candidates.occurrences) {
+            for (const Occurrence &o : doc) {
+                QVERIFY(o.key >= 0 && o.key < static_cast<std::int32_t>(seen.size()));
+                if (seen[static_cast<size_t>(o.key)])
+                    continue;
+                QCOMPARE(o.key, next);
+                seen[static_cast<size_t>(o.key)] = true;
+                ++next;
+            }
+        }
+        QVERIFY(next > 10);
+        QCOMPARE(static_cast<size_t>(next), p.candidates.keys.size()); // no key without an occurrence
+        QCOMPARE(p.candidates.acronyms.size(), size_t(1));
+        const auto &[acronym, expansion] = p.candidates.acronyms.front();
+        QCOMPARE(p.words(p.candidates.key(acronym)), u"saas"_s);
+        QCOMPARE(p.words(p.candidates.key(expansion)), u"software as a service"_s);
     }
 };
 

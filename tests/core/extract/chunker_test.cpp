@@ -136,11 +136,11 @@ private Q_SLOTS:
     {
         QEXPECT_FAIL("participle after a noun is a verb",
                      "KNOWN: a gerund WordNet lists as a noun (\"using\") continues a phrase after a noun "
-                     "(chunker.cpp:314), against the doc comment's \"firms using data\"",
+                     "(Chunker::nounPhrases, chunker.cpp:317), against the doc comment's \"firms using data\"",
                      Continue);
         QEXPECT_FAIL("time noun ends no phrase",
                      "KNOWN: \"yesterday\", \"today\" are NN in the Penn model, so the phrase runs on into them "
-                     "(chunker.cpp:311-317): \"new plants yesterday\" is no noun phrase",
+                     "(Chunker::nounPhrases, chunker.cpp:314-320): \"new plants yesterday\" is no noun phrase",
                      Continue);
         QFETCH(QString, text);
         QFETCH(QStringList, present);
@@ -176,7 +176,7 @@ private Q_SLOTS:
     {
         QEXPECT_FAIL("of, evaluative left side",
                      "KNOWN: the tagger makes \"evil\" after \"of\" an adjective (JJ), so the right side has no "
-                     "head noun (chunker.cpp:280 headNoun) and issue 7's \"axis of evil\" is never formed",
+                     "head noun (Chunker::headNoun, chunker.cpp:283) and issue 7's \"axis of evil\" is never formed",
                      Continue);
         QFETCH(QString, text);
         QFETCH(QStringList, present);
@@ -266,7 +266,7 @@ private Q_SLOTS:
     {
         QEXPECT_FAIL("title noun",
                      "KNOWN: a given name with a WordNet person sense (\"Robert\") counts as a title noun "
-                     "(vocabulary.cpp:185, chunker.cpp:244): the name becomes \"Byrd\", the title \"Senator Robert\"",
+                     "(vocabulary.cpp:198, chunker.cpp:244): the name becomes \"Byrd\", the title \"Senator Robert\"",
                      Continue);
         QEXPECT_FAIL("several title words", "KNOWN: as \"title noun\": \"Robert\" taken for a title", Continue);
         QEXPECT_FAIL("honorific",

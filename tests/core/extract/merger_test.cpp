@@ -119,7 +119,7 @@ private Q_SLOTS:
     void merge_nameRule_joinsOrKeepsApart()
     {
         QEXPECT_FAIL("synonyms named once each",
-                     "KNOWN: joinProperSynonyms only looks at names mentioned at least twice (merger.cpp:143), "
+                     "KNOWN: joinProperSynonyms only looks at names mentioned at least twice (merger.cpp:141), "
                      "which Merger's doc comment does not say; a USA named once stays apart from the United States",
                      Continue);
         const QString problem = joinProblem();

@@ -91,7 +91,7 @@ private Q_SLOTS:
     {
         QEXPECT_FAIL("titled surname after a WordNet given name",
                      "KNOWN: the chunker takes \"Robert\" (a WordNet person, Henry M. Robert) for a title noun, so "
-                     "\"Robert Byrd\" is found as \"Byrd\" titled \"Robert\" (vocabulary.cpp:185, chunker.cpp:244) "
+                     "\"Robert Byrd\" is found as \"Byrd\" titled \"Robert\" (vocabulary.cpp:198, chunker.cpp:244) "
                      "and there is no full name to join",
                      Abort);
         QEXPECT_FAIL("a place word with its own cue",

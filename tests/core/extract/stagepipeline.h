@@ -29,7 +29,6 @@
 #include <QTemporaryDir>
 
 #include <optional>
-#include <type_traits>
 #include <vector>
 
 namespace carto::extract::test {
@@ -60,32 +59,6 @@ inline ingest::Corpus readCorpus(const QStringList &texts)
     return corpus;
 }
 
-// The pipeline's key table is being reworked (candidate keys as a hash map,
-// or as a vector indexed by key with the merger built from the whole
-// candidate set); these two helpers keep the stage tests compiling against
-// either form.
-template<typename MergerType, typename Candidates>
-void makeMerger(std::optional<MergerType> &merger, const Candidates &c, const Vocabulary &vocabulary)
-{
-    if constexpr (std::is_constructible_v<MergerType, const Candidates &, const Vocabulary &>)
-        merger.emplace(c, vocabulary);
-    else
-        merger.emplace(c.keys, vocabulary, c.acronyms);
-}
-
-// Calls f(KeyInfo) for every candidate key.
-template<typename Keys, typename F>
-void forEachKey(const Keys &keys, F f)
-{
-    if constexpr (requires { keys.begin()->second; }) {
-        for (const auto &entry : keys)
-            f(entry.second);
-    } else {
-        for (const auto &info : keys)
-            f(info);
-    }
-}
-
 class StagePipeline final
 {
 public:
@@ -110,7 +83,7 @@ public:
         resolvePersonReferences(mentions, candidates.keys, vocabulary, threads);
         if (upTo == Stage::References)
             return;
-        makeMerger(merger, candidates, vocabulary);
+        merger.emplace(candidates, vocabulary);
         merger->merge(mentions);
     }
 

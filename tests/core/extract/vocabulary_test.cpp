@@ -168,6 +168,17 @@ private Q_SLOTS:
         row(u"mr"_s, u"honorific"_s, true);
         row(u"tariff"_s, u"known"_s, true);
         row(u"zorblatt"_s, u"known"_s, false);
+        // indefinite pronouns and quantifiers open but never belong to a noun phrase
+        row(u"everybody"_s, u"quantifier"_s, true);
+        row(u"several"_s, u"quantifier"_s, true);
+        row(u"tariff"_s, u"quantifier"_s, false);
+        row(u"freedom"_s, u"abstract"_s, true);
+        row(u"tariff"_s, u"abstract"_s, false);
+        // the first capitalised WordNet sense: Kansas the state, Lincoln the president
+        row(u"kansas"_s, u"proper place"_s, true);
+        row(u"lincoln"_s, u"proper place"_s, false);
+        row(u"lincoln"_s, u"proper person"_s, true);
+        row(u"kansas"_s, u"proper person"_s, false);
     }
 
     void lookUp_word_hasWhatWordNetSays()
@@ -176,7 +187,8 @@ private Q_SLOTS:
         QFETCH(QString, property);
         QFETCH(bool, expected);
         StagePipeline p({u"Tonight Mr. Zorblatt said the economic and national news of the year was widespread: "
-                         "the president and Congress raised a tariff."_s},
+                         "the president and Congress raised a tariff. Everybody in Kansas praised several "
+                         "words of Lincoln on freedom."_s},
                         StagePipeline::Stage::Tagged);
         const WordInfo &w = word(p, lower);
         const bool got = property == u"relational" ? w.relationalAdjective
@@ -185,7 +197,12 @@ private Q_SLOTS:
             : property == u"proper"                ? w.properNoun
             : property == u"stop"                  ? w.stop
             : property == u"honorific"             ? w.honorific
-                                                   : w.known();
+            : property == u"quantifier"            ? w.quantifier
+            : property == u"abstract"              ? w.abstractNoun
+            : property == u"proper place"          ? w.properPlace
+            : property == u"proper person"         ? w.properPerson
+            : property == u"known"                 ? w.known()
+                                                   : (qFatal("no property %s", qPrintable(property)), false);
         QCOMPARE(got, expected);
     }
 
