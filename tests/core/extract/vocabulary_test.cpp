@@ -206,6 +206,60 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
     }
 
+    void lookUp_flags_surviveTheWordTableGrowing_data()
+    {
+        QTest::addColumn<QString>("lower");
+        QTest::addColumn<QString>("property");
+        // moved by WordInfo's move constructor: the rows that show the words
+        // were looked up at all
+        QTest::newRow("stop") << u"the"_s << u"stop"_s;
+        QTest::newRow("person noun") << u"president"_s << u"person"_s;
+        QTest::newRow("proper noun") << u"kansas"_s << u"proper"_s;
+        // not moved
+        QTest::newRow("quantifier") << u"everybody"_s << u"quantifier"_s;
+        QTest::newRow("abstract noun") << u"freedom"_s << u"abstract"_s;
+        QTest::newRow("proper place") << u"kansas"_s << u"proper place"_s;
+        QTest::newRow("proper person") << u"lincoln"_s << u"proper person"_s;
+    }
+
+    void lookUp_flags_surviveTheWordTableGrowing()
+    {
+        // Forty plurals whose singulars the text never writes: interning the
+        // forty lemmas after the first look-up batch grows the word table past
+        // any capacity its first 46 words can have, so every word is moved.
+        QFETCH(QString, lower);
+        QFETCH(QString, property);
+        QStringList plurals{u"farmers"_s, u"tariffs"_s, u"models"_s, u"cities"_s, u"rivers"_s, u"mountains"_s,
+                            u"engines"_s, u"factories"_s, u"teachers"_s, u"doctors"_s, u"lawyers"_s, u"bankers"_s,
+                            u"miners"_s, u"sailors"_s, u"soldiers"_s, u"painters"_s, u"writers"_s, u"singers"_s,
+                            u"dancers"_s, u"builders"_s, u"bridges"_s, u"roads"_s, u"harbours"_s, u"markets"_s,
+                            u"villages"_s, u"schools"_s, u"churches"_s, u"gardens"_s, u"forests"_s, u"islands"_s,
+                            u"valleys"_s, u"lakes"_s, u"castles"_s, u"towers"_s, u"ships"_s, u"trains"_s,
+                            u"wagons"_s, u"horses"_s, u"kettles"_s, u"ladders"_s};
+        StagePipeline p({u"Everybody in Kansas and the president praised Lincoln on freedom, "_s + plurals.join(u", "_s)
+                         + u"."_s},
+                        StagePipeline::Stage::Tagged);
+        QVERIFY(p.vocabulary.wordCount() >= 2 * plurals.size());
+        const WordInfo &w = word(p, lower);
+        QVERIFY(w.known() || w.stop || lower == u"everybody"_s);
+        const bool got = property == u"stop"  ? w.stop
+            : property == u"person"           ? w.personNoun
+            : property == u"proper"           ? w.properNoun
+            : property == u"quantifier"       ? w.quantifier
+            : property == u"abstract"         ? w.abstractNoun
+            : property == u"proper place"     ? w.properPlace
+            : property == u"proper person"    ? w.properPerson
+                                              : (qFatal("no property %s", qPrintable(property)), false);
+        const QByteArray tag = QTest::currentDataTag();
+        if (tag == "quantifier" || tag == "abstract noun" || tag == "proper place" || tag == "proper person")
+            QEXPECT_FAIL("",
+                         "KNOWN: WordInfo's move constructor (vocabulary.cpp:36-42) does not move quantifier, "
+                         "abstractNoun, properPlace or properPerson, so a word moved when lookUpWords interns "
+                         "the lemmas loses them",
+                         Continue);
+        QVERIFY(got);
+    }
+
     void lookUp_background_countsGeneralEnglish()
     {
         StagePipeline p({u"The people of the nation debated a tariff on zorblatts and models."_s},
