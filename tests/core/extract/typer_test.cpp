@@ -124,6 +124,16 @@ private Q_SLOTS:
         QTest::newRow("unknown four-word name") << with(cues(4), [](TypeCues &c) { c.unknownWords = true; }) << T::Organization;
         QTest::newRow("unknown one-word name") << with(cues(1), [](TypeCues &c) { c.unknownWords = true; }) << T::Organization;
         QTest::newRow("acronym") << with(cues(1), [](TypeCues &c) { c.acronym = true; }) << T::Organization;
+        // rule 0 before every other
+        QTest::newRow("identifier") << with(cues(1), [](TypeCues &c) { c.identifier = true; c.placeName = true; c.acronym = true; })
+                                    << T::Technology;
+        // a name of common words is what its head is, else a theme
+        QTest::newRow("common words, no head") << with(cues(2), [](TypeCues &c) { c.commonWords = true; }) << T::Theme;
+        QTest::newRow("common words, one word") << with(cues(1), [](TypeCues &c) { c.commonWords = true; }) << T::Theme;
+        QTest::newRow("common words, policy head")
+            << with(cues(1), [](TypeCues &c) { c.commonWords = true; c.head = H::Policy; }) << T::Policy;
+        QTest::newRow("common words, person head (\"the Emperor\")")
+            << with(cues(1), [](TypeCues &c) { c.commonWords = true; c.head = H::Person; }) << T::Person;
     }
 
     void conceptType_cues_firstRuleThatFiresWins()
@@ -158,6 +168,13 @@ private Q_SLOTS:
         QTest::newRow("city") << u"city"_s << H::Location;
         QTest::newRow("bridge") << u"bridge"_s << H::Location;
         QTest::newRow("idea") << u"idea"_s << H::Other;
+        QTest::newRow("negotiation") << u"negotiation"_s << H::Policy;
+        QTest::newRow("rule (no policy)") << u"rule"_s << H::Other;
+        QTest::newRow("navy (a military service)") << u"navy"_s << H::Group;
+        QTest::newRow("hospital (a building)") << u"hospital"_s << H::Location;
+        QTest::newRow("road (a way)") << u"road"_s << H::Location;
+        QTest::newRow("airport (a facility)") << u"airport"_s << H::Location;
+        QTest::newRow("statue (an artifact)") << u"statue"_s << H::Artifact;
         QTest::newRow("unknown word") << u"zorblatt"_s << H::None;
     }
 
@@ -212,6 +229,11 @@ private Q_SLOTS:
         QTest::newRow("doctrine named after a person")
             << u"The Monroe Doctrine guided policy. Later the Monroe Doctrine was cited again."_s << u"Monroe Doctrine"_s
             << T::Policy;
+        QTest::newRow("file name") << u"The build reads package.json first. Later package.json lists the tools."_s
+                                   << u"package.json"_s << T::Technology;
+        QTest::newRow("title-case phrase of common words")
+            << u"Officials debated Universal Training in May. Later Universal Training was dropped."_s
+            << u"Universal Training"_s << T::Theme;
         QTest::newRow("institution head") << u"Rates are set by the Interstate Commerce Commission. The Interstate "
                                              "Commerce Commission met."_s
                                           << u"Interstate Commerce Commission"_s << T::Organization;
