@@ -143,6 +143,13 @@ private Q_SLOTS:
         // nationality adjectives
         row("nationality adjective joins its country", u"Many Chinese firms sold chips. Investors bought chips in China."_s,
             u"Chinese"_s, u"China"_s, true);
+        row("nationality adjective ten times commoner than its country stays apart",
+            repeated(u"Indian tribes met Indian traders, and Indian chiefs spoke to Indian scouts."_s, 3)
+                + u"A ship sailed to India."_s,
+            u"Indian"_s, u"India"_s, false);
+        row("nationality adjective joins a country named nearly as often",
+            repeated(u"Indian tribes met Indian traders."_s, 3) + u"A ship sailed to India. Spices came from India."_s,
+            u"Indian"_s, u"India"_s, true);
         row("nationality adjective joins a synonym of its country",
             u"The US economy grew, so American workers gained, and the US budget shrank."_s, u"American"_s, u"US"_s, true);
         // acronyms
