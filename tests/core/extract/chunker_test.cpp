@@ -140,11 +140,6 @@ private Q_SLOTS:
                      "KNOWN: a gerund WordNet lists as a noun (\"using\") continues a phrase after a noun "
                      "(Chunker::nounPhrases, chunker.cpp:317), against the doc comment's \"firms using data\"",
                      Continue);
-        QEXPECT_FAIL("indefinite pronoun is no phrase",
-                     "KNOWN: WordInfo's move constructor (vocabulary.cpp:36-42) does not move quantifier, "
-                     "abstractNoun, properPlace or properPerson; interning the lemmas (\"farmer\", \"plant\") "
-                     "grows the word table past its capacity and \"everybody\" loses its quantifier flag",
-                     Continue);
         QEXPECT_FAIL("time noun ends no phrase",
                      "KNOWN: \"yesterday\", \"today\" are NN in the Penn model, so the phrase runs on into them "
                      "(Chunker::nounPhrases, chunker.cpp:314-320): \"new plants yesterday\" is no noun phrase",
@@ -253,12 +248,6 @@ private Q_SLOTS:
 
     void names_properNounRuns()
     {
-        // a crash is no expected failure: these rows are skipped, and say why
-        const QByteArray tag = QTest::currentDataTag();
-        if (tag == "initial and dot" || tag == "abbreviation and dot")
-            QSKIP("KNOWN: undefined behaviour (valgrind: invalid read of size 4 in addName, chunker.cpp:244): "
-                  "the title loop reads the word of the \".\" token inside the name run before checking it "
-                  "is a word (m_s.word(t) before m_s.token(t).isWord()), i.e. form -1");
         QFETCH(QString, text);
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);
@@ -313,10 +302,6 @@ private Q_SLOTS:
                      "(vocabulary.cpp:198, chunker.cpp:244): the name becomes \"Byrd\", the title \"Senator Robert\"",
                      Continue);
         QEXPECT_FAIL("several title words", "KNOWN: as \"title noun\": \"Robert\" taken for a title", Continue);
-        QEXPECT_FAIL("honorific",
-                     "KNOWN: a surname that is also a person noun (\"smith\") after an honorific is taken for a "
-                     "title of address like \"Mr. President\" (chunker.cpp:236): no name at all",
-                     Continue);
         QFETCH(QString, text);
         QFETCH(QString, person);
         const Chunked c = chunk(text);

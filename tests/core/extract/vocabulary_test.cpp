@@ -250,13 +250,6 @@ private Q_SLOTS:
             : property == u"proper place"     ? w.properPlace
             : property == u"proper person"    ? w.properPerson
                                               : (qFatal("no property %s", qPrintable(property)), false);
-        const QByteArray tag = QTest::currentDataTag();
-        if (tag == "quantifier" || tag == "abstract noun" || tag == "proper place" || tag == "proper person")
-            QEXPECT_FAIL("",
-                         "KNOWN: WordInfo's move constructor (vocabulary.cpp:36-42) does not move quantifier, "
-                         "abstractNoun, properPlace or properPerson, so a word moved when lookUpWords interns "
-                         "the lemmas loses them",
-                         Continue);
         QVERIFY(got);
     }
 
