@@ -249,8 +249,10 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
     // a title noun inside the run ("Senator Robert Byrd", "Commodore Porter"):
     // the name is what follows the last title that a person's name follows
     for (std::int32_t t = e - 2; t >= b && !c.personCue; --t) {
-        if (!m_s.isWord(t) || !isPersonNoun(m_s.word(t)))
-            continue; // (the dot of an initial is no word to look up)
+        // (the dot of an initial is no word to look up; a given name such as
+        // "Robert", whose first WordNet sense is a person, is no title)
+        if (!m_s.isWord(t) || !isPersonNoun(m_s.word(t)) || Gazetteer::instance().isGivenName(m_s.word(t).lower))
+            continue;
         const std::int32_t rest = e - (t + 1);
         if (rest < 1 || rest > 3)
             continue;

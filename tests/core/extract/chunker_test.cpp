@@ -297,11 +297,6 @@ private Q_SLOTS:
 
     void names_titleBeforeName_isAPersonCueAndKeptAsTitle()
     {
-        QEXPECT_FAIL("title noun",
-                     "KNOWN: a given name with a WordNet person sense (\"Robert\") counts as a title noun "
-                     "(vocabulary.cpp:198, chunker.cpp:244): the name becomes \"Byrd\", the title \"Senator Robert\"",
-                     Continue);
-        QEXPECT_FAIL("several title words", "KNOWN: as \"title noun\": \"Robert\" taken for a title", Continue);
         QFETCH(QString, text);
         QFETCH(QString, person);
         const Chunked c = chunk(text);

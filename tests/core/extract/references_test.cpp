@@ -89,11 +89,6 @@ private Q_SLOTS:
 
     void resolvePersonReferences_shortForm_joinsTheFullName()
     {
-        QEXPECT_FAIL("titled surname after a WordNet given name",
-                     "KNOWN: the chunker takes \"Robert\" (a WordNet person, Henry M. Robert) for a title noun, so "
-                     "\"Robert Byrd\" is found as \"Byrd\" titled \"Robert\" (vocabulary.cpp:198, chunker.cpp:244) "
-                     "and there is no full name to join",
-                     Abort);
         QEXPECT_FAIL("a place word with its own cue",
                      "KNOWN: \"President Washington\" stays one name: a title before a word whose first capitalised "
                      "WordNet sense is a place is no person cue (chunker.cpp:251-253), so the titled form never joins "

@@ -247,13 +247,6 @@ private Q_SLOTS:
         const Extraction x = extractFrom({text});
         const Concept *c = conceptNamed(x, name);
         QVERIFY2(c, qPrintable(listConcepts(x)));
-        QEXPECT_FAIL("unknown two-word name before a verb that is also a noun",
-                     "KNOWN: the class cue takes the word after most mentions as a class noun when WordNet has any noun "
-                     "reading of it, whatever its tag (conceptcues.cpp:140): \"left\" (VBD) is read as the noun "
-                     "\"left\" (noun.location) and the name becomes a place",
-                     Continue);
-        QEXPECT_FAIL("unknown word before a verb that is also a noun", "KNOWN: as the row before: typed place",
-                     Continue);
         QCOMPARE(conceptTypeName(c->type), conceptTypeName(type));
     }
 
@@ -293,11 +286,6 @@ private Q_SLOTS:
             if (k.label == titled || k.label == titled.section(u' ', 0, -name.count(u' ') - 2))
                 problems << u"a concept labelled "_s + k.label;
         }
-        QEXPECT_FAIL("title noun, full name",
-                     "KNOWN: \"Robert\" (a WordNet person) is taken for a title noun (vocabulary.cpp:198, "
-                     "chunker.cpp:244): the concept is \"Byrd\", titled \"Senator Robert\"",
-                     Continue);
-        QEXPECT_FAIL("several title words, full name", "KNOWN: as \"title noun, full name\"", Continue);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s) + u" / "_s + listConcepts(x)));
     }
 
