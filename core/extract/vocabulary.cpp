@@ -106,19 +106,28 @@ int Vocabulary::find(const QString &lower) const
 
 void Vocabulary::build(std::vector<FormInterner> &interners, std::vector<DocumentTokens> &docs, int threads)
 {
+    // Form ids in the order of the forms' text: which thread tokenised which
+    // document (items are handed out as threads come free) must not change them.
+    std::vector<std::u16string_view> distinct;
+    for (const FormInterner &in : interners) {
+        for (const QStringView form : in.forms)
+            distinct.emplace_back(form.utf16(), static_cast<size_t>(form.size()));
+    }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     std::unordered_map<std::u16string_view, int, WordViewHash> globalForms;
+    globalForms.reserve(distinct.size());
+    m_formText.reserve(distinct.size());
+    for (const std::u16string_view form : distinct) {
+        globalForms.emplace(form, static_cast<int>(m_formText.size()));
+        m_formText.emplace_back(form.data(), static_cast<qsizetype>(form.size()));
+    }
     std::vector<std::vector<std::int32_t>> remap(interners.size());
     for (size_t t = 0; t < interners.size(); ++t) {
         const FormInterner &in = interners[t];
         remap[t].resize(in.forms.size());
-        for (size_t i = 0; i < in.forms.size(); ++i) {
-            const QStringView form = in.forms[i];
-            auto [it, inserted] = globalForms.try_emplace(
-                std::u16string_view(form.utf16(), static_cast<size_t>(form.size())), static_cast<int>(m_formText.size()));
-            if (inserted)
-                m_formText.push_back(form);
-            remap[t][i] = it->second;
-        }
+        for (size_t i = 0; i < in.forms.size(); ++i)
+            remap[t][i] = globalForms.at(std::u16string_view(in.forms[i].utf16(), static_cast<size_t>(in.forms[i].size())));
     }
     // Shapes and lower-case keys per form in parallel; the words are then
     // interned on this thread in form order (word, then acronym base), so the
