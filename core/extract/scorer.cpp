@@ -42,7 +42,7 @@ double phraseBackgroundRate(const std::vector<double> &rates)
         rarest = std::min(rarest, r);
         product *= r;
     }
-    return std::max(kPhraseShare * rarest, kCollocationLift * product);
+    return std::min(rarest, std::max(kPhraseShare * rarest, kCollocationLift * product));
 }
 
 double conceptScore(const SalienceFeatures &f)

@@ -29,7 +29,7 @@ struct SalienceFeatures
 // (each smoothed): a phrase is at most as common as its rarest word, taking
 // kPhraseShare of its uses, and a phrase of common words is common itself,
 // kCollocationLift times what independent words would give ("American people"):
-//   rate = max(kPhraseShare · min_i p_i, kCollocationLift · Π_i p_i)
+//   rate = min(min_i p_i, max(kPhraseShare · min_i p_i, kCollocationLift · Π_i p_i))
 [[nodiscard]] double phraseBackgroundRate(const std::vector<double> &wordRates);
 inline constexpr double kPhraseShare = 0.05;
 inline constexpr double kCollocationLift = 1000.0;

@@ -203,11 +203,6 @@ private Q_SLOTS:
         commoner.back() *= 2;
         QVERIFY(phraseBackgroundRate(commoner) >= rate);
         // and never commoner than its rarest word
-        QEXPECT_FAIL("two common words",
-                     "KNOWN: the collocation term kCollocationLift x product is not capped by the rarest word "
-                     "(scorer.cpp:45): two words at 2,000 per million give a phrase of 4,000 per million, "
-                     "against scorer.h's \"a phrase is at most as common as its rarest word\"",
-                     Continue);
         QVERIFY2(rate <= rarest, qPrintable(QStringLiteral("%1 > %2").arg(rate).arg(rarest)));
     }
 
