@@ -9,8 +9,9 @@ namespace carto::extract {
 
 namespace {
 
-// A block with at least this many letters, this share of them upper case, is
-// shouted text ("THE SOFTWARE IS PROVIDED AS IS ..."): its capitals are no names.
+// A block of two words or more, or with at least this many letters, this share
+// of them upper case, is shouted text ("THE SOFTWARE IS PROVIDED AS IS ...",
+// "GO HOME NOW."): its capitals are no names.
 constexpr int kShoutedMinLetters = 12;
 constexpr double kShoutedUpperShare = 0.6;
 // A line shorter than this many words, mostly capitalised, is a title.
@@ -41,13 +42,19 @@ bool caseUnreliable(QStringView t, bool heading)
         return true;
     int upper = 0;
     int letters = 0;
+    int runs = 0; // runs of letters: words, roughly
+    bool inRun = false;
     for (QChar c : t) {
         if (c.isLetter()) {
             ++letters;
             upper += c.isUpper();
+            runs += !inRun;
         }
+        inRun = c.isLetter();
     }
-    if (letters >= kShoutedMinLetters && upper >= kShoutedUpperShare * letters)
+    // short or long, several shouted words are shouting ("GO HOME NOW."); one
+    // short capitalised word alone may be an acronym
+    if ((letters >= kShoutedMinLetters || runs >= 2) && upper >= kShoutedUpperShare * letters)
         return true;
     t = t.trimmed();
     const bool endsSentence = !t.isEmpty()

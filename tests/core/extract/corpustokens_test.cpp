@@ -69,11 +69,6 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(bool, heading);
         QFETCH(bool, unreliable);
-        QEXPECT_FAIL("short shouted sentence",
-                     "KNOWN: a shouted block needs kShoutedMinLetters = 12 letters (corpustokens.cpp:14, 50); below "
-                     "that a sentence with a full stop counts as reliable, against \"whatever its length\" "
-                     "(corpustokens.h:42)",
-                     Continue);
         QCOMPARE(caseUnreliable(text, heading), unreliable);
     }
 
