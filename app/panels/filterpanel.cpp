@@ -67,6 +67,8 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
     m_minWeight->setToolTip(tr("Hide links weaker than this"));
 
     auto *form = new QFormLayout;
+    // Labels above their sliders: the dock stays narrow and the map keeps the width.
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
     form->addRow(m_topNLabel, m_topN);
     form->addRow(m_minWeightLabel, m_minWeight);
 
@@ -84,6 +86,7 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
     m_showAgain->setObjectName(u"showAgainButton"_s);
     m_showAgain->setToolTip(tr("Show the concepts selected in this list on the map again"));
     m_hidden->setObjectName(u"hiddenList"_s);
+    m_hiddenTitle->setWordWrap(true); // a long hint must not widen the dock
     m_hidden->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_hidden->setMaximumHeight(110);
     auto *hiddenButtons = new QHBoxLayout;
