@@ -136,6 +136,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
@@ -144,6 +145,8 @@ private:
     void createThemeMenu(QMenu *view);
     // No saved geometry: about 85% of the screen, docks leaving the map most of it.
     void sizeForFirstStart();
+    // Left and right docks to their share of a window this wide; grow = false only narrows them.
+    void fitDocksToWidth(int width, bool grow);
     // Esc anywhere in the window: back to the map, out of focus mode.
     void backToMap();
     // A node dropped onto another: "Merge A into B?" (unless "always" was chosen).

@@ -20,8 +20,10 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -36,17 +38,42 @@ void MainWindow::sizeForFirstStart()
     const QSize size(int(available.width() * 0.85), int(available.height() * 0.85));
     resize(size);
     move(available.center() - QPoint(size.width() / 2, size.height() / 2));
-    // Docks wide enough for their tab titles, the map at least 60% of the width.
-    const int left = std::clamp(int(size.width() * 0.16), 250, 320);
-    const int right = std::clamp(int(size.width() * 0.21), 300, 420);
-    QList<QDockWidget *> leftDocks, rightDocks;
+    fitDocksToWidth(size.width(), true);
+}
+
+void MainWindow::fitDocksToWidth(int width, bool grow)
+{
+    // Docks wide enough for their tab titles, the map at least 60% of the width
+    // (on small windows the docks give way first, down to their minimum).
+    const int left = std::clamp(int(width * 0.17), 200, 330);
+    const int right = std::clamp(int(width * 0.21), 220, 420);
+    QDockWidget *leftDock = nullptr, *rightDock = nullptr;
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
-        if (dock->isFloating())
+        // One dock per area, the tab in front (a dock behind a tab paints nothing).
+        if (dock->isFloating() || dock->isHidden() || dock->visibleRegion().isEmpty())
             continue;
-        (dockWidgetArea(dock) == Qt::LeftDockWidgetArea ? leftDocks : rightDocks).append(dock);
+        QDockWidget *&slot = dockWidgetArea(dock) == Qt::LeftDockWidgetArea ? leftDock : rightDock;
+        if (!slot)
+            slot = dock;
     }
-    if (!leftDocks.isEmpty() && !rightDocks.isEmpty())
-        resizeDocks({leftDocks.front(), rightDocks.front()}, {left, right}, Qt::Horizontal);
+    QList<QDockWidget *> docks;
+    QList<int> widths;
+    for (const auto &[dock, wanted] : {std::pair{leftDock, left}, std::pair{rightDock, right}})
+        if (dock && (grow || dock->width() > wanted)) {
+            docks.append(dock);
+            widths.append(wanted);
+        }
+    if (!docks.isEmpty())
+        resizeDocks(docks, widths, Qt::Horizontal);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // A smaller window takes width from the docks too, not only from the map.
+    // After the layout has taken the new size in, or it would undo the change.
+    if (isVisible() && event->size().width() < event->oldSize().width())
+        QTimer::singleShot(0, this, [this] { fitDocksToWidth(width(), false); });
 }
 
 void MainWindow::backToMap()

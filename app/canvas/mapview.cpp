@@ -239,7 +239,7 @@ double MapView::fitScale(QPointF *centre) const
     const QRect area = viewport()->geometry();
     if (m_legend->isVisible())
         obstacles.append(QRectF(m_legend->geometry().translated(-area.topLeft())));
-    if (m_minimap->isVisible())
+    if (m_minimap->isVisibleTo(this))
         obstacles.append(QRectF(m_minimap->geometry().translated(-area.topLeft())));
     const double margin = 6.0 + lod::maxNodeRadiusPx / 2;
     for (QRectF &o : obstacles)
@@ -280,10 +280,22 @@ double MapView::fitScale(QPointF *centre) const
     return s;
 }
 
+void MapView::leaveAutoFit()
+{
+    m_autoFit = false;
+    if (m_document->hasBuild() && !m_minimap->isVisibleTo(this)) {
+        m_minimap->show();
+        placeOverlays();
+    }
+}
+
 void MapView::fitToVisible()
 {
     m_fitting = true;
     m_autoFit = true;
+    // The whole map is in view: no minimap, and no corner kept free for it.
+    m_minimap->hide();
+    placeOverlays();
     // When the open legend would cost the map much of its size, it folds to its
     // title row (a click opens it again, and then fitting leaves it as set).
     if (m_legend->isVisible() && !m_legend->isSetByUser())
@@ -497,7 +509,9 @@ void MapView::placeOverlays()
     m_status->place();
     m_status->raise();
     // Overlay geometry in viewport coordinates, where labels are placed.
-    QList<QRectF> reserved{QRectF(m_minimap->geometry().translated(-area.topLeft()))};
+    QList<QRectF> reserved;
+    if (m_minimap->isVisibleTo(this))
+        reserved.append(QRectF(m_minimap->geometry().translated(-area.topLeft())));
     if (m_legend->isVisibleTo(this))
         reserved.append(QRectF(m_legend->geometry().translated(-area.topLeft())));
     m_renderer.setReservedRects(reserved);

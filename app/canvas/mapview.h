@@ -40,6 +40,7 @@ public:
     [[nodiscard]] int focusDepth() const { return m_focusDepth; }
     void setColourByType(bool byType);
     [[nodiscard]] LegendWidget *legend() const { return m_legend; }
+    [[nodiscard]] Minimap *minimap() const { return m_minimap; }
     [[nodiscard]] MapStatusOverlay *statusOverlay() const { return m_status; }
     // Zoom (device pixels per layout unit) and centre (layout units): how a
     // project remembers where the user was looking, independent of the window.
@@ -97,8 +98,9 @@ private:
     // The scale and centre fitToVisible() would choose; 0 when nothing is visible.
     [[nodiscard]] double fitScale(QPointF *centre) const;
     void zoomBy(double factor);
-    // The user moved the view: it stops following the visible concepts.
-    void leaveAutoFit() { m_autoFit = false; }
+    // The user moved the view: it stops following the visible concepts, and
+    // the minimap (pointless while the whole map is in view) comes back.
+    void leaveAutoFit();
     void placeOverlays();
     void refresh();
     void hoverAt(QPoint viewportPos);

@@ -7,6 +7,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QTabBar>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -78,6 +79,9 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
     tabs->addTab(m_communities, tr("Communities"));
     tabs->addTab(m_documents, tr("Documents"));
     tabs->setDocumentMode(true);
+    // Whole tab titles, no scroll arrows: the dock is sized to hold them.
+    tabs->tabBar()->setUsesScrollButtons(false);
+    tabs->tabBar()->setElideMode(Qt::ElideNone);
 
     // Hidden concepts stay in view under the tabs: a tab of their own was
     // scrolled out of sight in a narrow dock.

@@ -1,5 +1,6 @@
 #include "canvas/legendwidget.h"
 #include "canvas/mapview.h"
+#include "canvas/minimap.h"
 #include "document/projectdocument.h"
 #include "mainwindow.h"
 #include "offscreenscreen.h"
@@ -111,6 +112,8 @@ void FirstMinutesTest::init()
     if (doc()->isFocused())
         doc()->exitFocus();
     doc()->clearSelection();
+    QEvent leave(QEvent::Leave); // no node stays hovered from an earlier slot
+    QApplication::sendEvent(map(), &leave);
     map()->fitToVisible();
     // Shortcuts reach only the active window.
     m_window->activateWindow();
@@ -137,18 +140,29 @@ void FirstMinutesTest::resize_visibleNodesFillTheViewport()
     for (const QSize size : {QSize(1200, 800), QSize(1500, 1000)}) {
         m_window->resize(size);
         QTRY_COMPARE(m_window->size(), size);
-        QTest::qWait(100); // the refit follows the dock layout's settling
+        QTest::qWait(300); // the docks give way, then the map refits
         QVERIFY(map()->isAutoFit());
+        // A smaller window takes width from the docks too.
+        QVERIFY2(map()->viewport()->width() >= 0.5 * size.width(),
+                 qPrintable(u"map %1 of %2"_s.arg(map()->viewport()->width()).arg(size.width())));
+        // The nodes as drawn: their discs, not only their centres.
         QRectF box;
         for (int v = 0; v < doc()->nodeCount(); ++v)
-            if (doc()->isNodeVisible(v))
-                box |= QRectF(viewportPos(v), QSizeF(1, 1));
+            if (doc()->isNodeVisible(v)) {
+                const double r = map()->renderer().screenRadius(v, map()->currentScale());
+                box |= QRectF(QPointF(viewportPos(v)) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+            }
         const QRect viewport = map()->viewport()->rect();
-        QVERIFY(QRectF(viewport).adjusted(-2, -2, 2, 2).contains(box));
+        QVERIFY(QRectF(viewport).adjusted(-4, -4, 4, 4).contains(box));
         const double fill = std::max(box.width() / viewport.width(), box.height() / viewport.height());
         QVERIFY2(fill >= 0.90, qPrintable(u"visible nodes fill %1 of the viewport at %2x%3"_s.arg(fill)
                                               .arg(size.width()).arg(size.height())));
     }
+    // The whole map in view needs no minimap; zoomed in, it shows where the view is.
+    QVERIFY(!map()->minimap()->isVisible());
+    map()->zoomIn();
+    QVERIFY(!map()->isAutoFit());
+    QVERIFY(map()->minimap()->isVisible());
     m_window->resize(before);
 }
 
