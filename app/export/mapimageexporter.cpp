@@ -296,21 +296,27 @@ bool MapImageExporter::render(const ImageExportOptions &options, QByteArray *byt
 
 bool MapImageExporter::renderPng(const ImageExportOptions &options, QByteArray *bytes, QString *error) const
 {
-    QImage image(imageSize(options), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    // As on screen, the frame is painted at screen scale and the device pixel
-    // ratio scales it up: the renderer chooses labels as for the screen.
+    // As on screen, the frame is painted at screen scale, so the renderer
+    // chooses labels as for the screen: scaled up through the device pixel
+    // ratio (sharp), or painted at frame size and scaled down (a ratio below
+    // 1 would clip the painter to part of the frame).
+    const QSize wanted = imageSize(options);
     const QSize logical = logicalSize(options);
-    if (logical.width() > 0 && logical.width() != image.width())
+    const bool shrink = logical.width() > wanted.width();
+    QImage image(shrink ? logical : wanted, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    if (!shrink && logical.width() > 0 && logical.width() != image.width())
         image.setDevicePixelRatio(double(image.width()) / logical.width());
+    {
+        QPainter painter(&image);
+        paint(&painter, options);
+    }
+    if (shrink)
+        image = image.scaled(wanted, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     if (options.dpi > 0) {
         const int dpm = int(std::lround(options.dpi / 0.0254));
         image.setDotsPerMeterX(dpm);
         image.setDotsPerMeterY(dpm);
-    }
-    {
-        QPainter painter(&image);
-        paint(&painter, options);
     }
     QBuffer buffer(bytes);
     if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {

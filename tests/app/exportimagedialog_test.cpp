@@ -40,6 +40,8 @@ private Q_SLOTS:
     void asOnScreen_pdf_pagePresets_data();
     void asOnScreen_pdf_pagePresets();
     void wholeMap_framesEveryVisibleNode();
+    void asOnScreen_png_drawsTheWholeFrameAtAnyWidth_data();
+    void asOnScreen_png_drawsTheWholeFrameAtAnyWidth();
     void preview_showsTheExport();
     void export_remembersFolderFormatAndTitle();
     void statusBar_confirmsWithOpenFolder();
@@ -166,6 +168,47 @@ void ExportImageDialogTest::wholeMap_framesEveryVisibleNode()
     }
     QVERIFY(inView < visible);
     map()->fitToVisible();
+}
+
+void ExportImageDialogTest::asOnScreen_png_drawsTheWholeFrameAtAnyWidth_data()
+{
+    QTest::addColumn<double>("factor");
+    QTest::newRow("half the view") << 0.5;
+    QTest::newRow("twice the view") << 2.0;
+}
+
+void ExportImageDialogTest::asOnScreen_png_drawsTheWholeFrameAtAnyWidth()
+{
+    QFETCH(double, factor);
+    ExportImageDialog dialog(m_window->document(), map());
+    app::ImageExportOptions options = dialog.options();
+    options.format = ImageExportOptions::Format::Png;
+    options.width = int(map()->viewport()->width() * factor);
+    options.transparent = false;
+    app::MapImageExporter exporter(m_window->document());
+    exporter.setPositions(map()->renderer().positions());
+    QByteArray bytes;
+    QString error;
+    QVERIFY(exporter.render(options, &bytes, &error));
+    QImage image;
+    QVERIFY(image.loadFromData(bytes, "PNG"));
+    QCOMPARE(image.width(), options.width);
+    // Where the view has nodes, the image has ink: the right and bottom of the
+    // frame too, not only the part a clipped painter would reach.
+    const QColor background = image.pixelColor(2, 2);
+    auto inked = [&](QRect part) {
+        for (int y = part.top(); y <= part.bottom(); y += 2)
+            for (int x = part.left(); x <= part.right(); x += 2)
+                if (image.pixelColor(x, y).alpha() == 255 && image.pixelColor(x, y) != background)
+                    return true;
+        return false;
+    };
+    const int w = image.width(), h = image.height();
+    // An opaque background everywhere, the far corner included.
+    QCOMPARE(image.pixelColor(w - 2, h - 2), background);
+    QVERIFY(inked(QRect(w * 3 / 4, 0, w / 4 - 4, h)));
+    QVERIFY(inked(QRect(0, 0, w / 4, h)));
+    QVERIFY(inked(QRect(0, h * 3 / 4, w, h / 4 - 4)));
 }
 
 void ExportImageDialogTest::preview_showsTheExport()
