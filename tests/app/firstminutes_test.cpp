@@ -11,6 +11,7 @@
 #include "panels/pathpanel.h"
 
 #include <QActionGroup>
+#include <set>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void statistics_openInAWindowBigEnoughForAxes();
     void mentionClick_highlightIsInsideDocumentView();
     void labelClick_selectsItsNode();
+    void selection_keepsItsNeighboursBright();
     void undoMerge_restoresTheSlider();
     void dragOntoNode_asksBeforeMerging();
     void searchEnterThenEscape_keyboardStaysOnMap();
@@ -242,6 +244,27 @@ void FirstMinutesTest::labelClick_selectsItsNode()
         return;
     }
     QFAIL("every label overlaps a disc");
+}
+
+void FirstMinutesTest::selection_keepsItsNeighboursBright()
+{
+    const graph::NodeIndex node = doc()->nodesByScore()[2];
+    doc()->selectNodes({node});
+    const auto neighbours = doc()->graph().neighbours(node);
+    const std::set<int> near(neighbours.begin(), neighbours.end());
+    int bright = 0, faded = 0;
+    for (int v = 0; v < doc()->nodeCount(); ++v) {
+        if (!doc()->isNodeVisible(v))
+            continue;
+        if (v == node || near.count(v)) {
+            QVERIFY(map()->renderer().isEmphasised(v));
+            ++bright;
+        } else if (!map()->renderer().isEmphasised(v)) {
+            ++faded;
+        }
+    }
+    QVERIFY(bright > 1);
+    QVERIFY(faded > 0);
 }
 
 void FirstMinutesTest::undoMerge_restoresTheSlider()
