@@ -5,8 +5,6 @@
 #include "canvas/mapview.h"
 #include "document/projectdocument.h"
 #include "document/projectsession.h"
-#include "export/exportdatadialog.h"
-#include "export/exportimagedialog.h"
 #include "models/searchmodel.h"
 #include "panels/conceptpanel.h"
 #include "panels/documentspanel.h"
@@ -439,36 +437,6 @@ void MainWindow::setPinned(graph::NodeIndex node, bool pinned)
 void MainWindow::hideConcept(graph::NodeIndex node)
 {
     m_document->hideConcepts({node});
-}
-
-void MainWindow::exportImage()
-{
-    if (!m_document->hasBuild())
-        return;
-    ExportImageDialog dialog(m_document, m_map, this);
-    if (dialog.exec() == QDialog::Accepted)
-        showExported(dialog.writtenPath());
-}
-
-void MainWindow::showExported(const QString &path)
-{
-    if (path.isEmpty())
-        return;
-    // Says where the file went, with a way there, for a while.
-    const QFileInfo file(path);
-    m_exported->setText(tr("Exported %1 · <a href=\"%2\">Open folder</a>")
-                            .arg(file.fileName().toHtmlEscaped(),
-                                 QUrl::fromLocalFile(file.absolutePath()).toString().toHtmlEscaped()));
-    m_exported->show();
-    QTimer::singleShot(20000, m_exported, &QLabel::hide);
-}
-
-void MainWindow::exportData()
-{
-    if (!m_document->hasBuild())
-        return;
-    ExportDataDialog dialog(m_document, this);
-    dialog.exec();
 }
 
 void MainWindow::chooseFolder()

@@ -1,6 +1,6 @@
 // MainWindow's first start, keyboard return to the map, the map's status card,
 // opening what is dropped or passed on the command line, drag-to-merge
-// confirmation, the path finder's prefill and the theme.
+// confirmation, the path finder's prefill, the theme and image/data export.
 #include "mainwindow.h"
 
 #include "appsettings.h"
@@ -8,6 +8,8 @@
 #include "canvas/mapview.h"
 #include "document/projectdocument.h"
 #include "document/projectsession.h"
+#include "export/exportdatadialog.h"
+#include "export/exportimagedialog.h"
 #include "opentarget.h"
 #include "panels/pathpanel.h"
 
@@ -22,7 +24,9 @@
 #include <QMenu>
 #include <QResizeEvent>
 #include <QScreen>
+#include <QLabel>
 #include <QStatusBar>
+#include <QUrl>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -212,6 +216,36 @@ void MainWindow::setTheme(theme::Theme choice, bool remember)
             action->setChecked(action->data().toString() == theme::name(choice));
     if (remember)
         AppSettings().setTheme(theme::name(choice));
+}
+
+void MainWindow::exportImage()
+{
+    if (!m_document->hasBuild())
+        return;
+    ExportImageDialog dialog(m_document, m_map, this);
+    if (dialog.exec() == QDialog::Accepted)
+        showExported(dialog.writtenPath());
+}
+
+void MainWindow::showExported(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    // Says where the file went, with a way there, for a while.
+    const QFileInfo file(path);
+    m_exported->setText(tr("Exported %1 · <a href=\"%2\">Open folder</a>")
+                            .arg(file.fileName().toHtmlEscaped(),
+                                 QUrl::fromLocalFile(file.absolutePath()).toString().toHtmlEscaped()));
+    m_exported->show();
+    QTimer::singleShot(20000, m_exported, &QLabel::hide);
+}
+
+void MainWindow::exportData()
+{
+    if (!m_document->hasBuild())
+        return;
+    ExportDataDialog dialog(m_document, this);
+    dialog.exec();
 }
 
 } // namespace carto::app
