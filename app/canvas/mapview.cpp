@@ -59,6 +59,7 @@ MapView::MapView(ProjectDocument *document, QWidget *parent)
 
     m_minimap = new Minimap(this, document, this);
     m_legend = new LegendWidget(this);
+    m_legend->hide(); // until a build gives it entries (an empty legend is a stray box)
     connect(m_legend, &LegendWidget::collapsedChanged, this, [this] {
         placeOverlays();
         refresh();

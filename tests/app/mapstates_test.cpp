@@ -1,3 +1,4 @@
+#include "canvas/legendwidget.h"
 #include "canvas/mapstatusoverlay.h"
 #include "canvas/mapview.h"
 #include "document/projectdocument.h"
@@ -121,6 +122,8 @@ void MapStatesTest::missingFolder_saysFolderNotFoundWithOpenFolder()
     QVERIFY(card()->detail().contains(QDir::toNativeSeparators(missing)));
     QVERIFY(card()->openFolderButton()->isVisible());
     QVERIFY2(m_window->windowTitle().contains(u"nothing to show"_s), qPrintable(m_window->windowTitle()));
+    // Nothing else on the empty map: no legend box without entries, no minimap.
+    QVERIFY(!m_window->mapView()->legend()->isVisible());
 }
 
 void MapStatesTest::missingPathOnCommandLine_saysFolderNotFound()
