@@ -71,4 +71,56 @@ void AppSettings::setFocusDepth(int depth)
     m_settings.setValue(u"map/focusDepth"_s, qBound(1, depth, 2));
 }
 
+QString AppSettings::theme() const
+{
+    const QString theme = m_settings.value(u"window/theme"_s, u"system"_s).toString();
+    return theme == u"light"_s || theme == u"dark"_s ? theme : u"system"_s;
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings.setValue(u"window/theme"_s, theme);
+}
+
+bool AppSettings::mergeWithoutAsking() const
+{
+    return m_settings.value(u"map/mergeWithoutAsking"_s, false).toBool();
+}
+
+void AppSettings::setMergeWithoutAsking(bool always)
+{
+    m_settings.setValue(u"map/mergeWithoutAsking"_s, always);
+}
+
+QString AppSettings::exportFolder() const
+{
+    return m_settings.value(u"export/folder"_s).toString();
+}
+
+void AppSettings::setExportFolder(const QString &folder)
+{
+    m_settings.setValue(u"export/folder"_s, folder);
+}
+
+QString AppSettings::exportFormat() const
+{
+    const QString suffix = m_settings.value(u"export/format"_s, u"png"_s).toString();
+    return suffix == u"svg"_s || suffix == u"pdf"_s ? suffix : u"png"_s;
+}
+
+void AppSettings::setExportFormat(const QString &suffix)
+{
+    m_settings.setValue(u"export/format"_s, suffix);
+}
+
+QString AppSettings::exportTitle() const
+{
+    return m_settings.value(u"export/title"_s).toString();
+}
+
+void AppSettings::setExportTitle(const QString &title)
+{
+    m_settings.setValue(u"export/title"_s, title);
+}
+
 } // namespace carto::app

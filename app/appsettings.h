@@ -33,6 +33,23 @@ public:
     [[nodiscard]] int focusDepth() const;
     void setFocusDepth(int depth);
 
+    // View > Theme: "system" (follow the desktop's palette), "light" or "dark".
+    [[nodiscard]] QString theme() const;
+    void setTheme(const QString &theme);
+
+    // A node dropped onto another merges without asking (the "always" answer).
+    [[nodiscard]] bool mergeWithoutAsking() const;
+    void setMergeWithoutAsking(bool always);
+
+    // File > Export > Image: where, in what format (png, svg, pdf) and with
+    // what title the last image was written.
+    [[nodiscard]] QString exportFolder() const;
+    void setExportFolder(const QString &folder);
+    [[nodiscard]] QString exportFormat() const;
+    void setExportFormat(const QString &suffix);
+    [[nodiscard]] QString exportTitle() const;
+    void setExportTitle(const QString &title);
+
 private:
     QSettings m_settings;
 };

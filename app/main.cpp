@@ -4,8 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QPalette>
-#include <QStyleFactory>
+#include <QIcon>
 #include <QTimer>
 
 #include <algorithm>
@@ -20,51 +19,35 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"Cartograph"_s);
     QApplication::setOrganizationName(u"Cartograph"_s);
     QApplication::setApplicationVersion(QStringLiteral(CARTOGRAPH_VERSION));
+    // Ties the windows to the installed .desktop entry (taskbar icon and name on Wayland and X11).
+    QGuiApplication::setDesktopFileName(u"io.github.cartograph.Cartograph"_s);
+    QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.cartograph.Cartograph"_s,
+                                                 QIcon(u":/icons/io.github.cartograph.Cartograph.svg"_s)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Concept maps from folders of documents."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"path"_s, u"A project (NAME.cartograph.yaml) or a folder of documents to open."_s,
-                                 u"[PROJECT|FOLDER]"_s);
+    parser.addPositionalArgument(u"paths"_s,
+                                 u"A project (NAME.cartograph.yaml) or a folder of documents to open; of several, "
+                                 "the project, else the first folder."_s,
+                                 u"[PROJECT|FOLDER...]"_s);
     const QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window once the map is built, then quit."_s,
                                         u"file"_s);
     const QCommandLineOption zoom(u"zoom"_s, u"With --screenshot: zoom factor over the fitted view."_s, u"factor"_s,
                                   u"1"_s);
     const QCommandLineOption size(u"size"_s, u"With --screenshot: window size WxH."_s, u"size"_s, u"1600x1000"_s);
     const QCommandLineOption select(u"select"_s, u"With --screenshot: select and centre this concept."_s, u"name"_s);
-    // Hidden: a dark Fusion palette, so screenshots.sh can check the dark look
-    // on machines whose desktop has no dark theme.
+    // Hidden: the dark theme, so screenshots.sh can check the dark look on
+    // machines whose desktop has no dark theme.
     QCommandLineOption dark(u"dark"_s, u"Use a dark palette."_s);
     dark.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({screenshot, zoom, size, select, dark});
     parser.process(app);
-    if (parser.isSet(dark)) {
-        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
-        QPalette palette;
-        palette.setColor(QPalette::Window, QColor(45, 45, 48));
-        palette.setColor(QPalette::WindowText, QColor(225, 225, 225));
-        palette.setColor(QPalette::Base, QColor(30, 30, 32));
-        palette.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
-        palette.setColor(QPalette::Text, QColor(225, 225, 225));
-        palette.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-        palette.setColor(QPalette::Button, QColor(53, 53, 56));
-        palette.setColor(QPalette::ButtonText, QColor(225, 225, 225));
-        palette.setColor(QPalette::ToolTipBase, QColor(30, 30, 32));
-        palette.setColor(QPalette::ToolTipText, QColor(225, 225, 225));
-        palette.setColor(QPalette::Highlight, QColor(60, 130, 200));
-        palette.setColor(QPalette::HighlightedText, Qt::white);
-        palette.setColor(QPalette::Mid, QColor(80, 80, 84));
-        palette.setColor(QPalette::Dark, QColor(25, 25, 27));
-        palette.setColor(QPalette::Light, QColor(75, 75, 78));
-        palette.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
-        palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
-        palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
-        QApplication::setPalette(palette);
-    }
-
     carto::app::MainWindow window;
-    const QString folder = parser.positionalArguments().value(0);
+    // Hidden --dark: the Dark theme for this run only (View ▸ Theme keeps a choice).
+    if (parser.isSet(dark))
+        window.setTheme(carto::app::theme::Theme::Dark, false);
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(size).split(u'x');
         window.resize(wh.value(0).toInt(), wh.value(1).toInt());
@@ -107,6 +90,7 @@ int main(int argc, char *argv[])
         });
     }
     window.show();
-    window.openInitial(folder);
+    // The .desktop entry passes %F: any number of paths (OpenTarget picks one).
+    window.openPaths(parser.positionalArguments());
     return QApplication::exec();
 }

@@ -1,11 +1,10 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "canvas/mapstatusoverlay.h"
 #include "canvas/mapview.h"
 #include "document/projectdocument.h"
 #include "document/projectsession.h"
-#include "export/exportdatadialog.h"
-#include "export/exportimagedialog.h"
 #include "models/searchmodel.h"
 #include "panels/conceptpanel.h"
 #include "panels/documentspanel.h"
@@ -16,11 +15,13 @@
 #include "panels/pathpanel.h"
 #include "panels/statspanel.h"
 #include "project/projectfile.h"
+#include "dropopener.h"
 #include "samplecorpus.h"
 
 #include <QAbstractButton>
 #include <QCloseEvent>
 #include <QCompleter>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -32,6 +33,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_counts(new QLabel(this))
     , m_stage(new QLabel(this))
+    , m_exported(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
@@ -63,12 +67,24 @@ MainWindow::MainWindow(QWidget *parent)
     completer->setFilterMode(Qt::MatchContains);
     completer->setMaxVisibleItems(15);
     m_search->setCompleter(completer);
-    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, &MainWindow::searchFor);
-    connect(m_search, &QLineEdit::returnPressed, this, [this] { searchFor(m_search->text()); });
+    // A found concept takes the keyboard to the map, so its keys (F, Esc, arrows) act on it.
+    auto findAndGo = [this](const QString &text) {
+        if (searchFor(text))
+            m_map->setFocus(Qt::OtherFocusReason);
+    };
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this, findAndGo);
+    connect(m_search, &QLineEdit::returnPressed, this, [this, findAndGo] { findAndGo(m_search->text()); });
 
     m_progress->setMaximumWidth(220);
     m_progress->setTextVisible(true);
     statusBar()->addWidget(m_counts, 1);
+    m_exported->setObjectName(u"exportedMessage"_s);
+    m_exported->setTextFormat(Qt::RichText);
+    m_exported->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_exported->hide();
+    connect(m_exported, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    statusBar()->addPermanentWidget(m_exported);
     statusBar()->addPermanentWidget(m_stage);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
@@ -82,12 +98,27 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &ProjectDocument::visibilityChanged, this, &MainWindow::updateCounts);
     connect(m_document, &ProjectDocument::selectionChanged, this, &MainWindow::updateCounts);
     connect(m_document, &ProjectDocument::modifiedChanged, this, &QWidget::setWindowModified);
-    connect(m_map, &MapView::mergeRequested, this, &MainWindow::mergeConcepts);
+    connect(m_map, &MapView::mergeRequested, this, &MainWindow::onMergeRequested);
     connect(m_map, &MapView::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_map, &MapView::hoveredChanged, this, [this](int node) {
+        m_hovered = node;
+        prefillPath();
+    });
+    connect(m_document, &ProjectDocument::selectionChanged, this, &MainWindow::prefillPath);
+    connect(m_map->statusOverlay(), &MapStatusOverlay::openFolderRequested, this, &MainWindow::chooseFolder);
+    // The map's own graphics scene takes every drag over it, so its viewport is watched too.
+    auto *drops = new DropOpener(this);
+    drops->watch(this);
+    drops->watch(m_map->viewport());
+    connect(drops, &DropOpener::folderDropped, this, [this](const QString &path) { onDropOpen(path, false); });
+    connect(drops, &DropOpener::projectDropped, this, [this](const QString &path) { onDropOpen(path, true); });
 
     AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
-    restoreState(settings.windowState());
+    if (restoreGeometry(settings.windowGeometry()))
+        restoreState(settings.windowState());
+    else
+        sizeForFirstStart();
+    setTheme(theme::fromName(settings.theme()), false);
     m_colourByType->setChecked(settings.colourByType());
     m_focusDepth2->setChecked(settings.focusDepth() == 2);
     updateRecentMenu();
@@ -106,12 +137,21 @@ void MainWindow::connectSession()
     connect(m_session, &ProjectSession::jobStarted, this, [this](const QString &stage) {
         setBusy(true);
         m_stage->setText(stage);
+        showMapState();
     });
-    connect(m_session, &ProjectSession::jobEnded, this, [this] { setBusy(false); });
+    connect(m_session, &ProjectSession::jobEnded, this, [this] {
+        setBusy(false);
+        showMapState();
+    });
     connect(m_session, &ProjectSession::progressed, this, &MainWindow::onProgress);
     connect(m_session, &ProjectSession::buildStarted, this, [this](bool replacing) {
+        m_openProblem.clear();
+        m_buildFailure.clear();
+        m_building = true;
         if (!replacing)
             setWindowTitle(tr("%1 — building — Cartograph").arg(m_session->displayName()));
+        updateCounts();
+        showMapState();
     });
     connect(m_session, &ProjectSession::buildFinished, this, &MainWindow::onBuildFinished);
     connect(m_session, &ProjectSession::layoutFinished, this, &MainWindow::layoutFinished);
@@ -119,7 +159,10 @@ void MainWindow::connectSession()
     connect(m_session, &ProjectSession::projectChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ProjectSession::recentChanged, this, &MainWindow::updateRecentMenu);
     connect(m_session, &ProjectSession::statusMessage, this,
-            [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+            [this](const QString &text, int ms) {
+                m_lastStatus = text;
+                statusBar()->showMessage(text, ms);
+            });
     connect(m_session, &ProjectSession::errorReported, this, &MainWindow::reportError);
     connect(m_session, &ProjectSession::saved, this, &MainWindow::projectSaved);
 }
@@ -166,6 +209,7 @@ void MainWindow::createDocks()
                                 QKeySequence(u"Alt+6"_s));
     QDockWidget *stats = addDock(m_statsPanel, tr("Statistics"), u"statsDock"_s, Qt::LeftDockWidgetArea,
                                  QKeySequence(u"Alt+7"_s));
+    m_statsDock = stats;
     QDockWidget *notes = addDock(m_notesPanel, tr("Notes"), u"notesDock"_s, Qt::RightDockWidgetArea,
                                  QKeySequence(u"Alt+8"_s));
     tabifyDockWidget(conceptDock, link);
@@ -174,9 +218,16 @@ void MainWindow::createDocks()
     conceptDock->raise();
     tabifyDockWidget(filters, docs);
     tabifyDockWidget(docs, path);
-    tabifyDockWidget(path, stats);
     filters->raise();
-    resizeDocks({conceptDock, filters}, {380, 280}, Qt::Horizontal);
+    // Charts need room for their axes: the statistics open in a window of
+    // their own (Alt+7) instead of a fourth narrow tab.
+    stats->setFloating(true);
+    stats->resize(780, 560);
+    stats->hide();
+    connect(stats->toggleViewAction(), &QAction::triggered, this, [this, stats](bool shown) {
+        if (shown && stats->isFloating())
+            stats->move(geometry().center() - QPoint(stats->width() / 2, stats->height() / 2));
+    });
 
     auto showDoc = [this](DocumentId d, TextRange r) { showDocumentAt(d, r); };
     connect(m_conceptPanel, &ConceptPanel::documentRequested, this, showDoc);
@@ -186,7 +237,18 @@ void MainWindow::createDocks()
         showDocumentAt(d, {});
         m_statsPanel->setDocument(d);
     });
+    connect(m_documentsPanel, &DocumentsPanel::problemFileRequested, this, [this](const QString &path) {
+        // A document of the corpus opens in the Document view, anything else in its own application.
+        for (const ingest::Document &doc : m_document->corpus().documents)
+            if (QFileInfo(doc.absolutePath) == QFileInfo(path)) {
+                showDocumentAt(doc.id, {});
+                return;
+            }
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    });
     connect(m_documentView, &DocumentViewPanel::conceptActivated, m_map, &MapView::centreOnNode);
+    connect(m_conceptPanel, &ConceptPanel::conceptRequested, m_map, &MapView::centreOnNode);
+    connect(m_linkPanel, &LinkPanel::conceptRequested, m_map, &MapView::centreOnNode);
     connect(m_notesPanel, &NotesPanel::conceptActivated, this, [this](graph::NodeIndex node) {
         m_document->selectNodes({node});
         m_map->centreOnNode(node);
@@ -320,6 +382,15 @@ void MainWindow::reportError(const QString &message)
 
 void MainWindow::updateTitle()
 {
+    if (m_building)
+        return; // "— building —" until the build lands
+    if (!m_document->hasBuild() || m_document->corpus().documents.empty()) {
+        // Nothing is open that could be saved or shown: the title says so.
+        setWindowTitle(m_openProblem.isEmpty() && m_document->project().corpusFolders.isEmpty()
+                           ? tr("Cartograph[*]")
+                           : tr("%1 — nothing to show[*] — Cartograph").arg(m_session->displayName()));
+        return;
+    }
     setWindowTitle(tr("%1[*] — Cartograph").arg(m_session->displayName()));
 }
 
@@ -368,22 +439,6 @@ void MainWindow::hideConcept(graph::NodeIndex node)
     m_document->hideConcepts({node});
 }
 
-void MainWindow::exportImage()
-{
-    if (!m_document->hasBuild())
-        return;
-    ExportImageDialog dialog(m_document, m_map, this);
-    dialog.exec();
-}
-
-void MainWindow::exportData()
-{
-    if (!m_document->hasBuild())
-        return;
-    ExportDataDialog dialog(m_document, this);
-    dialog.exec();
-}
-
 void MainWindow::chooseFolder()
 {
     const QString start = m_document->folder().isEmpty() ? QDir::homePath() : m_document->folder();
@@ -394,15 +449,20 @@ void MainWindow::chooseFolder()
 
 void MainWindow::onBuildFinished(bool ok, bool replaced)
 {
+    m_building = false;
+    m_buildFailure = ok || replaced ? QString() : m_lastStatus;
+    showMapState();
+    updateTitle();
     if (ok && !replaced) {
         // The counts line says what is shown; the message (which covers it for a
         // while) repeats it so the first view always explains itself.
         updateCounts();
+        const QString note = std::exchange(m_openNote, {});
         statusBar()->showMessage(tr("Built %1 concepts from %n document(s)", nullptr,
                                     int(m_document->corpus().documents.size()))
                                          .arg(m_document->nodeCount())
-                                     + u" · "_s + countsText(),
-                                 8000);
+                                     + u" · "_s + countsText() + (note.isEmpty() ? QString() : u" · "_s + note),
+                                 note.isEmpty() ? 8000 : 15000);
     }
     Q_EMIT buildFinished(ok);
 }
@@ -410,6 +470,10 @@ void MainWindow::onBuildFinished(bool ok, bool replaced)
 void MainWindow::onProgress(const QString &stage, qint64 done, qint64 total)
 {
     m_stage->setText(stage);
+    if (m_building && !m_document->hasBuild())
+        m_map->statusOverlay()->showProgress(
+            tr("Building the map…"),
+            total > 0 ? tr("%1: %2 of %3").arg(stage).arg(done).arg(total) : stage, done, total);
     if (total > 0) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(1000 * std::min(done, total) / total));
@@ -478,7 +542,8 @@ void MainWindow::updateCounts()
 QString MainWindow::countsText() const
 {
     if (!m_document->hasBuild())
-        return tr("No project open");
+        return m_building ? tr("Building the map of %1…").arg(m_session->displayName())
+                                       : tr("No project open");
     const int all = m_document->nodeCount();
     const int shown = m_document->visibleNodeCount();
     QString text = shown < all && m_document->filter().topN > 0 && !m_document->isFocused()

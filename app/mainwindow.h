@@ -3,6 +3,7 @@
 #include "extract/concepttype.h"
 #include "graph/conceptgraph.h"
 #include "project/project.h"
+#include "theme.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -17,6 +18,8 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QAction;
+class QActionGroup;
+class QDockWidget;
 
 namespace carto::app {
 
@@ -51,6 +54,10 @@ public:
     // else the last folder, else the bundled sample corpus; any of them offers
     // its unsaved work from a session that ended badly.
     void openInitial(const QString &path);
+    // Opens what a file manager passes (the .desktop entry's %F): of several
+    // paths the project file, else the first folder (OpenTarget); none of
+    // them usable: the map says why and offers Open Folder. No paths: openInitial().
+    void openPaths(const QStringList &paths);
 
     // Asks the user something with a standard message box (Reset, SaveAll and
     // Ignore read "Reload", "Save As…" and "Overwrite"); tests replace it so no
@@ -77,6 +84,10 @@ public:
     [[nodiscard]] StatsPanel *statsPanel() const { return m_statsPanel; }
     [[nodiscard]] NotesPanel *notesPanel() const { return m_notesPanel; }
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
+    [[nodiscard]] QDockWidget *statsDock() const { return m_statsDock; }
+    // View ▸ Theme; remember = false for --dark (not kept for the next start).
+    void setTheme(theme::Theme theme, bool remember = true);
+    [[nodiscard]] theme::Theme currentTheme() const { return m_theme; }
     [[nodiscard]] bool isBuilding() const;
     // The status bar's counts line ("Showing 400 of 3000 concepts — …").
     [[nodiscard]] QString countsText() const;
@@ -125,16 +136,37 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
     void createFileMenu();
     void createHelpMenu();
+    void createThemeMenu(QMenu *view);
+    // No saved geometry: about 85% of the screen, docks leaving the map most of it.
+    void sizeForFirstStart();
+    // Left and right docks to their share of a window this wide; grow = false only narrows them.
+    void fitDocksToWidth(int width, bool grow);
+    // Esc anywhere in the window: back to the map, out of focus mode.
+    void backToMap();
+    // A node dropped onto another: "Merge A into B?" (unless "always" was chosen).
+    void onMergeRequested(graph::NodeIndex from, graph::NodeIndex into);
+    // The path finder's ends from the selection (two nodes, or one and the hovered).
+    void prefillPath();
+    // The map's card: "Building…" during a first build, the reason when there is nothing to show.
+    void showMapState();
+    void onDropOpen(const QString &path, bool project);
     void createProjectActions(QMenu *file);
     void createCurationActions(QMenu *edit);
     void showContextMenu(graph::NodeIndex node, const QPoint &globalPos);
     void chooseProject();
     void exportImage();
+public:
+    // The status bar's "Exported NAME · Open folder" after an image export.
+    void showExported(const QString &path);
+    [[nodiscard]] QLabel *exportedMessage() const { return m_exported; }
+
+private:
     void exportData();
     void reportError(const QString &message);
     void updateTitle();
@@ -169,6 +201,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_counts;
     QLabel *m_stage;
+    QLabel *m_exported; // "Exported map.png · Open folder"
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QMenu *m_recentMenu = nullptr;
@@ -177,6 +210,20 @@ private:
     QAction *m_focusDepth2 = nullptr;
     QAction *m_relayout = nullptr;
     QAction *m_openFolder = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QDockWidget *m_statsDock = nullptr;
+    theme::Theme m_theme = theme::Theme::System;
+    graph::NodeIndex m_hovered = -1;
+    // Why the open paths gave nothing to open (OpenTarget::problem); shown on the map.
+    QString m_openProblem;
+    // A first build is under way (from buildStarted, before the job runs, to buildFinished).
+    bool m_building = false;
+    // Why the last build gave no map (the session's message); empty after a good one.
+    QString m_buildFailure;
+    QString m_lastStatus;
+    QString m_openProblemTitle;
+    // Paths given but not opened, said with the next build's message.
+    QString m_openNote;
 };
 
 } // namespace carto::app

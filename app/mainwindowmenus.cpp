@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -48,11 +49,14 @@ void MainWindow::createActions()
     hide->setShortcut(QKeySequence::Delete);
     createCurationActions(edit);
     edit->addSeparator();
-    QAction *pathFrom = edit->addAction(tr("Find &Path Between Two Selected"), this, [this] {
-        const auto &sel = m_document->selectedNodes();
-        if (sel.size() == 2)
-            m_pathPanel->findPath(m_document->graph().node(sel[0]).info.label,
-                                  m_document->graph().node(sel[1]).info.label);
+    QAction *pathFrom = edit->addAction(tr("Find &Path Between Selected and Hovered"), this, [this] {
+        // Two selected concepts, or the selected one and the one under the mouse.
+        prefillPath();
+        if (m_pathPanel->findPath(m_pathPanel->fromText(), m_pathPanel->toText()) > 0)
+            if (auto *dock = qobject_cast<QDockWidget *>(m_pathPanel->parentWidget())) {
+                dock->show();
+                dock->raise();
+            }
     });
     pathFrom->setShortcut(QKeySequence(u"Ctrl+P"_s));
 
@@ -66,6 +70,10 @@ void MainWindow::createActions()
     focus->setShortcut(QKeySequence(u"F"_s));
     QAction *unfocus = view->addAction(tr("&Leave Focus"), m_map, &MapView::exitFocus);
     unfocus->setShortcut(QKeySequence(u"Shift+F"_s));
+    // Window-wide, so Esc in a panel (after Tab or a search) comes back to the map.
+    QAction *back = view->addAction(tr("&Back to the Map (leave focus, clear selection)"), this,
+                                    &MainWindow::backToMap);
+    back->setShortcut(QKeySequence(Qt::Key_Escape));
     m_focusDepth2 = view->addAction(tr("Focus Shows Two &Steps"));
     m_focusDepth2->setCheckable(true);
     connect(m_focusDepth2, &QAction::toggled, this, [this](bool on) {
@@ -85,6 +93,7 @@ void MainWindow::createActions()
     m_relayout = view->addAction(tr("Re-&layout"), this, &MainWindow::relayout);
     m_relayout->setShortcut(QKeySequence(u"Ctrl+L"_s));
     view->addSeparator();
+    createThemeMenu(view);
     view->addMenu(m_panelsMenu);
 
     createHelpMenu();
@@ -111,7 +120,8 @@ void MainWindow::createHelpMenu()
     help->addAction(tr("&About Cartograph"), this, [this] {
         QMessageBox::about(this, tr("About Cartograph"),
                            tr("<b>Cartograph</b> %1<p>Concept maps from folders of documents.</p>"
-                              "<p>Wheel: zoom · drag: pan · Shift-drag: select · double-click: focus · Esc: back</p>")
+                              "<p>Wheel: zoom · drag: pan · Shift-drag: select · double-click: focus · Esc: back"
+                              " · Help ▸ Keyboard Shortcuts: all of them</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
 }
@@ -140,9 +150,18 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
         if (top->menu())
             walk(top->menu(), QString(top->text()).remove(u'&') + u" ▸ "_s);
     // Map gestures and keys that have no menu entry.
-    out.append({tr("Map ▸ Leave focus or clear the selection"), tr("Esc")});
     out.append({tr("Map ▸ Focus on the selected concept"), tr("Enter")});
+    out.append({tr("Map ▸ Select a concept or link (its label too)"), tr("Click")});
     out.append({tr("Map ▸ Add to the selection"), tr("Ctrl+click, Shift+drag")});
+    out.append({tr("Map ▸ Focus on a concept and its neighbours"), tr("Double-click")});
+    out.append({tr("Map ▸ Move a concept (and pin it)"), tr("Drag a concept")});
+    out.append({tr("Map ▸ Merge one concept into another (asks first)"), tr("Drag a concept onto another")});
+    out.append({tr("Map ▸ Zoom under the mouse"), tr("Wheel")});
+    out.append({tr("Map ▸ Pan"), tr("Drag the empty map")});
+    out.append({tr("Map ▸ Actions on a concept"), tr("Right click")});
+    out.append({tr("Search box ▸ Select the concept and go to the map"), tr("Enter")});
+    out.append({tr("Legend ▸ Highlight a community or type / show only it"), tr("Click / double-click")});
+    out.append({tr("Window ▸ Open a folder or project"), tr("Drop it on the window")});
     return out;
 }
 

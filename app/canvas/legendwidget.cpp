@@ -2,6 +2,7 @@
 
 #include "canvas/colours.h"
 #include "document/projectdocument.h"
+#include "models/communitynames.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -20,7 +21,8 @@ LegendWidget::LegendWidget(QWidget *parent)
 {
     setObjectName(QStringLiteral("legend"));
     setCursor(Qt::PointingHandCursor);
-    setToolTip(tr("Click to collapse or expand the legend"));
+    setToolTip(tr("Click a name to highlight its concepts, double-click to show only them; "
+                  "click the title to fold the legend"));
 }
 
 void LegendWidget::setCollapsed(bool collapsed)
@@ -33,11 +35,48 @@ void LegendWidget::setCollapsed(bool collapsed)
     Q_EMIT collapsedChanged(collapsed);
 }
 
+QRect LegendWidget::entryRect(int i) const
+{
+    if (m_collapsed || i < 0 || i >= m_entries.size())
+        return {};
+    return {kPad, kPad + kRow * (i + 1), width() - 2 * kPad, kRow};
+}
+
+int LegendWidget::entryAt(QPoint pos) const
+{
+    for (int i = 0; i < m_entries.size(); ++i)
+        if (entryRect(i).contains(pos))
+            return i;
+    return -1;
+}
+
+void LegendWidget::setHighlighted(int key)
+{
+    if (key == m_highlighted)
+        return;
+    m_highlighted = key;
+    update();
+}
+
 void LegendWidget::mousePressEvent(QMouseEvent *event)
 {
-    m_setByUser = true;
-    setCollapsed(!m_collapsed);
     event->accept();
+    const int i = entryAt(event->position().toPoint());
+    if (i < 0) {
+        m_setByUser = true;
+        setCollapsed(!m_collapsed);
+        return;
+    }
+    if (m_entries[i].key >= 0)
+        Q_EMIT entryClicked(m_entries[i].key);
+}
+
+void LegendWidget::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    event->accept();
+    const int i = entryAt(event->position().toPoint());
+    if (i >= 0 && m_entries[i].key >= 0)
+        Q_EMIT entryDoubleClicked(m_entries[i].key);
 }
 
 QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title)
@@ -51,24 +90,17 @@ QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, Q
             ++counts[int(g.node(i).info.type)];
         for (const auto &[type, count] : counts) {
             const auto t = extract::ConceptType(type);
-            entries.append({colours::type(t), LegendWidget::tr("%1 (%2)").arg(extract::conceptTypeName(t)).arg(count)});
+            entries.append(
+                {colours::type(t), LegendWidget::tr("%1 (%2)").arg(extract::conceptTypeName(t)).arg(count), type});
         }
     } else {
         *title = LegendWidget::tr("Communities");
         // Eight swatches are enough to read the map; the rest are listed in the filter panel.
         const int shown = std::min({document->communityCount(), colours::communityColourCount, 8});
-        std::vector<QStringList> names(static_cast<size_t>(shown));
-        std::vector<int> sizes(static_cast<size_t>(document->communityCount() + 1), 0);
-        for (const int v : document->nodesByScore()) {
-            const int c = g.node(v).community;
-            if (c >= 0)
-                ++sizes[size_t(c)];
-            if (c >= 0 && c < shown && names[size_t(c)].size() < 2)
-                names[size_t(c)].append(g.node(v).info.label);
-        }
+        const std::vector<CommunityName> names = communityNames(*document);
         for (int c = 0; c < shown; ++c)
             entries.append({colours::community(c),
-                            LegendWidget::tr("%1 (%2)").arg(names[size_t(c)].join(u", ")).arg(sizes[size_t(c)])});
+                            LegendWidget::tr("%1 (%2)").arg(names[size_t(c)].name).arg(names[size_t(c)].size), c});
         if (document->communityCount() > shown)
             entries.append({QColor(), LegendWidget::tr("%n more communities", nullptr, document->communityCount() - shown)});
     }
@@ -78,6 +110,7 @@ QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, Q
 void LegendWidget::rebuild(const ProjectDocument *document, bool byType)
 {
     m_entries = legendEntries(document, byType, &m_title);
+    m_highlighted = -1;
     setVisible(!m_entries.isEmpty());
     adjustSize();
     update();
@@ -117,12 +150,17 @@ void LegendWidget::paintEvent(QPaintEvent *)
     p.setFont(font());
     int y = kPad + kRow;
     for (const LegendEntry &e : m_entries) {
+        if (e.key >= 0 && e.key == m_highlighted) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(palette().color(QPalette::Highlight));
+            p.drawRoundedRect(QRectF(kPad - 2, y, width() - 2 * kPad + 4, kRow), 3, 3);
+        }
         if (e.colour.isValid()) {
             p.setPen(Qt::NoPen);
             p.setBrush(e.colour);
             p.drawEllipse(QPointF(kPad + 5, y + kRow / 2.0), 5, 5);
         }
-        p.setPen(palette().color(QPalette::Text));
+        p.setPen(palette().color(e.key >= 0 && e.key == m_highlighted ? QPalette::HighlightedText : QPalette::Text));
         p.drawText(QRect(kPad + 16, y, width() - 2 * kPad - 16, kRow), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(e.text, Qt::ElideRight, width() - 2 * kPad - 16));
         y += kRow;

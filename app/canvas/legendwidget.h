@@ -8,11 +8,13 @@ namespace carto::app {
 
 class ProjectDocument;
 
-// One legend row: a swatch (invalid colour: no swatch) and its text.
+// One legend row: a swatch (invalid colour: no swatch), its text and what it
+// stands for (a community number or a concept type; -1 for "n more").
 struct LegendEntry
 {
     QColor colour;
     QString text;
+    int key = -1;
 };
 
 // The legend's title and rows for a document in a colour mode; shared by the
@@ -20,8 +22,10 @@ struct LegendEntry
 [[nodiscard]] QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title);
 
 // The map legend in the top-left corner: one swatch per community (named by
-// its best concept) or per concept type, following the colour mode. A click
-// collapses it to its title row (and back), freeing the map beneath.
+// its two best concepts, as in Filters ▸ Communities) or per concept type,
+// following the colour mode. A click on the title folds it to its title row
+// (and back), freeing the map beneath; a click on an entry highlights that
+// community or type on the map (entryClicked), a double-click shows only it.
 class LegendWidget final : public QWidget
 {
     Q_OBJECT
@@ -38,19 +42,31 @@ public:
     // True once the user folded or opened the legend by hand: fitting the map
     // then leaves it as the user set it.
     [[nodiscard]] bool isSetByUser() const { return m_setByUser; }
+    [[nodiscard]] const QList<LegendEntry> &entries() const { return m_entries; }
+    // Where entry i is drawn (widget coordinates); empty when folded.
+    [[nodiscard]] QRect entryRect(int i) const;
+    // The entry drawn as highlighted (its key; -1 for none).
+    void setHighlighted(int key);
+    [[nodiscard]] int highlighted() const { return m_highlighted; }
 
 Q_SIGNALS:
     void collapsedChanged(bool collapsed);
+    void entryClicked(int key);
+    void entryDoubleClicked(int key);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
+    [[nodiscard]] int entryAt(QPoint pos) const;
+
     QString m_title;
     QList<LegendEntry> m_entries;
     bool m_collapsed = false;
     bool m_setByUser = false;
+    int m_highlighted = -1;
 };
 
 } // namespace carto::app

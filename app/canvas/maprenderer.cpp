@@ -4,9 +4,7 @@
 #include "canvas/lodpolicy.h"
 #include "document/projectdocument.h"
 
-#include <QPaintEngine>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +13,6 @@ namespace carto::app {
 
 namespace {
 constexpr int kBucketAlpha[4] = {45, 75, 120, 175};
-constexpr int kLabelCellPx = 64;
 
 double transformScale(const QTransform &t)
 {
@@ -112,7 +109,10 @@ void MapRenderer::rebuild()
     }
 
     m_hovered = -1;
-    m_neighbourOfHovered.assign(size_t(n), 0);
+    m_selection.clear();
+    m_group.reset();
+    m_emphasis.assign(size_t(n), 0);
+    m_emphasising = false;
     m_labels.assign(size_t(n), QStaticText());
     m_labelImages.assign(size_t(n), QImage());
     m_labelReady.assign(size_t(n), 0);
@@ -180,20 +180,68 @@ void MapRenderer::setHovered(graph::NodeIndex node)
 {
     if (node == m_hovered)
         return;
-    if (m_hovered >= 0) {
-        for (int w : m_document->graph().neighbours(m_hovered))
-            m_neighbourOfHovered[size_t(w)] = 0;
-    }
     m_hovered = node;
-    if (m_hovered >= 0) {
-        for (int w : m_document->graph().neighbours(m_hovered))
-            m_neighbourOfHovered[size_t(w)] = 1;
+    recomputeEmphasis();
+}
+
+void MapRenderer::setSelection(const QList<graph::NodeIndex> &nodes)
+{
+    if (nodes == m_selection)
+        return;
+    m_selection = nodes;
+    recomputeEmphasis();
+}
+
+void MapRenderer::setHighlightedGroup(std::optional<Group> group)
+{
+    m_group = group;
+    recomputeEmphasis();
+}
+
+bool MapRenderer::inGroup(graph::NodeIndex node, const Group &group) const
+{
+    const graph::NodeData &data = m_document->graph().node(node);
+    return group.byType ? int(data.info.type) == group.key : data.community == group.key;
+}
+
+void MapRenderer::recomputeEmphasis()
+{
+    // What the user points at, else the legend entry they chose, else the
+    // selection: that node (or group) and its neighbours stay bright.
+    const int n = int(m_emphasis.size());
+    std::fill(m_emphasis.begin(), m_emphasis.end(), 0);
+    m_emphasisSources.clear();
+    if (m_hovered >= 0 && m_hovered < n) {
+        m_emphasisSources.push_back(m_hovered);
+    } else if (m_group) {
+        for (int v = 0; v < n; ++v)
+            if (inGroup(v, *m_group))
+                m_emphasis[size_t(v)] = 2;
+    } else {
+        for (const graph::NodeIndex v : m_selection)
+            if (v >= 0 && v < n)
+                m_emphasisSources.push_back(v);
     }
+    for (const graph::NodeIndex v : m_emphasisSources) {
+        for (const int w : m_document->graph().neighbours(v))
+            m_emphasis[size_t(w)] = std::max<char>(m_emphasis[size_t(w)], 1);
+    }
+    for (const graph::NodeIndex v : m_emphasisSources)
+        m_emphasis[size_t(v)] = 2;
+    m_emphasising = !m_emphasisSources.empty() || m_group.has_value();
 }
 
 bool MapRenderer::isEmphasised(graph::NodeIndex node) const
 {
-    return m_hovered < 0 || node == m_hovered || m_neighbourOfHovered[size_t(node)];
+    return !m_emphasising || (node >= 0 && node < int(m_emphasis.size()) && m_emphasis[size_t(node)]);
+}
+
+graph::NodeIndex MapRenderer::labelAt(QPointF devicePos) const
+{
+    for (size_t i = 0; i < m_lastLabelRects.size(); ++i)
+        if (m_lastLabelRects[i].adjusted(-2, -1, 2, 1).contains(devicePos))
+            return m_lastLabelled[i];
+    return -1;
 }
 
 void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
@@ -206,7 +254,9 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     if (s <= 0)
         return;
     const graph::ConceptGraph &g = m_document->graph();
-    const bool hovering = m_hovered >= 0;
+    // Links of the hovered or selected concepts are drawn bold, in its colour.
+    const bool highlighting = !m_emphasisSources.empty();
+    auto isSource = [this](int v) { return m_emphasis[size_t(v)] == 2; };
 
     const double left = exposed.left(), right = exposed.right(), top = exposed.top(), bottom = exposed.bottom();
     // Scene radius of a node as drawn in this frame.
@@ -257,7 +307,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
             continue;
         if (!clipSegment(a, b, clip))
             continue;
-        if (hovering && (edge.source == m_hovered || edge.target == m_hovered)) {
+        if (highlighting && (isSource(edge.source) || isSource(edge.target))) {
             m_highlightLines.emplace_back(a, b);
             continue;
         }
@@ -294,7 +344,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
         if (m_lines[bucket].empty())
             continue;
         QColor c = edgeColour;
-        c.setAlpha(hovering ? kBucketAlpha[bucket] / 4 : kBucketAlpha[bucket]);
+        c.setAlpha(m_emphasising ? kBucketAlpha[bucket] / 4 : kBucketAlpha[bucket]);
         QPen pen(c, 1.0);
         pen.setCosmetic(true);
         painter->setPen(pen);
@@ -303,7 +353,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     const QColor accent = colours::accent(m_palette);
     painter->setRenderHint(QPainter::Antialiasing, true);
     if (!m_highlightLines.empty()) {
-        QPen pen(m_colour[size_t(m_hovered)].darker(110), 2.0);
+        QPen pen(m_colour[size_t(m_emphasisSources.front())].darker(110), 2.0);
         pen.setCosmetic(true);
         painter->setPen(pen);
         painter->drawLines(m_highlightLines.data(), int(m_highlightLines.size()));
@@ -329,6 +379,7 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
 
     // Links the user wrote as [[Concept]] in a note: dashed, in the note colour,
     // so they never pass for links found in the texts.
+    m_lastUserLinks = 0;
     if (!m_document->userLinks().empty()) {
         QPen pen(colours::userLink(m_palette), 1.6, Qt::DashLine);
         pen.setCosmetic(true);
@@ -337,8 +388,10 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
             if (!m_document->isNodeVisible(link.from) || !m_document->isNodeVisible(link.to))
                 continue;
             QPointF a = m_pos[size_t(link.from)], b = m_pos[size_t(link.to)];
-            if (clipSegment(a, b, clip))
+            if (clipSegment(a, b, clip)) {
                 painter->drawLine(a, b);
+                ++m_lastUserLinks;
+            }
         }
     }
 
@@ -409,272 +462,6 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     for (const int v : m_document->selectedNodes())
         if (m_document->isNodeVisible(v))
             ring(v, m_palette.color(QPalette::Highlight), 3.0, 2.5);
-}
-
-const QStaticText &MapRenderer::labelText(graph::NodeIndex node)
-{
-    if (!m_labelReady[size_t(node)]) {
-        QString label = m_document->graph().node(node).info.label;
-        if (label.size() > 40)
-            label = label.left(38) + QChar(0x2026);
-        const int n = int(m_rank.size());
-        const int rank = m_rank[size_t(node)];
-        const int tier = rank < std::max(5, n / 50) ? 2 : rank < std::max(15, n / 10) ? 1 : 0;
-        QStaticText &st = m_labels[size_t(node)];
-        st.setTextFormat(Qt::PlainText);
-        st.setText(label);
-        st.setPerformanceHint(QStaticText::AggressiveCaching);
-        st.prepare(QTransform(), m_labelFonts[tier]);
-        m_labelReady[size_t(node)] = char(tier + 1);
-    }
-    return m_labels[size_t(node)];
-}
-
-const QImage &MapRenderer::labelImage(graph::NodeIndex node, double devicePixelRatio)
-{
-    QImage &image = m_labelImages[size_t(node)];
-    if (!image.isNull() && qFuzzyCompare(image.devicePixelRatio(), devicePixelRatio))
-        return image;
-    const QStaticText &st = labelText(node);
-    const QFont &font = m_labelFonts[m_labelReady[size_t(node)] - 1];
-    const double halo = lod::labelHaloPx;
-    const QSizeF size = st.size() + QSizeF(2 * halo, 2 * halo);
-    image = QImage((size * devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(Qt::transparent);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::TextAntialiasing, true);
-    p.setRenderHint(QPainter::Antialiasing, true);
-    // A soft outline in the map's background colour, hugging the glyphs: it keeps
-    // the text readable over edges without the boxes that hid nodes.
-    QPainterPath path;
-    path.addText(QPointF(halo, halo + QFontMetricsF(font).ascent()), font, st.text());
-    QPen pen(colours::labelHalo(m_palette), 2 * halo, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    p.strokePath(path, pen);
-    p.setPen(colours::labelText(m_palette));
-    p.setFont(font);
-    p.drawStaticText(QPointF(halo, halo), st);
-    return image;
-}
-
-void MapRenderer::drawLabel(QPainter *painter, graph::NodeIndex node, const QRectF &rect, bool dim)
-{
-    const double halo = lod::labelHaloPx;
-    if (painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster) {
-        if (dim)
-            painter->setOpacity(0.35);
-        const double dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-        painter->drawImage(rect.topLeft() - QPointF(halo, halo), labelImage(node, dpr));
-        if (dim)
-            painter->setOpacity(1.0);
-        return;
-    }
-    // Vector devices (SVG, PDF): the same halo as a stroked text path, so it stays sharp.
-    const QStaticText &st = labelText(node);
-    const QFont &font = m_labelFonts[m_labelReady[size_t(node)] - 1];
-    QPainterPath path;
-    path.addText(QPointF(rect.left(), rect.top() + QFontMetricsF(font).ascent()), font, st.text());
-    painter->setRenderHint(QPainter::Antialiasing, true);
-    painter->strokePath(path, QPen(colours::labelHalo(m_palette), 2 * halo, Qt::SolidLine, Qt::RoundCap,
-                                   Qt::RoundJoin));
-    QColor text = colours::labelText(m_palette);
-    if (dim)
-        text.setAlpha(90);
-    painter->setPen(text);
-    painter->setFont(font);
-    painter->drawStaticText(rect.topLeft(), st);
-}
-
-void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
-{
-    m_lastLabelled.clear();
-    m_lastLabelRects.clear();
-    if (m_pos.empty())
-        return;
-    const QTransform t = painter->worldTransform();
-    const double s = transformScale(t);
-    if (s <= 0)
-        return;
-    ++m_frame;
-    const QRectF screen = t.mapRect(exposed);
-    const int budget = std::max(8, int(screen.width() * screen.height() / lod::viewportAreaPerLabelPx));
-    const int columns = std::max(1, int(screen.width() / kLabelCellPx) + 1);
-    const int rows = std::max(1, int(screen.height() / kLabelCellPx) + 1);
-    auto cellRange = [&](const QRectF &r, int &x0, int &x1, int &y0, int &y1) {
-        x0 = std::clamp(int((r.left() - screen.left()) / kLabelCellPx), 0, columns - 1);
-        x1 = std::clamp(int((r.right() - screen.left()) / kLabelCellPx), 0, columns - 1);
-        y0 = std::clamp(int((r.top() - screen.top()) / kLabelCellPx), 0, rows - 1);
-        y1 = std::clamp(int((r.bottom() - screen.top()) / kLabelCellPx), 0, rows - 1);
-    };
-    m_labelCells.resize(size_t(columns) * size_t(rows));
-    for (auto &cell : m_labelCells)
-        cell.clear();
-    m_discCells.resize(size_t(columns) * size_t(rows));
-    for (auto &cell : m_discCells)
-        cell.clear();
-
-    for (const QRectF &reserved : m_reserved) {
-        int x0, x1, y0, y1;
-        cellRange(reserved, x0, x1, y0, y1);
-        for (int y = y0; y <= y1; ++y)
-            for (int x = x0; x <= x1; ++x)
-                m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(reserved);
-    }
-    // The discs the map pass drew under this same transform: labels keep off them.
-    if (m_discTransform == t) {
-        for (int i = 0; i < int(m_discs.size()); ++i) {
-            const Disc &d = m_discs[size_t(i)];
-            int x0, x1, y0, y1;
-            cellRange(QRectF(d.centre - QPointF(d.radius, d.radius), QSizeF(2 * d.radius, 2 * d.radius)), x0, x1, y0,
-                      y1);
-            for (int y = y0; y <= y1; ++y)
-                for (int x = x0; x <= x1; ++x)
-                    m_discCells[size_t(y) * size_t(columns) + size_t(x)].push_back(i);
-        }
-    }
-    std::vector<int> covered; // discs under the label being placed
-    std::vector<int> redraw;  // discs an important label could not avoid: drawn again above other labels
-    struct PendingLabel
-    {
-        int node;
-        QRectF rect;
-    };
-    // Labels are drawn last, above any redrawn disc, so text is never cut; their
-    // halo keeps them legible over the disc.
-    std::vector<PendingLabel> pending;
-
-    painter->save();
-    painter->resetTransform();
-    painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setRenderHint(QPainter::TextAntialiasing, true);
-
-    auto tryPlace = [&](int v, bool priority) {
-        if (m_labelStamp[size_t(v)] == m_frame || !m_document->isNodeVisible(v))
-            return;
-        m_labelStamp[size_t(v)] = m_frame;
-        const double rpx = lod::nodeScreenRadius(m_radius[size_t(v)], s);
-        const bool important = priority || m_rank[size_t(v)] < lod::labelRankAlways;
-        if (!important && rpx < lod::labelMinNodeRadiusPx)
-            return;
-        const QPointF p = t.map(m_pos[size_t(v)]);
-        if (!screen.contains(p))
-            return;
-        const QStaticText &st = labelText(v);
-        const double w = st.size().width(), h = st.size().height();
-        const double gap = lod::labelHaloPx;
-        const double diagonal = rpx * 0.7071;
-        // Below, above, right and left of the node first, then the four corners:
-        // the first place free of other labels and of other nodes' discs wins.
-        const QRectF places[8] = {
-            QRectF(p.x() - w / 2, p.y() + rpx + gap, w, h),
-            QRectF(p.x() - w / 2, p.y() - rpx - gap - h, w, h),
-            QRectF(p.x() + rpx + gap + 1, p.y() - h / 2, w, h),
-            QRectF(p.x() - rpx - gap - 1 - w, p.y() - h / 2, w, h),
-            QRectF(p.x() + diagonal + gap, p.y() + diagonal, w, h),
-            QRectF(p.x() + diagonal + gap, p.y() - diagonal - h, w, h),
-            QRectF(p.x() - diagonal - gap - w, p.y() + diagonal, w, h),
-            QRectF(p.x() - diagonal - gap - w, p.y() - diagonal - h, w, h),
-        };
-        int best = -1;
-        size_t bestCovered = 0;
-        std::vector<int> bestDiscs;
-        for (int i = 0; i < 8; ++i) {
-            const QRectF &place = places[i];
-            if (!screen.contains(place))
-                continue; // a label cut by the viewport edge reads as noise
-            const QRectF padded = place.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx,
-                                                 lod::labelPaddingPx + 2, lod::labelPaddingPx);
-            int x0, x1, y0, y1;
-            cellRange(padded, x0, x1, y0, y1);
-            bool blocked = false;
-            for (int y = y0; y <= y1 && !blocked; ++y)
-                for (int x = x0; x <= x1 && !blocked; ++x)
-                    for (const QRectF &other : m_labelCells[size_t(y) * size_t(columns) + size_t(x)])
-                        if (other.intersects(padded)) {
-                            blocked = true;
-                            break;
-                        }
-            if (blocked)
-                continue;
-            covered.clear();
-            const QRectF inked = place.adjusted(-gap, -gap, gap, gap);
-            for (int y = y0; y <= y1; ++y)
-                for (int x = x0; x <= x1; ++x)
-                    for (const int di : m_discCells[size_t(y) * size_t(columns) + size_t(x)]) {
-                        const Disc &d = m_discs[size_t(di)];
-                        if (d.node == v)
-                            continue;
-                        const double cx = std::clamp(d.centre.x(), inked.left(), inked.right());
-                        const double cy = std::clamp(d.centre.y(), inked.top(), inked.bottom());
-                        const double dx = d.centre.x() - cx, dy = d.centre.y() - cy;
-                        if (dx * dx + dy * dy < d.radius * d.radius
-                            && std::find(covered.begin(), covered.end(), di) == covered.end())
-                            covered.push_back(di);
-                    }
-            if (best < 0 || covered.size() < bestCovered) {
-                best = i;
-                bestCovered = covered.size();
-                bestDiscs = covered;
-                if (covered.empty())
-                    break;
-            }
-        }
-        // Only important labels may lie over other nodes; those discs are drawn
-        // again above the other nodes' labels and below this text.
-        if (best < 0 || (bestCovered > 0 && !important))
-            return;
-        const QRectF rect = places[best];
-        const QRectF padded = rect.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx, lod::labelPaddingPx + 2,
-                                            lod::labelPaddingPx);
-        int x0, x1, y0, y1;
-        cellRange(padded, x0, x1, y0, y1);
-        for (int y = y0; y <= y1; ++y)
-            for (int x = x0; x <= x1; ++x)
-                m_labelCells[size_t(y) * size_t(columns) + size_t(x)].push_back(padded);
-        redraw.insert(redraw.end(), bestDiscs.begin(), bestDiscs.end());
-        pending.push_back({v, rect});
-        m_lastLabelled.push_back(v);
-        m_lastLabelRects.push_back(rect);
-    };
-
-    // Hovered, selected, path and focus labels first: the user is looking at them.
-    if (m_hovered >= 0)
-        tryPlace(m_hovered, true);
-    for (const int v : m_document->selectedNodes())
-        tryPlace(v, true);
-    for (const graph::PathStep &step : m_document->highlightedPath()) {
-        tryPlace(step.from, true);
-        tryPlace(step.to, true);
-    }
-    if (m_document->isFocused())
-        tryPlace(m_document->focusCentre(), true);
-    if (m_hovered >= 0) {
-        for (const int w : m_document->graph().neighbours(m_hovered))
-            tryPlace(w, true);
-    }
-    int tried = 0;
-    for (const int v : m_document->nodesByScore()) {
-        if (int(m_lastLabelled.size()) >= budget || ++tried > lod::maxLabelCandidates)
-            break;
-        tryPlace(v, false);
-    }
-    if (!redraw.empty()) {
-        std::sort(redraw.begin(), redraw.end());
-        redraw.erase(std::unique(redraw.begin(), redraw.end()), redraw.end());
-        painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->setPen(QPen(colours::mapBackground(m_palette), 1.0));
-        for (const int di : redraw) {
-            const Disc &d = m_discs[size_t(di)];
-            QColor c = m_colour[size_t(d.node)];
-            if (!isEmphasised(d.node))
-                c.setAlpha(50);
-            painter->setBrush(c);
-            painter->drawEllipse(d.centre, d.radius, d.radius);
-        }
-    }
-    for (const PendingLabel &label : pending)
-        drawLabel(painter, label.node, label.rect, !isEmphasised(label.node));
-    painter->restore();
 }
 
 void MapRenderer::ensureGrid()

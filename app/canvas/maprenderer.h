@@ -14,6 +14,7 @@
 #include <QRectF>
 #include <QStaticText>
 
+#include <optional>
 #include <vector>
 
 class QPainter;
@@ -56,8 +57,23 @@ public:
     // The node a dragged node would merge into: drawn with a drop highlight.
     void setDropTarget(graph::NodeIndex node) { m_dropTarget = node; }
 
+    // Emphasis: the hovered node, else a highlighted legend group, else the
+    // selection, stays bright with its neighbours (and the links of the hovered
+    // or selected nodes are drawn bold); everything else fades.
     void setHovered(graph::NodeIndex node);
     [[nodiscard]] graph::NodeIndex hovered() const { return m_hovered; }
+    void setSelection(const QList<graph::NodeIndex> &nodes);
+    // A community (or, byType, a concept type) the legend highlights.
+    struct Group
+    {
+        bool byType = false;
+        int key = -1;
+        friend bool operator==(const Group &, const Group &) = default;
+    };
+    void setHighlightedGroup(std::optional<Group> group);
+    [[nodiscard]] std::optional<Group> highlightedGroup() const { return m_group; }
+    [[nodiscard]] bool inGroup(graph::NodeIndex node, const Group &group) const;
+    [[nodiscard]] bool isEmphasised(graph::NodeIndex node) const;
 
     // Painter in scene coordinates (its world transform maps scene to device).
     void paintMap(QPainter *painter, const QRectF &exposed);
@@ -67,6 +83,8 @@ public:
     [[nodiscard]] graph::NodeIndex nodeAt(QPointF scenePos, double scale, graph::NodeIndex exclude = -1);
     [[nodiscard]] graph::EdgeIndex edgeAt(QPointF scenePos, double scale) const;
     [[nodiscard]] QList<graph::NodeIndex> nodesIn(const QRectF &sceneRect);
+    // The node whose label the last frame drew at a device position; -1 when none.
+    [[nodiscard]] graph::NodeIndex labelAt(QPointF devicePos) const;
 
     // What the last frame drew, for tests and the benchmark.
     [[nodiscard]] int lastEdgeCount() const { return m_lastEdges; }
@@ -74,6 +92,8 @@ public:
     [[nodiscard]] const std::vector<graph::NodeIndex> &lastLabelledNodes() const { return m_lastLabelled; }
     // Device rects of the last frame's labels, parallel to lastLabelledNodes().
     [[nodiscard]] const std::vector<QRectF> &lastLabelRects() const { return m_lastLabelRects; }
+    // User links ([[Concept]] in notes) the last frame drew.
+    [[nodiscard]] int lastUserLinkCount() const { return m_lastUserLinks; }
 
 private:
     void recolour();
@@ -82,7 +102,7 @@ private:
     // The label drawn with its halo, cached per node (raster devices only).
     const QImage &labelImage(graph::NodeIndex node, double devicePixelRatio);
     void drawLabel(QPainter *painter, graph::NodeIndex node, const QRectF &rect, bool dim);
-    [[nodiscard]] bool isEmphasised(graph::NodeIndex node) const;
+    void recomputeEmphasis();
 
     const ProjectDocument *m_document;
     QPalette m_palette;
@@ -99,7 +119,11 @@ private:
 
     graph::NodeIndex m_hovered = -1;
     graph::NodeIndex m_dropTarget = -1;
-    std::vector<char> m_neighbourOfHovered;
+    QList<graph::NodeIndex> m_selection;
+    std::optional<Group> m_group;
+    std::vector<char> m_emphasis; // 2: hovered / selected / in the group; 1: a neighbour of one
+    std::vector<graph::NodeIndex> m_emphasisSources;
+    bool m_emphasising = false;
 
     SpatialGrid m_grid;
     bool m_gridDirty = true;
@@ -130,6 +154,7 @@ private:
 
     int m_lastEdges = 0;
     int m_lastNodes = 0;
+    int m_lastUserLinks = 0;
     std::vector<graph::NodeIndex> m_lastLabelled;
     std::vector<QRectF> m_lastLabelRects;
     QList<QRectF> m_reserved;

@@ -3,21 +3,15 @@
 #include "canvas/colours.h"
 #include "canvas/legendwidget.h"
 #include "canvas/lodpolicy.h"
+#include "canvas/mapstatusoverlay.h"
 #include "canvas/minimap.h"
 #include "document/projectdocument.h"
 
-#include <QApplication>
-#include <QContextMenuEvent>
+#include <QEvent>
 #include <QGraphicsScene>
-#include <QHelpEvent>
-#include <QKeyEvent>
-#include <QMouseEvent>
 #include <QPainter>
-#include <QRubberBand>
 #include <QScrollBar>
-#include <QToolTip>
 #include <QVariantAnimation>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -28,7 +22,16 @@ namespace carto::app {
 
 namespace {
 constexpr double kMaxScale = 12.0;
+
+// Every concept type, for isolating one of them.
+QSet<int> allTypes()
+{
+    QSet<int> out;
+    for (int t = 0; t <= int(extract::ConceptType::Theme); ++t)
+        out.insert(t);
+    return out;
 }
+} // namespace
 
 MapView::MapView(ProjectDocument *document, QWidget *parent)
     : QGraphicsView(parent)
@@ -56,10 +59,14 @@ MapView::MapView(ProjectDocument *document, QWidget *parent)
 
     m_minimap = new Minimap(this, document, this);
     m_legend = new LegendWidget(this);
+    m_legend->hide(); // until a build gives it entries (an empty legend is a stray box)
     connect(m_legend, &LegendWidget::collapsedChanged, this, [this] {
         placeOverlays();
         refresh();
     });
+    connect(m_legend, &LegendWidget::entryClicked, this, &MapView::onLegendClicked);
+    connect(m_legend, &LegendWidget::entryDoubleClicked, this, &MapView::onLegendDoubleClicked);
+    m_status = new MapStatusOverlay(this);
 
     m_animation->setDuration(700);
     m_animation->setEasingCurve(QEasingCurve::OutCubic);
@@ -86,10 +93,22 @@ MapView::MapView(ProjectDocument *document, QWidget *parent)
         refresh();
     });
     connect(document, &ProjectDocument::visibilityChanged, this, [this] {
+        // setBuild() announces the new visibility before the new build: the
+        // renderer catches up in onBuildChanged().
+        if (int(m_renderer.positions().size()) != m_document->nodeCount())
+            return;
         m_minimap->invalidate();
+        if (m_autoFit && !m_fitting)
+            fitToVisible();
+        else
+            refresh();
+    });
+    connect(document, &ProjectDocument::selectionChanged, this, [this] {
+        m_renderer.setSelection(m_document->selectedNodes());
         refresh();
     });
-    connect(document, &ProjectDocument::selectionChanged, this, &MapView::refresh);
+    // A [[link]] typed in a note is drawn at once.
+    connect(document, &ProjectDocument::notesChanged, this, &MapView::refresh);
     connect(document, &ProjectDocument::pathChanged, this, &MapView::refresh);
     connect(document, &ProjectDocument::focusChanged, this, &MapView::refresh);
     if (document->hasBuild())
@@ -128,18 +147,24 @@ void MapView::onBuildChanged()
     m_animation->stop();
     m_renderer.rebuild();
     m_renderer.setHovered(-1);
+    m_renderer.setSelection(m_document->selectedNodes());
     m_renderer.setDropTarget(-1);
     m_dropTarget = -1;
     m_gesture = Gesture::None;
     m_legend->rebuild(m_document, m_renderer.colourByType());
+    if (m_document->hasBuild())
+        m_status->hide();
     updateSceneRect();
     placeOverlays();
     m_minimap->invalidate();
-    // A rebuild of the same project (curation, corpus change) keeps the view.
-    if (m_document->lastBuildReplaced())
-        refresh();
-    else
+    // A rebuild of the same project (curation, corpus change) keeps the view
+    // the user chose; a new map is fitted, and followed until the user moves it.
+    if (!m_document->lastBuildReplaced())
+        m_autoFit = true;
+    if (m_autoFit)
         fitToVisible();
+    else
+        refresh();
 }
 
 double MapView::layoutZoom() const
@@ -160,6 +185,7 @@ void MapView::restoreView(double layoutZoom, graph::Point layoutCentre)
     if (layoutZoom <= 0 || s <= 0)
         return;
     const double target = std::clamp(layoutZoom / s, 1e-4, kMaxScale);
+    leaveAutoFit(); // the project's own view, as the user left it
     resetTransform();
     scale(target, target);
     centerOn(QPointF(layoutCentre.x * s, layoutCentre.y * s));
@@ -204,7 +230,7 @@ double MapView::fitScale(QPointF *centre) const
     const double rw = std::max(x1 - x0, 1.0), rh = std::max(y1 - y0, 1.0);
     const double width = viewport()->width(), height = viewport()->height();
     // Pixels kept free around the node centres for discs and labels at the edge.
-    const double padX = 48.0, padTop = 24.0, padBottom = 32.0;
+    const double padX = 28.0, padTop = 16.0, padBottom = 26.0;
     const double maxScale = std::min({std::max(width - 2 * padX, width / 2) / rw,
                                       std::max(height - padTop - padBottom, height / 2) / rh, kMaxScale / 3});
     // The legend and minimap float over the map: the largest scale (and the most
@@ -214,7 +240,7 @@ double MapView::fitScale(QPointF *centre) const
     const QRect area = viewport()->geometry();
     if (m_legend->isVisible())
         obstacles.append(QRectF(m_legend->geometry().translated(-area.topLeft())));
-    if (m_minimap->isVisible())
+    if (m_minimap->isVisibleTo(this))
         obstacles.append(QRectF(m_minimap->geometry().translated(-area.topLeft())));
     const double margin = 6.0 + lod::maxNodeRadiusPx / 2;
     for (QRectF &o : obstacles)
@@ -255,16 +281,33 @@ double MapView::fitScale(QPointF *centre) const
     return s;
 }
 
+void MapView::leaveAutoFit()
+{
+    m_autoFit = false;
+    if (m_document->hasBuild() && !m_minimap->isVisibleTo(this)) {
+        m_minimap->show();
+        placeOverlays();
+    }
+}
+
 void MapView::fitToVisible()
 {
+    m_fitting = true;
+    m_autoFit = true;
+    // The whole map is in view: no minimap, and no corner kept free for it.
+    m_minimap->hide();
+    placeOverlays();
     // When the open legend would cost the map much of its size, it folds to its
     // title row (a click opens it again, and then fitting leaves it as set).
     if (m_legend->isVisible() && !m_legend->isSetByUser())
         m_legend->setCollapsed(false);
     QPointF centre;
     double s = fitScale(&centre);
-    if (s <= 0)
+    if (s <= 0) {
+        m_fitting = false;
+        refresh();
         return;
+    }
     if (m_legend->isVisible() && !m_legend->isCollapsed() && !m_legend->isSetByUser()) {
         m_legend->setCollapsed(true);
         QPointF folded;
@@ -279,7 +322,15 @@ void MapView::fitToVisible()
     resetTransform();
     scale(s, s);
     centerOn(centre);
+    m_fitting = false;
     Q_EMIT viewChanged();
+    refresh();
+}
+
+void MapView::panTo(QPointF scenePos)
+{
+    leaveAutoFit();
+    centerOn(scenePos);
     refresh();
 }
 
@@ -304,6 +355,7 @@ void MapView::zoomBy(double factor)
     const double target = std::clamp(current * factor, std::min(minScale, current), std::max(kMaxScale, current));
     if (current <= 0 || std::abs(target / current - 1.0) < 1e-9)
         return;
+    leaveAutoFit();
     scale(target / current, target / current);
     Q_EMIT viewChanged();
 }
@@ -316,6 +368,7 @@ void MapView::centreOnNode(graph::NodeIndex node)
     const double wanted = std::min(viewport()->width(), viewport()->height()) / 700.0;
     if (currentScale() < wanted)
         zoomBy(wanted / currentScale());
+    leaveAutoFit();
     centerOn(m_renderer.position(node));
     Q_EMIT viewChanged();
     refresh();
@@ -342,219 +395,88 @@ void MapView::exitFocus()
 
 void MapView::drawBackground(QPainter *painter, const QRectF &rect)
 {
+    // A user clip puts the raster engine's one-pixel lines on its fast path
+    // (QCosmeticStroker blends unclipped inside a clip rectangle, and clips
+    // every span against the device otherwise): about 4x on edge-heavy frames.
+    // QGraphicsView::render() sets one itself; the widget's paint event does not.
+    painter->setClipRect(rect);
     painter->fillRect(rect, colours::mapBackground(palette()));
     m_renderer.paintMap(painter, rect);
 }
 
 void MapView::drawForeground(QPainter *painter, const QRectF &rect)
 {
+    painter->setClipRect(rect);
     m_renderer.paintLabels(painter, rect);
+    if (m_gesture == Gesture::DragNode && m_dropTarget >= 0)
+        drawDropHint(painter);
 }
 
-void MapView::wheelEvent(QWheelEvent *event)
+void MapView::drawDropHint(QPainter *painter)
 {
-    const double steps = event->angleDelta().y() / 120.0;
-    if (steps == 0.0)
-        return;
-    // Keep the scene point under the cursor fixed.
-    const QPointF before = mapToScene(event->position().toPoint());
-    zoomBy(std::pow(1.2, steps));
-    const QPointF after = mapToScene(event->position().toPoint());
-    const QPointF shift = (after - before) * currentScale();
-    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(std::lround(shift.x())));
-    verticalScrollBar()->setValue(verticalScrollBar()->value() - int(std::lround(shift.y())));
-    event->accept();
+    const QString text = tr("Merge into “%1”").arg(m_document->graph().node(m_dropTarget).info.label);
+    QFont font = painter->font();
+    font.setBold(true);
+    const QFontMetricsF fm(font);
+    const QPointF at = mapFromScene(m_renderer.position(m_dropTarget));
+    const double radius = m_renderer.screenRadius(m_dropTarget, currentScale());
+    QRectF box(0, 0, fm.horizontalAdvance(text) + 16, fm.height() + 8);
+    box.moveCenter(at - QPointF(0, radius + 14 + box.height() / 2));
+    // Kept inside the viewport, so the name is never cut.
+    const QRectF area = QRectF(viewport()->rect()).adjusted(4, 4, -4, -4);
+    box.moveLeft(std::clamp(box.left(), area.left(), std::max(area.left(), area.right() - box.width())));
+    box.moveTop(std::clamp(box.top(), area.top(), std::max(area.top(), area.bottom() - box.height())));
+    painter->save();
+    painter->resetTransform();
+    painter->setClipping(false);
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(palette().color(QPalette::Highlight));
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setPen(palette().color(QPalette::HighlightedText));
+    painter->setFont(font);
+    painter->drawText(box, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+void MapView::onLegendClicked(int key)
+{
+    // A legend entry lights up its community (or type); a second click clears it.
+    const MapRenderer::Group group{m_renderer.colourByType(), key};
+    if (key < 0 || m_renderer.highlightedGroup() == group)
+        m_renderer.setHighlightedGroup(std::nullopt);
+    else
+        m_renderer.setHighlightedGroup(group);
+    m_legend->setHighlighted(m_renderer.highlightedGroup() ? key : -1);
     refresh();
 }
 
-void MapView::mousePressEvent(QMouseEvent *event)
+void MapView::onLegendDoubleClicked(int key)
 {
-    setFocus(Qt::MouseFocusReason);
-    m_pressPos = m_lastPos = event->position().toPoint();
-    m_moved = false;
-    m_pressNode = -1;
-    if (event->button() == Qt::MiddleButton) {
-        m_gesture = Gesture::Pan;
-        viewport()->setCursor(Qt::ClosedHandCursor);
+    // Double-click shows only that community (or type); again shows them all.
+    if (key < 0 || !m_document->hasBuild())
         return;
-    }
-    if (event->button() != Qt::LeftButton) {
-        QGraphicsView::mousePressEvent(event);
-        return;
-    }
-    const QPointF scenePos = mapToScene(m_pressPos);
-    const graph::NodeIndex node = m_renderer.nodeAt(scenePos, currentScale());
-    const bool ctrl = event->modifiers() & Qt::ControlModifier;
-    if (node >= 0) {
-        m_pressNode = node;
-        m_gesture = Gesture::DragNode;
-        QList<graph::NodeIndex> selection = m_document->selectedNodes();
-        if (ctrl) {
-            if (selection.contains(node))
-                selection.removeAll(node);
-            else
-                selection.append(node);
-            m_document->selectNodes(selection);
-        } else if (!selection.contains(node)) {
-            m_document->selectNodes({node});
-        }
-        m_dragOffset = m_renderer.position(node) - scenePos;
-        m_dragStartPos = m_document->scenePos(node);
-        m_dragWasPinned = m_document->isPinned(node);
-        ++m_dragSerial;
-    } else if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
-        m_gesture = Gesture::RubberBand;
-        if (!m_rubberBand)
-            m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
-        m_rubberBand->setGeometry(QRect(m_pressPos, QSize()));
-        m_rubberBand->show();
+    FilterState filter = m_document->filter();
+    if (m_renderer.colourByType()) {
+        QSet<int> others = allTypes();
+        others.remove(key);
+        filter.hiddenTypes = filter.hiddenTypes == others ? QSet<int>() : others;
     } else {
-        m_gesture = Gesture::Pan;
+        QSet<int> others;
+        for (int c = 0; c < m_document->communityCount(); ++c)
+            if (c != key)
+                others.insert(c);
+        filter.hiddenCommunities = filter.hiddenCommunities == others ? QSet<int>() : others;
     }
-    event->accept();
-}
-
-void MapView::mouseMoveEvent(QMouseEvent *event)
-{
-    const QPoint pos = event->position().toPoint();
-    if ((pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance())
-        m_moved = true;
-    switch (m_gesture) {
-    case Gesture::None: {
-        const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(pos), currentScale());
-        if (node != m_renderer.hovered()) {
-            m_renderer.setHovered(node);
-            viewport()->setCursor(node >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-            Q_EMIT hoveredChanged(node);
-            refresh();
-        }
-        break;
-    }
-    case Gesture::Pan: {
-        if (m_moved)
-            viewport()->setCursor(Qt::ClosedHandCursor);
-        const QPoint delta = pos - m_lastPos;
-        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
-        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
-        break;
-    }
-    case Gesture::DragNode:
-        if (m_moved && m_pressNode >= 0 && !isAnimating()) {
-            const QPointF target = mapToScene(pos) + m_dragOffset;
-            m_document->moveNode(m_document->graph().node(m_pressNode).info.id, m_dragStartPos, m_dragWasPinned,
-                                 target, m_dragSerial);
-            // Another node under the cursor is a drop target: releasing merges into it.
-            const graph::NodeIndex under = m_renderer.nodeAt(mapToScene(pos), currentScale(), m_pressNode);
-            if (under != m_dropTarget) {
-                m_dropTarget = under;
-                m_renderer.setDropTarget(under);
-                refresh();
-            }
-        }
-        break;
-    case Gesture::RubberBand:
-        m_rubberBand->setGeometry(QRect(m_pressPos, pos).normalized());
-        break;
-    }
-    m_lastPos = pos;
-    event->accept();
-}
-
-void MapView::mouseReleaseEvent(QMouseEvent *event)
-{
-    const Gesture gesture = m_gesture;
-    m_gesture = Gesture::None;
-    viewport()->setCursor(m_renderer.hovered() >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-    const bool ctrl = event->modifiers() & Qt::ControlModifier;
-    if (gesture == Gesture::Pan && !m_moved && event->button() == Qt::LeftButton) {
-        const graph::EdgeIndex edge = m_renderer.edgeAt(mapToScene(m_pressPos), currentScale());
-        if (edge >= 0)
-            m_document->selectEdge(edge);
-        else if (!ctrl)
-            m_document->clearSelection();
-    } else if (gesture == Gesture::DragNode && m_dropTarget >= 0 && m_pressNode >= 0) {
-        // Dropped on another concept: the drag's move is taken back (the node
-        // goes away anyway) and a merge is asked for instead.
-        const graph::NodeIndex from = m_pressNode;
-        const graph::NodeIndex into = m_dropTarget;
-        m_dropTarget = -1;
-        m_renderer.setDropTarget(-1);
-        m_document->takeBackMove(m_dragSerial);
-        refresh();
-        m_pressNode = -1;
-        event->accept();
-        Q_EMIT mergeRequested(from, into);
-        return;
-    } else if (gesture == Gesture::DragNode && !m_moved && !ctrl && m_pressNode >= 0) {
-        // A plain click on a node of a multi-selection selects just that node.
-        m_document->selectNodes({m_pressNode});
-    } else if (gesture == Gesture::RubberBand) {
-        const QRect band = m_rubberBand->geometry();
-        m_rubberBand->hide();
-        QList<graph::NodeIndex> nodes = m_renderer.nodesIn(mapToScene(band).boundingRect());
-        if (ctrl) {
-            for (const graph::NodeIndex v : m_document->selectedNodes())
-                if (!nodes.contains(v))
-                    nodes.append(v);
-        }
-        m_document->selectNodes(nodes);
-    }
-    m_pressNode = -1;
-    event->accept();
-}
-
-void MapView::mouseDoubleClickEvent(QMouseEvent *event)
-{
-    const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(event->position().toPoint()), currentScale());
-    if (node >= 0)
-        enterFocus(node);
-    event->accept();
-}
-
-void MapView::contextMenuEvent(QContextMenuEvent *event)
-{
-    const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(event->pos()), currentScale());
-    if (node >= 0 && !m_document->selectedNodes().contains(node))
-        m_document->selectNodes({node});
-    Q_EMIT contextMenuRequested(node, event->globalPos());
-    event->accept();
-}
-
-void MapView::keyPressEvent(QKeyEvent *event)
-{
-    switch (event->key()) {
-    case Qt::Key_Escape:
-        if (m_document->isFocused())
-            exitFocus();
-        else
-            m_document->clearSelection();
-        return;
-    case Qt::Key_Home:
-        fitToVisible();
-        return;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(1.25);
-        refresh();
-        return;
-    case Qt::Key_Minus:
-        zoomBy(0.8);
-        refresh();
-        return;
-    case Qt::Key_Return:
-    case Qt::Key_Enter:
-        if (m_document->selectedNodes().size() == 1)
-            enterFocus(m_document->selectedNodes().constFirst());
-        return;
-    default:
-        QGraphicsView::keyPressEvent(event);
-    }
+    m_document->setFilter(filter);
 }
 
 void MapView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     placeOverlays();
+    if (m_autoFit && m_document->hasBuild())
+        fitToVisible();
     Q_EMIT viewChanged();
 }
 
@@ -563,29 +485,6 @@ void MapView::scrollContentsBy(int dx, int dy)
     QGraphicsView::scrollContentsBy(dx, dy);
     Q_EMIT viewChanged();
     m_minimap->update();
-}
-
-bool MapView::viewportEvent(QEvent *event)
-{
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const graph::NodeIndex node = m_renderer.nodeAt(mapToScene(help->pos()), currentScale());
-        if (node < 0) {
-            QToolTip::hideText();
-            return true;
-        }
-        const graph::NodeData &data = m_document->graph().node(node);
-        QToolTip::showText(help->globalPos(),
-                           tr("<b>%1</b><br>%2 · score %3<br>%4 links · %5 documents · %6 mentions")
-                               .arg(data.info.label.toHtmlEscaped(), extract::conceptTypeName(data.info.type))
-                               .arg(data.info.score, 0, 'g', 3)
-                               .arg(data.degree)
-                               .arg(data.info.documentCount)
-                               .arg(data.info.mentions.size()),
-                           viewport());
-        return true;
-    }
-    return QGraphicsView::viewportEvent(event);
 }
 
 void MapView::changeEvent(QEvent *event)
@@ -598,16 +497,6 @@ void MapView::changeEvent(QEvent *event)
     QGraphicsView::changeEvent(event);
 }
 
-void MapView::leaveEvent(QEvent *event)
-{
-    if (m_renderer.hovered() >= 0) {
-        m_renderer.setHovered(-1);
-        Q_EMIT hoveredChanged(-1);
-        refresh();
-    }
-    QGraphicsView::leaveEvent(event);
-}
-
 void MapView::placeOverlays()
 {
     const QRect area = viewport()->geometry();
@@ -618,8 +507,12 @@ void MapView::placeOverlays()
     m_legend->move(area.left() + 8, area.top() + 8);
     m_minimap->raise();
     m_legend->raise();
+    m_status->place();
+    m_status->raise();
     // Overlay geometry in viewport coordinates, where labels are placed.
-    QList<QRectF> reserved{QRectF(m_minimap->geometry().translated(-area.topLeft()))};
+    QList<QRectF> reserved;
+    if (m_minimap->isVisibleTo(this))
+        reserved.append(QRectF(m_minimap->geometry().translated(-area.topLeft())));
     if (m_legend->isVisibleTo(this))
         reserved.append(QRectF(m_legend->geometry().translated(-area.topLeft())));
     m_renderer.setReservedRects(reserved);

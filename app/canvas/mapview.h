@@ -11,6 +11,7 @@ class QVariantAnimation;
 namespace carto::app {
 
 class LegendWidget;
+class MapStatusOverlay;
 class Minimap;
 class ProjectDocument;
 
@@ -18,7 +19,10 @@ class ProjectDocument;
 // foreground passes let MapRenderer batch-paint edges, nodes and labels.
 // Handles navigation (wheel zoom under the mouse, drag to pan, Home to fit),
 // hover emphasis, click / Ctrl-click / Shift-drag selection, node drags (as
-// MoveNodeCommands) and double-click focus; animates layout changes.
+// MoveNodeCommands) and double-click focus; animates layout changes. A label
+// is part of its node: hovering, clicking, dragging or double-clicking it acts
+// on the node. Until the user pans or zooms, the map stays fitted to the
+// visible concepts: after a build, a filter change and every resize.
 class MapView final : public QGraphicsView
 {
     Q_OBJECT
@@ -36,6 +40,8 @@ public:
     [[nodiscard]] int focusDepth() const { return m_focusDepth; }
     void setColourByType(bool byType);
     [[nodiscard]] LegendWidget *legend() const { return m_legend; }
+    [[nodiscard]] Minimap *minimap() const { return m_minimap; }
+    [[nodiscard]] MapStatusOverlay *statusOverlay() const { return m_status; }
     // Zoom (device pixels per layout unit) and centre (layout units): how a
     // project remembers where the user was looking, independent of the window.
     [[nodiscard]] double layoutZoom() const;
@@ -43,6 +49,12 @@ public:
     void restoreView(double layoutZoom, graph::Point layoutCentre);
     // The concept a dragged node would be merged into if dropped now; -1 when none.
     [[nodiscard]] graph::NodeIndex dropTarget() const { return m_dropTarget; }
+    // The node under a viewport position: its disc, else its label; -1 when none.
+    [[nodiscard]] graph::NodeIndex nodeUnder(QPoint viewportPos, graph::NodeIndex exclude = -1);
+    // True while the view follows the visible concepts (no pan or zoom since the last fit).
+    [[nodiscard]] bool isAutoFit() const { return m_autoFit; }
+    // Moves the view's centre to a scene point, as the user does with the minimap.
+    void panTo(QPointF scenePos);
 
 public Q_SLOTS:
     void fitToVisible();
@@ -80,12 +92,20 @@ protected:
 private:
     void onBuildChanged();
     void onLayoutApplied(const QList<QPointF> &previous);
+    void onLegendClicked(int key);
+    void onLegendDoubleClicked(int key);
     void updateSceneRect();
     // The scale and centre fitToVisible() would choose; 0 when nothing is visible.
     [[nodiscard]] double fitScale(QPointF *centre) const;
     void zoomBy(double factor);
+    // The user moved the view: it stops following the visible concepts, and
+    // the minimap (pointless while the whole map is in view) comes back.
+    void leaveAutoFit();
     void placeOverlays();
     void refresh();
+    void hoverAt(QPoint viewportPos);
+    // "Merge into ‘B’" beside the drop target while a node is dragged onto it.
+    void drawDropHint(QPainter *painter);
 
     enum class Gesture { None, Pan, DragNode, RubberBand };
 
@@ -93,6 +113,7 @@ private:
     MapRenderer m_renderer;
     Minimap *m_minimap;
     LegendWidget *m_legend;
+    MapStatusOverlay *m_status;
     QRubberBand *m_rubberBand = nullptr;
     QVariantAnimation *m_animation;
     QList<QPointF> m_animFrom;
@@ -108,6 +129,8 @@ private:
     int m_dragSerial = 0;
     graph::NodeIndex m_dropTarget = -1;
     int m_focusDepth = 1;
+    bool m_autoFit = true;
+    bool m_fitting = false;
 };
 
 } // namespace carto::app

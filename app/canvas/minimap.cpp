@@ -82,7 +82,7 @@ void Minimap::mouseMoveEvent(QMouseEvent *event)
 {
     if (!(event->buttons() & Qt::LeftButton) || m_bounds.isEmpty())
         return;
-    m_view->centerOn(sceneToWidget().inverted().map(event->position()));
+    m_view->panTo(sceneToWidget().inverted().map(event->position()));
     update();
 }
 

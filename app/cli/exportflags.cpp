@@ -25,6 +25,8 @@ const QString kStdout = QStringLiteral("-");
 // The page names --page accepts, as QPageSize spells them.
 std::optional<QPageSize::PageSizeId> pageSize(const QString &name)
 {
+    if (name.compare(QStringLiteral("slide"), Qt::CaseInsensitive) == 0)
+        return QPageSize::Custom; // a 16:9 slide (MapImageExporter::pageOf)
     for (const QPageSize::PageSizeId id : {QPageSize::A4, QPageSize::A3, QPageSize::A2, QPageSize::A5,
                                            QPageSize::Letter, QPageSize::Legal, QPageSize::Tabloid}) {
         if (QPageSize::key(id).compare(name, Qt::CaseInsensitive) == 0)
@@ -105,7 +107,7 @@ bool ExportFlags::validate(const QCommandLineParser &parser, QString *error) con
         return false;
     }
     if (!pageSize(parser.value(m_page))) {
-        *error = QStringLiteral("--page: unknown page size '%1' (A4, A3, A2, A5, Letter, Legal, Tabloid)")
+        *error = QStringLiteral("--page: unknown page size '%1' (A4, A3, A2, A5, Letter, Legal, Tabloid, slide)")
                      .arg(parser.value(m_page));
         return false;
     }

@@ -30,17 +30,22 @@ CurationCommand::CurationCommand(ProjectDocument *document, const QString &text,
     , m_document(document)
     , m_before(std::move(before))
     , m_after(std::move(after))
+    , m_viewBefore(document->viewSnapshot())
 {
 }
 
 void CurationCommand::undo()
 {
+    m_viewAfter = m_document->viewSnapshot();
     m_document->setCuration(m_before);
+    m_document->restoreViewSnapshot(m_viewBefore);
 }
 
 void CurationCommand::redo()
 {
     m_document->setCuration(m_after);
+    if (m_viewAfter)
+        m_document->restoreViewSnapshot(*m_viewAfter);
 }
 
 CurationCommand *CurationCommand::rename(ProjectDocument *document, graph::NodeIndex node, const QString &newName)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "document/projectdocument.h"
 #include "extract/curation.h"
 #include "graph/conceptgraph.h"
 
@@ -14,7 +15,9 @@ class ProjectDocument;
 // One edit of the project's curation (rename, merge, split, type, add, hide),
 // kept as the curation before and after so undo is exact. Redo and undo set the
 // curation on the document, which hides ignored concepts at once and asks for a
-// rebuild; the rebuilt map reflects the edit. Built through the named factories,
+// rebuild; the rebuilt map reflects the edit. Undo also gives back the filters,
+// focus and selection as they were ("all" concepts stays "all"), and redo
+// those seen after the edit. Built through the named factories,
 // which also word the Edit menu ("Undo Merge ‘Chinese AI’ into ‘China’").
 class CurationCommand final : public QUndoCommand
 {
@@ -43,6 +46,8 @@ private:
     ProjectDocument *m_document;
     extract::Curation m_before;
     extract::Curation m_after;
+    ProjectDocument::ViewSnapshot m_viewBefore;
+    std::optional<ProjectDocument::ViewSnapshot> m_viewAfter;
 };
 
 } // namespace carto::app

@@ -24,6 +24,7 @@ HideConceptCommand::HideConceptCommand(ProjectDocument *document, const QString 
 
 void HideConceptCommand::init(const QString &name)
 {
+    m_viewBefore = m_document->viewSnapshot();
     m_name = name.trimmed();
     m_before = m_document->curation().ignored;
     m_after = m_before;
@@ -41,9 +42,11 @@ void HideConceptCommand::init(const QString &name)
 
 void HideConceptCommand::undo()
 {
+    m_viewAfter = m_document->viewSnapshot();
     extract::Curation c = m_document->curation();
     c.ignored = m_before;
     m_document->setCuration(c);
+    m_document->restoreViewSnapshot(m_viewBefore);
 }
 
 void HideConceptCommand::redo()
@@ -51,6 +54,8 @@ void HideConceptCommand::redo()
     extract::Curation c = m_document->curation();
     c.ignored = m_after;
     m_document->setCuration(c);
+    if (m_viewAfter)
+        m_document->restoreViewSnapshot(*m_viewAfter);
 }
 
 } // namespace carto::app

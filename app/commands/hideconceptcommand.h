@@ -1,8 +1,11 @@
 #pragma once
 
+#include "document/projectdocument.h"
 #include "foundation/typedid.h"
 
 #include <QUndoCommand>
+
+#include <optional>
 
 namespace carto::app {
 
@@ -10,7 +13,8 @@ class ProjectDocument;
 
 // Hides a concept from the map (or shows it again) by adding its name to the
 // project curation's ignore list, so the choice survives rebuilds and is saved.
-// Pushed by the filter panel and the map's context actions.
+// Pushed by the filter panel and the map's context actions. Undo gives back
+// the filters, focus and selection as they were before the edit.
 class HideConceptCommand final : public QUndoCommand
 {
 public:
@@ -29,6 +33,8 @@ private:
     QString m_name;
     QStringList m_before;
     QStringList m_after;
+    ProjectDocument::ViewSnapshot m_viewBefore;
+    std::optional<ProjectDocument::ViewSnapshot> m_viewAfter;
 };
 
 } // namespace carto::app

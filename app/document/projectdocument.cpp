@@ -35,6 +35,7 @@ ProjectDocument::~ProjectDocument() = default;
 void ProjectDocument::setBuild(std::shared_ptr<project::BuildResult> build, const QString &folder)
 {
     m_undo.clear();
+    m_snapshotAfterRebuild.reset();
     m_replaced = false;
     JobRunner::releaseElsewhere(std::exchange(m_build, std::move(build)));
     m_folder = folder;
@@ -96,6 +97,9 @@ void ProjectDocument::replaceBuild(std::shared_ptr<project::BuildResult> build)
     if (!m_selectedNodes.isEmpty())
         Q_EMIT selectionChanged();
     Q_EMIT notesChanged();
+    // An undone edit's view comes back on the rebuilt map.
+    if (const std::optional<ViewSnapshot> snapshot = std::exchange(m_snapshotAfterRebuild, std::nullopt))
+        applyViewSnapshot(*snapshot);
 }
 
 void ProjectDocument::setProjectPath(const QString &path)
@@ -436,6 +440,40 @@ void ProjectDocument::setFilter(const FilterState &filter)
         return;
     m_filter = filter;
     recomputeVisibility();
+    Q_EMIT filterChanged();
+}
+
+ProjectDocument::ViewSnapshot ProjectDocument::viewSnapshot() const
+{
+    ViewSnapshot out;
+    out.filter = m_filter;
+    for (const graph::NodeIndex v : m_selectedNodes)
+        out.selection.append(graph().node(v).info.id);
+    if (m_focusCentre >= 0)
+        out.focus = graph().node(m_focusCentre).info.id;
+    out.focusDepth = m_focusDepth;
+    return out;
+}
+
+void ProjectDocument::restoreViewSnapshot(const ViewSnapshot &snapshot)
+{
+    m_snapshotAfterRebuild = snapshot;
+    applyViewSnapshot(snapshot);
+}
+
+void ProjectDocument::applyViewSnapshot(const ViewSnapshot &snapshot)
+{
+    const std::optional<graph::NodeIndex> focus = snapshot.focus ? graph().find(*snapshot.focus) : std::nullopt;
+    if (focus)
+        enterFocus(*focus, snapshot.focusDepth);
+    else
+        exitFocus();
+    setFilter(snapshot.filter);
+    QList<graph::NodeIndex> selection;
+    for (const ConceptId &id : snapshot.selection)
+        if (const auto v = graph().find(id))
+            selection.append(*v);
+    selectNodes(selection);
 }
 
 void ProjectDocument::setConceptHidden(const ConceptId &id, bool hidden)

@@ -15,6 +15,7 @@ class QAction;
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace carto::app {
@@ -159,9 +160,23 @@ public:
     [[nodiscard]] std::vector<graph::Point> layoutPositions() const;
     [[nodiscard]] std::vector<bool> pinnedNodes() const;
 
-    // Filters.
+    // Filters. setFilter() announces filterChanged() (when it changed) and visibilityChanged().
     [[nodiscard]] const FilterState &filter() const { return m_filter; }
     void setFilter(const FilterState &filter);
+
+    // What a curation edit may disturb and its undo gives back exactly:
+    // filters, focus and selection (by concept id: node indices die with the
+    // rebuild the edit starts).
+    struct ViewSnapshot
+    {
+        FilterState filter;
+        QList<ConceptId> selection;
+        std::optional<ConceptId> focus;
+        int focusDepth = 1;
+    };
+    [[nodiscard]] ViewSnapshot viewSnapshot() const;
+    // Applies a snapshot now and once more when the next rebuild lands.
+    void restoreViewSnapshot(const ViewSnapshot &snapshot);
     [[nodiscard]] bool isConceptHidden(const ConceptId &id) const { return m_hidden.contains(id); }
     [[nodiscard]] QList<ConceptId> hiddenConcepts() const { return m_hidden.values(); }
     // Undoable through HideConceptCommand only.
@@ -198,6 +213,7 @@ Q_SIGNALS:
     // Positions changed wholesale; `previous` are the old scene positions, for animation.
     void layoutApplied(const QList<QPointF> &previous);
     void visibilityChanged();
+    void filterChanged();
     void selectionChanged();
     void focusChanged();
     void pathChanged();
@@ -210,6 +226,7 @@ Q_SIGNALS:
 
 private:
     void recomputeVisibility();
+    void applyViewSnapshot(const ViewSnapshot &snapshot);
     void indexBuild();
     void applyIgnoredToHidden();
     void indexNotes();
@@ -234,6 +251,7 @@ private:
     QSet<ConceptId> m_hidden;
     graph::NodeIndex m_focusCentre = -1;
     int m_focusDepth = 1;
+    std::optional<ViewSnapshot> m_snapshotAfterRebuild;
     std::vector<char> m_nodeVisible;
     std::vector<char> m_edgeVisible;
     int m_visibleNodeCount = 0;

@@ -113,7 +113,8 @@ double MapImageExporter::titleHeight(const ImageExportOptions &options) const
 
 double MapImageExporter::legendHeight(const ImageExportOptions &options) const
 {
-    if (!options.legend)
+    // As on screen the legend floats over the map's top-left corner, as it does in the window.
+    if (!options.legend || options.frameWidth > 0)
         return 0.0;
     QString title;
     const qsizetype rows = legendEntries(m_document, options.colourByType, &title).size();
@@ -121,22 +122,46 @@ double MapImageExporter::legendHeight(const ImageExportOptions &options) const
     return rows == 0 ? 0.0 : double(kLegendPad * 2 + kLegendRow * (rows + 1)) + kMarginPx / 2;
 }
 
+QPageSize MapImageExporter::pageOf(QPageSize::PageSizeId id)
+{
+    if (id == QPageSize::Custom)
+        // Given upright, as QPageLayout expects: Landscape turns it to 13.33 × 7.5 in.
+        return QPageSize(QSizeF(7.5, 13.333), QPageSize::Inch, QObject::tr("16:9 slide"));
+    return QPageSize(id);
+}
+
 QPageLayout MapImageExporter::pageLayout(const ImageExportOptions &options) const
 {
     const QRectF source = sourceRect(options);
-    const auto orientation
-        = source.width() >= source.height() ? QPageLayout::Landscape : QPageLayout::Portrait;
+    // A slide is always landscape; a sheet turns to suit the map.
+    const auto orientation = source.width() >= source.height() || options.pageSize == QPageSize::Custom
+        ? QPageLayout::Landscape
+        : QPageLayout::Portrait;
     const double margin = kPageMarginMm * 72.0 / 25.4;
-    return QPageLayout(QPageSize(options.pageSize), orientation, QMarginsF(margin, margin, margin, margin),
+    return QPageLayout(pageOf(options.pageSize), orientation, QMarginsF(margin, margin, margin, margin),
                        QPageLayout::Point);
 }
 
-QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
+int MapImageExporter::pdfResolution(const ImageExportOptions &options) const
+{
+    if (options.frameWidth <= 0)
+        return 72; // one point per device unit
+    // The frame, at screen scale, fills the page's paint rectangle.
+    const QSizeF page = pageLayout(options).paintRectPoints().size();
+    ImageExportOptions frame = options;
+    frame.format = ImageExportOptions::Format::Png;
+    const QSize logical = logicalSize(frame);
+    const double perPoint = std::max(logical.width() / page.width(), logical.height() / page.height());
+    return std::clamp(int(std::lround(72.0 * perPoint)), 36, 1200);
+}
+
+QSize MapImageExporter::logicalSize(const ImageExportOptions &options) const
 {
     if (options.format == ImageExportOptions::Format::Pdf)
-        return pageLayout(options).paintRectPoints().size();
+        return pageLayout(options).paintRectPixels(pdfResolution(options)).size();
     const QRectF source = sourceRect(options);
-    const int width = std::clamp(options.width, 64, 20000);
+    const int width = options.frameWidth > 0 ? std::clamp(options.frameWidth + int(2 * kMarginPx), 64, 20000)
+                                             : std::clamp(options.width, 64, 20000);
     const double mapWidth = width - 2 * kMarginPx;
     const double aspect = source.height() / std::max(1e-9, source.width());
     const int height = int(std::lround(std::clamp(mapWidth * aspect, mapWidth / 4, mapWidth * 4) + 2 * kMarginPx
@@ -144,9 +169,21 @@ QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
     return {width, height};
 }
 
+QSize MapImageExporter::imageSize(const ImageExportOptions &options) const
+{
+    if (options.format == ImageExportOptions::Format::Pdf)
+        return pageLayout(options).paintRectPoints().size();
+    const QSize logical = logicalSize(options);
+    if (options.frameWidth <= 0 || options.format == ImageExportOptions::Format::Svg)
+        return logical;
+    // PNG as on screen: the frame scaled to the asked width.
+    const double k = std::clamp(options.width, 64, 20000) / double(logical.width());
+    return {int(std::lround(logical.width() * k)), int(std::lround(logical.height() * k))};
+}
+
 void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &options) const
 {
-    const QSize size = imageSize(options);
+    const QSize size = logicalSize(options);
     const QPalette palette = printPalette();
     MapRenderer renderer(m_document);
     renderer.rebuild();
@@ -173,7 +210,12 @@ void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &option
                                                       : QList<LegendEntry>{};
     const QRectF legend = entries.isEmpty()
         ? QRectF()
-        : legendRect(entries, legendTitle, legendFont, QPointF(kMarginPx, target.bottom() + kMarginPx / 2));
+        : legendRect(entries, legendTitle, legendFont,
+                     options.frameWidth > 0 ? QPointF(kMarginPx + 8, top + 8)
+                                            : QPointF(kMarginPx, target.bottom() + kMarginPx / 2));
+    // Labels keep off a legend drawn over the map, as on screen.
+    if (options.frameWidth > 0 && !legend.isNull())
+        renderer.setReservedRects({legend.adjusted(-2, -2, 2, 2)});
 
     painter->save();
     painter->setTransform(QTransform(scale, 0, 0, scale, offset.x(), offset.y()));
@@ -181,6 +223,7 @@ void MapImageExporter::paint(QPainter *painter, const ImageExportOptions &option
     const QRectF exposed = painter->transform().inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(size)));
     renderer.paintMap(painter, exposed);
     renderer.paintLabels(painter, exposed);
+    m_lastLabelled = renderer.lastLabelledNodes();
     painter->restore();
 
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -253,16 +296,27 @@ bool MapImageExporter::render(const ImageExportOptions &options, QByteArray *byt
 
 bool MapImageExporter::renderPng(const ImageExportOptions &options, QByteArray *bytes, QString *error) const
 {
-    QImage image(imageSize(options), QImage::Format_ARGB32_Premultiplied);
+    // As on screen, the frame is painted at screen scale, so the renderer
+    // chooses labels as for the screen: scaled up through the device pixel
+    // ratio (sharp), or painted at frame size and scaled down (a ratio below
+    // 1 would clip the painter to part of the frame).
+    const QSize wanted = imageSize(options);
+    const QSize logical = logicalSize(options);
+    const bool shrink = logical.width() > wanted.width();
+    QImage image(shrink ? logical : wanted, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
+    if (!shrink && logical.width() > 0 && logical.width() != image.width())
+        image.setDevicePixelRatio(double(image.width()) / logical.width());
+    {
+        QPainter painter(&image);
+        paint(&painter, options);
+    }
+    if (shrink)
+        image = image.scaled(wanted, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     if (options.dpi > 0) {
         const int dpm = int(std::lround(options.dpi / 0.0254));
         image.setDotsPerMeterX(dpm);
         image.setDotsPerMeterY(dpm);
-    }
-    {
-        QPainter painter(&image);
-        paint(&painter, options);
     }
     QBuffer buffer(bytes);
     if (!buffer.open(QIODevice::WriteOnly) || !image.save(&buffer, "PNG")) {
@@ -304,8 +358,9 @@ bool MapImageExporter::renderPdf(const ImageExportOptions &options, QByteArray *
     QBuffer buffer(bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter pdf(&buffer);
-    // One point per device unit: imageSize is the page's paint rectangle in points.
-    pdf.setResolution(72);
+    // Whole map: one point per device unit (imageSize is the paint rectangle
+    // in points); as on screen, as many units as the screen frame needs.
+    pdf.setResolution(pdfResolution(options));
     pdf.setPageLayout(pageLayout(options));
     pdf.setTitle(options.title.isEmpty() ? QObject::tr("Concept map") : options.title);
     pdf.setCreator(u"Cartograph"_s);

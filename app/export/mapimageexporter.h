@@ -44,6 +44,14 @@ public:
     // Paints into a device of imageSize(options).
     void paint(QPainter *painter, const ImageExportOptions &options) const;
 
+    // The page of options.pageSize (the 16:9 slide for QPageSize::Custom).
+    [[nodiscard]] static QPageSize pageOf(QPageSize::PageSizeId id);
+    // PDF: device units per inch, so an "as on screen" frame fills the page at screen scale (72 otherwise).
+    [[nodiscard]] int pdfResolution(const ImageExportOptions &options) const;
+
+    // The nodes the last paint() labelled (what tests compare with the screen's).
+    [[nodiscard]] const std::vector<int> &lastLabelledNodes() const { return m_lastLabelled; }
+
     // Format from a file name's suffix (png / svg / pdf); PNG when unknown.
     [[nodiscard]] static ImageExportOptions::Format formatForPath(const QString &path);
 
@@ -51,12 +59,15 @@ private:
     [[nodiscard]] QRectF sourceRect(const ImageExportOptions &options) const;
     [[nodiscard]] double titleHeight(const ImageExportOptions &options) const;
     [[nodiscard]] double legendHeight(const ImageExportOptions &options) const;
+    // The size painted in: the image (whole map) or the screen-scale frame (as on screen).
+    [[nodiscard]] QSize logicalSize(const ImageExportOptions &options) const;
     bool renderPng(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
     bool renderSvg(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
     bool renderPdf(const ImageExportOptions &options, QByteArray *bytes, QString *error) const;
 
     const ProjectDocument *m_document;
     std::vector<QPointF> m_positions;
+    mutable std::vector<int> m_lastLabelled;
 };
 
 } // namespace carto::app

@@ -42,6 +42,13 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     m_view->setWordWrap(true);
 
     connect(m_view, &QTreeView::clicked, this, &ConceptPanel::openMention);
+    connect(m_note, &NoteEditor::conceptLinkActivated, this, [this](const QString &name) {
+        const graph::NodeIndex node = m_document->findConcept(name);
+        if (node < 0)
+            return;
+        m_document->selectNodes({node});
+        Q_EMIT conceptRequested(node);
+    });
     connect(m_note, &NoteEditor::edited, this, &ConceptPanel::onNoteEdited);
     connect(document, &ProjectDocument::notesChanged, this, &ConceptPanel::refreshNote);
     connect(document, &ProjectDocument::selectionChanged, this, &ConceptPanel::onSelectionChanged);

@@ -43,6 +43,8 @@ public:
 
 Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
+    // A [[link]] in the note's preview was clicked: its concept is selected; show it.
+    void conceptRequested(int node);
 
 private:
     void onSelectionChanged();

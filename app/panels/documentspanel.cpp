@@ -3,6 +3,8 @@
 #include "document/projectdocument.h"
 #include "models/untrustedtext.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSet>
@@ -54,6 +56,11 @@ DocumentsPanel::DocumentsPanel(ProjectDocument *document, QWidget *parent)
     connect(m_documents, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
         Q_EMIT documentActivated(DocumentId(item->data(0, Qt::UserRole).toInt()));
     });
+    connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString path = item->data(1, Qt::UserRole).toString();
+        if (!path.isEmpty())
+            Q_EMIT problemFileRequested(path);
+    });
     connect(document, &ProjectDocument::buildChanged, this, &DocumentsPanel::rebuild);
 }
 
@@ -79,6 +86,14 @@ void DocumentsPanel::rebuild()
     for (const Problem &p : m_document->problems()) {
         auto *item = new QTreeWidgetItem(QStringList{p.message, p.path});
         item->setToolTip(0, plainToolTip(p.message));
+        // Problem paths are relative to the corpus folder when known.
+        const QString absolute = p.path.isEmpty() || QFileInfo(p.path).isAbsolute()
+            ? p.path
+            : QDir(m_document->folder()).filePath(p.path);
+        if (!absolute.isEmpty() && QFileInfo::exists(absolute)) {
+            item->setData(1, Qt::UserRole, QFileInfo(absolute).absoluteFilePath());
+            item->setToolTip(1, plainToolTip(tr("Double-click to open %1").arg(absolute)));
+        }
         item->setForeground(0, p.severity == Problem::Severity::Error ? QColor(200, 40, 40) : QColor(180, 120, 0));
         m_problems->addTopLevelItem(item);
     }

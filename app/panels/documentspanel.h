@@ -11,7 +11,7 @@ namespace carto::app {
 class ProjectDocument;
 
 // Documents dock: every document of the corpus with its concept count, and
-// the problems met while reading and extracting.
+// the problems met while reading and extracting; a problem's row opens its file.
 class DocumentsPanel final : public QWidget
 {
     Q_OBJECT
@@ -25,6 +25,8 @@ public:
 
 Q_SIGNALS:
     void documentActivated(carto::DocumentId document);
+    // A Problems row was activated (double-click, Enter): open its file, an absolute path.
+    void problemFileRequested(const QString &path);
 
 private:
     void rebuild();

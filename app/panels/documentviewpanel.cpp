@@ -5,8 +5,12 @@
 #include "models/snippets.h"
 
 #include <QDesktopServices>
+#include <QEvent>
 #include <QLabel>
+#include <QScrollBar>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
@@ -34,8 +38,22 @@ DocumentViewPanel::DocumentViewPanel(ProjectDocument *document, QWidget *parent)
     layout->addWidget(m_header);
     layout->addWidget(m_browser, 1);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &DocumentViewPanel::onAnchor);
+    // Until the user scrolls, the highlight stays centred while the dock and the
+    // text settle (the first click shows a dock that has not its size yet).
+    m_browser->viewport()->installEventFilter(this);
+    QScrollBar *bar = m_browser->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this] {
+        if (!m_scrolling)
+            m_keepCentred = false;
+    });
+    connect(bar, &QScrollBar::rangeChanged, this, [this] {
+        if (m_keepCentred)
+            centreHighlight();
+    });
     connect(document, &ProjectDocument::buildChanged, this, [this] {
         m_current = DocumentId(-1);
+        m_highlightStart = m_highlightEnd = -1;
+        m_keepCentred = false;
         m_browser->clear();
         m_header->setText(tr("<i>Click a sentence in the concept or link view to read it in context.</i>"));
     });
@@ -94,7 +112,7 @@ void DocumentViewPanel::showDocument(DocumentId id, TextRange highlight)
     }
     if (!highlight.isEmpty()) {
         inserts.push_back({highlight.start, 1, u"<a name=\"hl\"></a><span style=\"background-color:#ffe28a;color:#000000\">"_s});
-        inserts.push_back({highlight.end, 0, u"</span>"_s});
+        inserts.push_back({highlight.end, 0, u"</span><a name=\"hlend\"></a>"_s});
     }
     for (const ingest::Timestamp &ts : doc.timestamps) {
         const QString label = snippets::timestamp(ts.seconds);
@@ -124,9 +142,74 @@ void DocumentViewPanel::showDocument(DocumentId id, TextRange highlight)
     }
     appendText(QStringView(doc.text).mid(pos));
     html += u"</div>"_s;
+    m_scrolling = true;
     m_browser->setHtml(html);
-    if (!highlight.isEmpty())
-        m_browser->scrollToAnchor(u"hl"_s);
+    m_scrolling = false;
+    locateHighlight();
+    m_keepCentred = m_highlightStart >= 0;
+    if (m_keepCentred) {
+        centreHighlight();
+        QTimer::singleShot(0, this, [this] {
+            if (m_keepCentred)
+                centreHighlight();
+        });
+    }
+}
+
+void DocumentViewPanel::locateHighlight()
+{
+    m_highlightStart = m_highlightEnd = -1;
+    if (m_highlight.isEmpty())
+        return;
+    const QTextDocument *text = m_browser->document();
+    for (QTextBlock block = text->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QStringList names = fragment.charFormat().anchorNames();
+            if (names.contains(u"hl"_s) && m_highlightStart < 0)
+                m_highlightStart = fragment.position();
+            if (names.contains(u"hlend"_s))
+                m_highlightEnd = fragment.position();
+        }
+    }
+    if (m_highlightStart >= 0 && m_highlightEnd < m_highlightStart)
+        m_highlightEnd = text->characterCount() - 1; // the highlight runs to the end
+}
+
+QRect DocumentViewPanel::highlightRect() const
+{
+    if (m_highlightStart < 0)
+        return {};
+    QTextCursor cursor(m_browser->document());
+    cursor.setPosition(m_highlightStart);
+    const QRect first = m_browser->cursorRect(cursor);
+    cursor.setPosition(m_highlightEnd);
+    const QRect last = m_browser->cursorRect(cursor);
+    return first.united(last);
+}
+
+void DocumentViewPanel::centreHighlight()
+{
+    const QRect span = highlightRect();
+    if (span.isNull())
+        return;
+    QScrollBar *bar = m_browser->verticalScrollBar();
+    const int viewHeight = m_browser->viewport()->height();
+    const int line = m_browser->fontMetrics().lineSpacing();
+    const int top = span.top() + bar->value();
+    const int bottom = span.bottom() + bar->value();
+    // Centred with room around it; a span taller than the view starts a line below its top.
+    const int wanted = bottom - top + 2 * line <= viewHeight ? (top + bottom) / 2 - viewHeight / 2 : top - line;
+    m_scrolling = true;
+    bar->setValue(std::clamp(wanted, bar->minimum(), bar->maximum()));
+    m_scrolling = false;
+}
+
+bool DocumentViewPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_browser->viewport() && event->type() == QEvent::Resize && m_keepCentred)
+        centreHighlight();
+    return QWidget::eventFilter(watched, event);
 }
 
 void DocumentViewPanel::onAnchor(const QUrl &url)

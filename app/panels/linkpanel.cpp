@@ -57,6 +57,13 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
     m_note->editor()->setObjectName(u"linkNoteEdit"_s);
     layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_view->setRootIsDecorated(false);
+    connect(m_note, &NoteEditor::conceptLinkActivated, this, [this](const QString &name) {
+        const graph::NodeIndex node = m_document->findConcept(name);
+        if (node < 0)
+            return;
+        m_document->selectNodes({node});
+        Q_EMIT conceptRequested(node);
+    });
     connect(m_note, &NoteEditor::edited, this, [this](const QString &text) {
         if (m_edge < 0 || m_edge >= m_document->edgeCount())
             return;

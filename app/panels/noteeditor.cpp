@@ -3,11 +3,60 @@
 #include "models/inerttextdocument.h"
 
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTextBrowser>
+#include <QUrl>
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace carto::app {
+
+namespace {
+constexpr auto kConceptScheme = "cartograph-concept"_L1;
+
+// Backslash-escapes the characters Markdown gives a meaning, so a concept's
+// name reads as itself inside a link's text.
+QString escapedMarkdown(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        if (u"\\`*_{}[]<>()#+-.!|~&"_s.contains(c))
+            out += u'\\';
+        out += c;
+    }
+    return out;
+}
+} // namespace
+
+QString NoteEditor::previewMarkdown(const QString &note)
+{
+    // The same [[link]] syntax as ProjectDocument::wikiLinks().
+    static const QRegularExpression link(u"\\[\\[([^\\[\\]|]+)(?:\\|([^\\]]*))?\\]\\]"_s);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = link.globalMatch(note); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(note).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1).trimmed();
+        const QString shown = m.captured(2).trimmed().isEmpty() ? name : m.captured(2).trimmed();
+        // Every reserved character encoded: a bracket or parenthesis in a name
+        // cannot end the link early.
+        out += u"["_s + escapedMarkdown(shown) + u"]("_s + kConceptScheme + u':'
+            + QString::fromLatin1(QUrl::toPercentEncoding(name)) + u")"_s;
+        last = m.capturedEnd();
+    }
+    out += QStringView(note).mid(last);
+    return out;
+}
+
+QString NoteEditor::conceptOfLink(const QUrl &url)
+{
+    return url.scheme() == kConceptScheme ? QUrl::fromPercentEncoding(url.path(QUrl::FullyEncoded).toLatin1())
+                                          : QString();
+}
 
 NoteEditor::NoteEditor(const QString &placeholder, CaretOnReplace caret, QWidget *parent)
     : QTabWidget(parent)
@@ -17,6 +66,11 @@ NoteEditor::NoteEditor(const QString &placeholder, CaretOnReplace caret, QWidget
 {
     m_edit->setPlaceholderText(placeholder);
     m_preview->setOpenLinks(false);
+    m_preview->setOpenExternalLinks(false);
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (const QString name = conceptOfLink(url); !name.isEmpty())
+            Q_EMIT conceptLinkActivated(name);
+    });
     // A note may come with a project file from anyone: its images must not read local files or the network.
     m_preview->setDocument(new InertTextDocument(m_preview));
     addTab(m_edit, tr("Note"));
@@ -44,7 +98,7 @@ void NoteEditor::setNote(const QString &note, bool editable)
         m_settingNote = false;
     }
     m_edit->setEnabled(editable);
-    m_preview->setMarkdown(note);
+    m_preview->setMarkdown(previewMarkdown(note));
 }
 
 void NoteEditor::focusEditor()

@@ -5,6 +5,7 @@
 #include "models/snippets.h"
 #include "panels/linkpanel.h"
 
+#include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
 #include <QLabel>
@@ -40,6 +41,7 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     , m_from(new QLineEdit(this))
     , m_to(new QLineEdit(this))
     , m_status(new QLabel(this))
+    , m_choice(new QComboBox(this))
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
 {
@@ -68,6 +70,12 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     layout->addLayout(form);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
+    layout->addWidget(m_choice);
+    m_choice->setObjectName(u"pathChoice"_s);
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(12);
+    m_choice->hide();
+    connect(m_choice, &QComboBox::activated, this, [this](int index) { showPath(index); });
     layout->addWidget(m_view, 1);
 
     auto run = [this] { findPath(m_from->text(), m_to->text()); };
@@ -76,6 +84,9 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     connect(clear, &QPushButton::clicked, this, [this] {
         m_model->clear();
         m_status->clear();
+        m_paths.clear();
+        m_choice->clear();
+        m_choice->hide();
         m_document->setHighlightedPath({});
     });
     connect(m_view, &QTreeView::clicked, this, [this](const QModelIndex &index) {
@@ -86,6 +97,9 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     connect(document, &ProjectDocument::buildChanged, this, [this] {
         m_model->clear();
         m_status->clear();
+        m_paths.clear();
+        m_choice->clear();
+        m_choice->hide();
     });
 }
 
@@ -134,11 +148,32 @@ std::vector<graph::PathStep> PathPanel::pathWithUserLinks(graph::NodeIndex from,
     return path;
 }
 
+void PathPanel::setEnds(const QString &from, const QString &to)
+{
+    if (!m_from->hasFocus() && !from.isEmpty())
+        m_from->setText(from);
+    if (!m_to->hasFocus() && !to.isEmpty())
+        m_to->setText(to);
+}
+
+QString PathPanel::fromText() const
+{
+    return m_from->text();
+}
+
+QString PathPanel::toText() const
+{
+    return m_to->text();
+}
+
 int PathPanel::findPath(const QString &from, const QString &to)
 {
     m_from->setText(from);
     m_to->setText(to);
     m_model->clear();
+    m_paths.clear();
+    m_choice->clear();
+    m_choice->hide();
     const graph::NodeIndex a = m_document->findConcept(from);
     const graph::NodeIndex b = m_document->findConcept(to);
     if (a < 0 || b < 0) {
@@ -147,18 +182,43 @@ int PathPanel::findPath(const QString &from, const QString &to)
         return 0;
     }
     const graph::ConceptGraph &g = m_document->graph();
-    std::vector<graph::PathStep> path = g.shortestPath(a, b);
-    // User links ([[Concept]] in a note) are hops too; they win only when they
-    // make the path shorter, so extracted evidence is preferred at equal length.
+    for (graph::Path &path : g.bestPaths(a, b, 3))
+        m_paths.push_back(std::move(path.steps));
+    // User links ([[Concept]] in a note) are hops too; a path over them comes
+    // first only when it is shorter, so extracted evidence is preferred.
     std::vector<graph::PathStep> viaNotes = pathWithUserLinks(a, b);
-    if (!viaNotes.empty() && (path.empty() || viaNotes.size() < path.size()))
-        path = std::move(viaNotes);
-    if (path.empty()) {
+    const bool usesNote = std::any_of(viaNotes.begin(), viaNotes.end(), [](const auto &s) { return s.edge < 0; });
+    if (usesNote && (m_paths.empty() || viaNotes.size() < m_paths.front().size()))
+        m_paths.insert(m_paths.begin(), std::move(viaNotes));
+    if (m_paths.empty()) {
         m_status->setText(tr("No path between %1 and %2.").arg(g.node(a).info.label, g.node(b).info.label));
         m_document->setHighlightedPath({});
         return 0;
     }
-    m_status->setText(tr("%n hop(s)", nullptr, int(path.size())));
+    for (size_t i = 0; i < m_paths.size(); ++i) {
+        // "Path 2: 4 hops via A, B, C": the concepts it passes tell paths apart.
+        QStringList via;
+        for (size_t k = 0; k + 1 < m_paths[i].size(); ++k)
+            via.append(g.node(m_paths[i][k].to).info.label);
+        const QString hops = tr("%n hop(s)", nullptr, int(m_paths[i].size()));
+        m_choice->addItem(via.isEmpty() ? tr("Path %1: %2, direct").arg(i + 1).arg(hops)
+                                        : tr("Path %1: %2 via %3").arg(i + 1).arg(hops, via.join(u", "_s)));
+    }
+    m_choice->setVisible(m_paths.size() > 1);
+    showPath(0);
+    return m_model->rowCount();
+}
+
+bool PathPanel::showPath(int index)
+{
+    if (index < 0 || index >= int(m_paths.size()))
+        return false;
+    m_model->clear();
+    m_choice->setCurrentIndex(index);
+    const graph::ConceptGraph &g = m_document->graph();
+    std::vector<graph::PathStep> path = m_paths[size_t(index)];
+    m_status->setText(m_paths.size() > 1 ? tr("%n path(s) found; the best first.", nullptr, int(m_paths.size()))
+                                         : tr("%n hop(s)", nullptr, int(path.size())));
     for (const graph::PathStep &step : path) {
         auto *hop = new QStandardItem;
         hop->setText(g.node(step.from).info.label + u" → "_s + g.node(step.to).info.label);
@@ -202,7 +262,7 @@ int PathPanel::findPath(const QString &from, const QString &to)
     }
     m_view->expandAll();
     m_document->setHighlightedPath(std::move(path));
-    return m_model->rowCount();
+    return true;
 }
 
 } // namespace carto::app

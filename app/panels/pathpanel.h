@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QStandardItemModel;
@@ -15,9 +16,12 @@ namespace carto::app {
 
 class ProjectDocument;
 
-// Path finder dock: two concepts in, the shortest path between them
-// highlighted on the map and each hop listed in order with its evidence
-// sentences. The user's [[links]] count as hops, with their note as evidence.
+// Path finder dock: two concepts in (typed, or filled in from the map's
+// selection), up to three paths between them (ConceptGraph::bestPaths: the
+// cheapest through specific concepts, then its alternatives) to choose from;
+// the chosen one is highlighted on the map and each hop listed in order with
+// its evidence sentences. The user's [[links]] count as hops, with their note
+// as evidence: a path over them is offered first when it is shorter.
 class PathPanel final : public QWidget
 {
     Q_OBJECT
@@ -26,10 +30,20 @@ class PathPanel final : public QWidget
 public:
     PathPanel(ProjectDocument *document, QAbstractItemModel *completions, QWidget *parent = nullptr);
 
-    // Finds and shows the path; returns the number of hops (0 when none).
+    // Finds the paths and shows the first; returns its number of hops (0 when none).
     int findPath(const QString &from, const QString &to);
-    // One top-level row per hop, in order; children are its evidence sentences.
+    // Shows the index-th path found (0 = best); false when there is none.
+    bool showPath(int index);
+    [[nodiscard]] int pathCount() const { return int(m_paths.size()); }
+    [[nodiscard]] const std::vector<std::vector<graph::PathStep>> &paths() const { return m_paths; }
+    // Fills in the ends without searching (from the selection); a field the
+    // user is typing in is left alone, and an empty `to` keeps the old one.
+    void setEnds(const QString &from, const QString &to);
+    [[nodiscard]] QString fromText() const;
+    [[nodiscard]] QString toText() const;
+    // One top-level row per hop of the shown path, in order; children are its evidence sentences.
     [[nodiscard]] QStandardItemModel *pathModel() const { return m_model; }
+    [[nodiscard]] QComboBox *pathChoice() const { return m_choice; }
 
 Q_SIGNALS:
     void documentRequested(carto::DocumentId document, carto::TextRange sentence);
@@ -42,6 +56,8 @@ private:
     QLineEdit *m_from;
     QLineEdit *m_to;
     QLabel *m_status;
+    QComboBox *m_choice;
+    std::vector<std::vector<graph::PathStep>> m_paths;
     QTreeView *m_view;
     QStandardItemModel *m_model;
 };

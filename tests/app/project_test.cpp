@@ -175,6 +175,12 @@ void ProjectTest::dragNodeOntoAnother_mergesAndUndoRestoresBoth()
     const QPoint end = viewportPos(m_window.get(), into);
     QWidget *vp = map->viewport();
     QSignalSpy built(m_window.get(), &MainWindow::buildFinished);
+    // The drop asks first ("Merge A into B?"): yes, this once.
+    QString asked;
+    m_window->setPrompt([&asked](const QString &title, const QString &, QMessageBox::StandardButtons buttons) {
+        asked = title;
+        return buttons.testFlag(QMessageBox::YesToAll) ? QMessageBox::Yes : QMessageBox::No;
+    });
     QTest::mousePress(vp, Qt::LeftButton, {}, start);
     for (int k = 1; k <= 10; ++k) {
         const QPointF p = QPointF(start) + (QPointF(end) - QPointF(start)) * (k / 10.0);
@@ -184,6 +190,7 @@ void ProjectTest::dragNodeOntoAnother_mergesAndUndoRestoresBoth()
     QCOMPARE(map->dropTarget(), into);
     QTest::mouseRelease(vp, Qt::LeftButton, {}, end);
     QCOMPARE(map->dropTarget(), -1);
+    QCOMPARE(asked, u"Merge Concepts"_s);
     // The drag's move was taken back; the one undo step is the merge.
     QCOMPARE(doc()->undoStack()->count(), 1);
     QCOMPARE(doc()->undoStack()->undoText(), u"Merge ‘%1’ into ‘%2’"_s.arg(fromLabel, intoLabel));

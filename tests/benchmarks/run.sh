@@ -41,8 +41,16 @@ section_graph() { run graph_bench; }
 # also times the previous cancel-then-join design. JOBS_BENCH_ARGS: a folder.
 section_jobs() { run jobs_bench ${JOBS_BENCH_ARGS:-} --join; }
 
-# MapView frame time on synthetic 5k/15k and 20k/60k maps at 1920x1080.
+# MapView frame time on synthetic 5k/15k and 20k/60k maps and the seeds at
+# 1920x1080: the widget's real paint event beside QGraphicsView::render (the
+# reference the old benchmark timed), full, zoomed and first frame after a build.
 section_render() { QT_QPA_PLATFORM=offscreen run render_bench; }
+
+# The real MainWindow on SOTU with every concept shown: zoom, pan, hover and
+# filter-slider step latency, and the seeds' first frame after a build.
+section_interaction() {
+    QT_QPA_PLATFORM=offscreen run interaction_bench "$SHARED_DIR/corpora/sotu" --seeds "$SHARED_DIR/seeds"
+}
 
 # The whole engine on a real corpus: cartograph-cli build (ingest, extraction,
 # graph, metrics, communities, layout) on SOTU, best of 3, with wall time, CPU
@@ -89,7 +97,7 @@ section_open() {
     echo
 }
 
-SECTIONS=(layout graph render pipeline tagger engine open jobs)
+SECTIONS=(layout graph render interaction pipeline tagger engine open jobs)
 
 if [[ $# -gt 0 ]]; then
     SECTIONS=("$@")
