@@ -71,6 +71,54 @@ bool mostlyLinks(const Document &doc, const Block &block, const std::vector<char
 
 } // namespace
 
+bool looksShouted(QStringView text)
+{
+    qsizetype upper = 0;
+    qsizetype lower = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= u'a' && u <= u'z') {
+            ++lower;
+        } else if (u >= u'A' && u <= u'Z') {
+            ++upper;
+        } else if (u > 0x7F && c.isLetter()) {
+            upper += c.isUpper() ? 1 : 0;
+            lower += c.isUpper() ? 0 : 1;
+        }
+        // Prose settles it within a few hundred letters; long blocks need not be counted to the end.
+        if (lower > 400 && lower > upper * 2)
+            return false;
+    }
+    return upper + lower >= 12 && upper * 10 >= (upper + lower) * 6;
+}
+
+void DocumentBuilder::appendDocument(Document &into, const Document &part)
+{
+    if (part.text.isEmpty())
+        return;
+    if (!into.text.isEmpty())
+        into.text += QStringLiteral("\n\n");
+    const qsizetype shift = into.text.size();
+    into.text += part.text;
+    const auto moved = [shift](TextRange r) { return r.isEmpty() && r.start == 0 ? r : TextRange{r.start + shift, r.end + shift}; };
+    for (Block b : part.blocks) {
+        b.range = moved(b.range);
+        into.blocks.push_back(b);
+    }
+    for (Link l : part.links) {
+        l.range = moved(l.range);
+        into.links.push_back(l);
+    }
+    for (WikiLink w : part.wikiLinks) {
+        w.range = moved(w.range);
+        into.wikiLinks.push_back(w);
+    }
+    for (SetAside a : part.setAside) {
+        a.range = moved(a.range);
+        into.setAside.push_back(a);
+    }
+}
+
 bool looksLikeTitle(QStringView line)
 {
     line = line.trimmed();
@@ -118,6 +166,7 @@ void DocumentBuilder::ensureBlock()
     Block block;
     block.kind = m_kind;
     block.level = m_level;
+    block.isChrome = m_chrome;
     block.range = TextRange{m_doc.text.size(), m_doc.text.size()};
     m_doc.blocks.push_back(block);
     m_forcedLinkOnly.push_back(m_linkOnly ? 1 : 0);
@@ -229,6 +278,7 @@ void DocumentBuilder::finalize(Document &doc, const QString &fallbackTitle)
     const std::vector<char> linked = anyLinks ? linkedCharacters(doc) : std::vector<char>();
     doc.sentences.clear();
     for (Block &block : doc.blocks) {
+        block.isShouted = looksShouted(block.range.slice(doc.text));
         if (anyLinks && !block.isLinkOnly)
             block.isLinkOnly = mostlyLinks(doc, block, linked);
         if (block.kind != Block::Kind::Code)

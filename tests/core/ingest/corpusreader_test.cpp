@@ -233,6 +233,23 @@ private Q_SLOTS:
         QVERIFY(corpus->problems.empty());
     }
 
+    void read_projectSavedInsideCorpus_itsBackupsLocksAndRecoveryFilesSkipped()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("note.txt")), "The only document.\n"));
+        for (const char *name : {"map.cartograph.yaml", "map.cartograph.yaml~", ".map.cartograph.yaml.lock",
+                                 ".map.cartograph.yaml.recovery", ".map.cartograph.yaml.2.recovery",
+                                 "untitled-0123456789abcdef.cartograph.yaml.recovery", "map.cartograph.yaml.Xy12Ab",
+                                 "cartograph.yaml~"})
+            QVERIFY(writeFile(dir.filePath(QString::fromLatin1(name)), "schema_version: 1\n"));
+        QString error;
+        const auto corpus = CorpusReader().read(dir.path(), &error);
+        QVERIFY2(corpus, qPrintable(error));
+        QCOMPARE(corpus->documents.size(), size_t(1));
+        QCOMPARE(corpus->documents[0].path, QStringLiteral("note.txt"));
+        QVERIFY(corpus->problems.empty());
+    }
+
     void read_badInputs_eachReportedAndTheRestStillReads()
     {
         QTemporaryDir dir;
