@@ -87,6 +87,9 @@ bool isNumberToken(QStringView token)
 // "alpha particle, 12, 45-47" (one entry, or a column of them read as one block).
 bool indexLike(QStringView t)
 {
+    // An entry is a line or two; long blocks are prose (and counting their words costs time).
+    if (t.size() > 400)
+        return false;
     int tokens = 0;
     int numbers = 0;
     for (const QStringView token : t.split(u' ', Qt::SkipEmptyParts)) {
@@ -94,7 +97,9 @@ bool indexLike(QStringView t)
         numbers += isNumberToken(token) ? 1 : 0;
     }
     const qsizetype stops = t.count(QLatin1String(". "));
-    return numbers >= 1 && numbers * 4 >= tokens && stops * 10 <= tokens && !isNumberToken(t.split(u' ').front());
+    const qsizetype firstSpace = t.indexOf(u' ');
+    return numbers >= 1 && numbers * 4 >= tokens && stops * 10 <= tokens
+           && !isNumberToken(firstSpace < 0 ? t : t.first(firstSpace));
 }
 
 bool contentsLike(QStringView t)
