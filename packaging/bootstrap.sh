@@ -26,7 +26,28 @@ packages=(
     fonts-dejavu-core xvfb xauth
     libxml2-utils python3-jsonschema
     clang libclang-rt-dev
+    file dpkg-dev scdoc librsvg2-bin desktop-file-utils appstream man-db
 )
+
+# The list above is Debian 12's. Debian 13 (trixie) ships Qt 6.8: there
+# libqt6opengl6-dev is only a virtual package (provided by qt6-base-dev), which
+# dpkg-query never reports installed, so it would re-run apt-get every time;
+# Qt Graphs exists, which the statistics panel uses through Qt Quick; and the
+# SVG image and icon plugins left libqt6svg6 for qt6-svg-plugins.
+codename="$( . /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"
+case "$codename" in
+    bookworm | jammy | noble | "") ;;
+    *)
+        kept=()
+        for p in "${packages[@]}"; do
+            [[ $p == libqt6opengl6-dev ]] || kept+=("$p")
+        done
+        packages=("${kept[@]}")
+        packages+=(qt6-svg-plugins qt6-graphs-dev qt6-quick3d-dev qt6-declarative-dev libxkbcommon-dev
+            qml6-module-qtgraphs qml6-module-qtquick qml6-module-qtquick-window
+            qml6-module-qtqml-workerscript qml6-module-qtquick-layouts)
+        ;;
+esac
 
 install_deps() {
     local missing=()

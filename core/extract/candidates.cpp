@@ -191,13 +191,10 @@ void SentenceCandidates::emitName(const Chunk &c, std::uint16_t kinds)
         parts.emplace_back(part, c.e);
     // a part names something of its own when it is several words or a proper
     // noun WordNet or the gazetteer knows ("England"; not "Engineers")
-    const Lexicon &lex = Lexicon::instance();
     for (const auto &[b, e] : parts) {
         bool known = e - b >= 2;
-        if (!known) {
-            const QString &w = word(b).lower;
-            known = Gazetteer::instance().isPlace(w) || !lex.nounLexFile(w.toStdString(), true).isEmpty();
-        }
+        if (!known)
+            known = word(b).properNoun || Gazetteer::instance().isPlace(word(b).lower);
         if (known)
             emit(b, e, true, KName | (kinds & KHeading));
     }
@@ -384,6 +381,8 @@ CandidateSet findCandidates(const ingest::Corpus &corpus, const std::vector<Docu
     out.occurrences.resize(docs.size());
     const size_t slots = static_cast<size_t>(std::max(1, threads));
     std::vector<ThreadKeys> keys(slots);
+    for (ThreadKeys &k : keys)
+        k.index.reserve(1 << 16);
     std::vector<int> threadOf(docs.size(), 0);
     parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int thread) {
         if (cancel && cancel->isCancelled())

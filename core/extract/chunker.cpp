@@ -250,8 +250,7 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
             continue;
         const WordInfo &first = m_s.word(t + 1);
         const bool personLike = Gazetteer::instance().isGivenName(first.lower) || !first.known()
-            || (rest == 1 && first.properNoun
-                && Lexicon::instance().nounLexFile(first.lower.toStdString(), true) == u"noun.person");
+            || (rest == 1 && first.properPerson);
         if (!personLike || isInitialOrNumeral(first.lower))
             continue;
         c.personCue = true;
@@ -267,10 +266,14 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
     m_chunks.push_back(c);
 }
 
-// Adjectives, nouns and (opening a phrase) participles.
+// Adjectives, nouns and (opening a phrase) participles. A contraction
+// ("warn't", "I've") or an unknown word of one or two letters ("em") is none.
 bool Chunker::nominal(std::int32_t i) const
 {
     if (!free(i) || !m_s.isWord(i))
+        return false;
+    const WordInfo &w = m_s.word(i);
+    if (w.lower.contains(u'\'') || (!w.known() && w.lower.size() <= 2 && m_s.form(i).shape == Lower))
         return false;
     const PosTag t = m_s.tag(i);
     return isNoun(t) || isAdjective(t) || t == PosTag::VBN || t == PosTag::VBG;
@@ -393,13 +396,8 @@ void Chunker::coordinations()
 
 bool isDeterminerLike(PosTag tag, const WordInfo &word)
 {
-    if (tag == PosTag::DT || tag == PosTag::PDT || tag == PosTag::PRPS || tag == PosTag::WDT || tag == PosTag::WPS
-        || tag == PosTag::EX || tag == PosTag::PRP)
-        return true;
-    return isOneOf(word.lower, {u"all", u"any", u"each", u"every", u"few", u"fewer", u"many", u"more", u"most",
-                                u"much", u"no", u"other", u"several", u"some", u"such", u"own", u"same", u"both",
-                                u"either", u"neither", u"certain", u"various", u"numerous", u"further", u"less",
-                                u"least", u"enough", u"another"});
+    return tag == PosTag::DT || tag == PosTag::PDT || tag == PosTag::PRPS || tag == PosTag::WDT || tag == PosTag::WPS
+        || tag == PosTag::EX || tag == PosTag::PRP || word.quantifier;
 }
 
 std::vector<Chunk> chunkSentence(const TaggedSentence &s)

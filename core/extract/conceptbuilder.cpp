@@ -167,16 +167,18 @@ double ConceptBuilder::backgroundCount(const KeyInfo &k) const
     if (k.ids.size() == 1)
         return countOf(k.ids[0]);
     std::vector<double> rates;
-    QStringList words;
+    std::string joined;
     for (int id : k.ids) {
         const WordInfo &w = m_vocabulary.word(id);
-        words.append(w.lower);
+        if (!joined.empty())
+            joined += '_';
+        joined += w.lower.toStdString();
         // function words ("of", "the") say nothing of how common the phrase is
         if (!w.stop || (w.direct & (Lexicon::Noun | Lexicon::Adjective)))
             rates.push_back((countOf(id) + kBackgroundFloor) / bg.total());
     }
     // WordNet's own count of a multiword lemma ("united_states") when it has one
-    const double listed = kTagCountScale * Lexicon::instance().tagCount(utf8(words.join(u'_')));
+    const double listed = kTagCountScale * Lexicon::instance().tagCount(joined);
     return std::max(bg.total() * phraseBackgroundRate(rates), listed);
 }
 
@@ -184,15 +186,12 @@ bool ConceptBuilder::evaluative(const KeyInfo &k) const
 {
     if (k.ids.size() < 2 || k.named)
         return false;
-    const Lexicon &lex = Lexicon::instance();
     const WordInfo &first = m_vocabulary.word(k.ids.front());
     const bool adjectiveOnly = (first.direct & Lexicon::Adjective) && !(first.direct & Lexicon::Noun);
     if (!adjectiveOnly || first.relationalAdjective)
         return false;
     // the head's first sense is an abstraction: an act, state, attribute, feeling
-    const QString file = lex.nounLexFile(utf8(m_vocabulary.word(m_vocabulary.word(k.ids.back()).lemma).lower), false);
-    return file == u"noun.act" || file == u"noun.state" || file == u"noun.attribute" || file == u"noun.feeling"
-        || file == u"noun.process" || file == u"noun.cognition";
+    return m_vocabulary.word(m_vocabulary.word(k.ids.back()).lemma).abstractNoun;
 }
 
 SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const
@@ -224,12 +223,14 @@ SalienceFeatures ConceptBuilder::salience(const ConceptGroup &g) const
     f.acronymPair = g.kinds & KExpansion;
     f.evaluative = !f.named && evaluative(k);
     // "Government", "Department": one capitalised word that is a common noun
-    // the texts also write in lower case
     if (f.named && k.ids.size() == 1 && !(g.kinds & KAcronym)) {
         const WordInfo &w = m_vocabulary.word(k.ids[0]);
         const WordInfo &lemma = m_vocabulary.word(w.lemma);
-        f.commonWordName = (w.direct & Lexicon::Noun || lemma.direct & Lexicon::Noun)
-            && w.lowMid.load() + lemma.lowMid.load() > 0;
+        // capitalised by convention ("the Isthmus", "the Territory"): a common
+        // noun the texts also write in lower case, or that WordNet never lists
+        // as a proper noun
+        const bool common = (w.direct & Lexicon::Noun) || (lemma.direct & Lexicon::Noun);
+        f.commonWordName = common && (w.lowMid.load() + lemma.lowMid.load() > 0 || !(w.properNoun || lemma.properNoun));
     }
     return f;
 }

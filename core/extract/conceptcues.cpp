@@ -50,7 +50,6 @@ bool isOneOf(const QString &w, std::initializer_list<const char16_t *> words)
 // to a person noun ("X, a writer"), and a next sentence opening with he or she.
 int ConceptBuilder::personCues(const ConceptGroup &g) const
 {
-    const Lexicon &lex = Lexicon::instance();
     int cues = 0;
     for (const auto &[di, o] : g.mentions) {
         if (o->kinds & KPersonCue) {
@@ -77,7 +76,7 @@ int ConceptBuilder::personCues(const ConceptGroup &g) const
             if (const WordInfo *article = wordAt(k + 1); article && isOneOf(article->lower, {u"a", u"an", u"the"})) {
                 for (std::int32_t j = k + 2; j < std::min(s.tokEnd, k + 6); ++j) {
                     const WordInfo *w = wordAt(j);
-                    if (w && lex.nounLexFile(utf8(m_vocabulary.word(w->lemma).lower), false) == u"noun.person") {
+                    if (w && m_vocabulary.word(w->lemma).personNoun) {
                         ++cues;
                         break;
                     }
@@ -171,6 +170,7 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     }
     c.named = named * 2 >= static_cast<int>(g.mentions.size());
     c.acronym = c.words == 1 && (g.kinds & KAcronym);
+    c.identifier = c.words == 1 && (g.kinds & KIdentifier);
     // a nationality adjective, or a demonym ("Americans", "Afghans"): the place
     c.nationality = nationality > 0 || (c.named && c.words == 1 && m_vocabulary.word(rk.ids[0]).pertainym >= 0);
     QStringList words;
@@ -185,11 +185,18 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
             c.instance = classifyNoun(utf8(classes.front().word.toLower().replace(u' ', u'_')));
         c.givenName = looksLikeFullName(rk.ids, m_vocabulary);
         c.unknownWords = std::none_of(rk.ids.begin(), rk.ids.end(), [&](int id) { return m_vocabulary.word(id).known(); });
+        c.commonWords = c.proper == HeadClass::None && c.instance == HeadClass::None && !c.placeName
+            && std::all_of(rk.ids.begin(), rk.ids.end(), [&](int id) {
+                   const WordInfo &w = m_vocabulary.word(id);
+                   return w.stop || (w.known() && !w.properNoun && !m_vocabulary.word(w.lemma).properNoun);
+               });
     }
-    // the head of "Secretary of War" is "secretary"
+    // the head of "Secretary of War", "war on terror", "action in Iran" is
+    // the word before the first connector
     size_t head = rk.ids.size() - 1;
     for (size_t k = 1; k < rk.ids.size(); ++k) {
-        if (m_vocabulary.word(rk.ids[k]).stop && m_vocabulary.word(rk.ids[k]).lower == u"of") {
+        const WordInfo &w = m_vocabulary.word(rk.ids[k]);
+        if (w.stop && !(w.direct & (Lexicon::Noun | Lexicon::Adjective))) {
             head = k - 1;
             break;
         }
@@ -203,7 +210,7 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
         ? classifyNoun(phrase)
         : classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower));
     if (c.words == 1 && headWord.lemma != rk.ids[0])
-        c.personPlural = lex.nounLexFile(utf8(m_vocabulary.word(headWord.lemma).lower), false) == u"noun.person";
+        c.personPlural = m_vocabulary.word(headWord.lemma).personNoun;
     const int cues = personCues(g);
     c.personCue = cues > 0 && cues * 10 >= static_cast<int>(g.mentions.size());
     c.classCue = classCue(g);

@@ -10,7 +10,7 @@
 #include "merger.h"
 #include "parallel.h"
 #include "references.h"
-#include "relationextractor.h"
+#include "relations.h"
 #include "tagger.h"
 #include "vocabulary.h"
 
@@ -25,7 +25,7 @@
 // noun phrases and collect candidates (chunker, candidates), assign mentions
 // (mentions), resolve references to people (references), merge variants
 // (merger), score and keep the best (scorer, conceptbuilder), type and label
-// (typer, conceptbuilder), curation, then relations (relationextractor).
+// (typer, conceptbuilder), curation, then relations (relations).
 
 namespace carto::extract {
 
@@ -309,47 +309,8 @@ std::vector<Relation> Run::relations(const std::vector<Concept> &concepts) const
     std::vector<QStringView> texts;
     for (const ingest::Document &doc : m_corpus.documents)
         texts.push_back(doc.text);
-    // index of each document's first sentence
-    std::vector<size_t> firstSentence(m_docs.size() + 1, 0);
-    std::vector<SentenceMentions> sentences;
-    for (size_t di = 0; di < m_docs.size(); ++di) {
-        firstSentence[di + 1] = firstSentence[di] + m_docs[di].sentences.size();
-        for (const Sentence &s : m_docs[di].sentences)
-            sentences.push_back({Span{DocumentId(static_cast<int>(di)), s.range}, {}});
-    }
-    // mentions by document, in concept order; then each document places its
-    // own in its sentences on one thread, keeping that order
-    std::vector<std::vector<std::pair<int, const Mention *>>> byDocument(m_docs.size());
-    for (int ci = 0; ci < static_cast<int>(concepts.size()); ++ci) {
-        for (const Mention &m : concepts[static_cast<size_t>(ci)].mentions) {
-            const size_t di = static_cast<size_t>(m.span.document.value());
-            if (di < m_docs.size())
-                byDocument[di].emplace_back(ci, &m);
-        }
-    }
-    parallelFor(static_cast<int>(m_docs.size()), m_threads, [&](int docIndex, int) {
-        const size_t di = static_cast<size_t>(docIndex);
-        const auto &ss = m_docs[di].sentences;
-        for (const auto &[ci, mention] : byDocument[di]) {
-            auto it = std::upper_bound(ss.begin(), ss.end(), mention->span.range.start,
-                                       [](qsizetype pos, const Sentence &s) { return pos < s.range.start; });
-            if (it == ss.begin())
-                continue;
-            --it;
-            if (mention->span.range.end > it->range.end)
-                continue;
-            sentences[firstSentence[di] + static_cast<size_t>(it - ss.begin())].mentions.push_back(
-                {ci, mention->span.range.start, mention->span.range.end});
-        }
-        for (size_t si = firstSentence[di]; si < firstSentence[di + 1]; ++si) {
-            std::sort(sentences[si].mentions.begin(), sentences[si].mentions.end(),
-                      [](const SentenceMention &a, const SentenceMention &b) {
-                          return a.start != b.start ? a.start < b.start : a.conceptIndex < b.conceptIndex;
-                      });
-        }
-    });
-    return extractRelations(concepts, sentences, texts, m_options.maxRelationsPerConcept,
-                            m_options.maxEvidencePerRelation, m_threads);
+    return extractRelations(concepts, m_docs, texts,
+                            {m_options.maxRelationsPerConcept, m_options.maxEvidencePerRelation, m_threads}, m_cancel);
 }
 
 Extraction Run::run(const Curation &curation)

@@ -199,7 +199,9 @@ struct Lexicon::Private
         std::vector<Pointer> pointers;
     };
 
-    Synset synset(int pos, long offset) const
+    // The synset at offset; with pointers false only its file and words
+    // (hub synsets list thousands of pointers; most questions need none).
+    Synset synset(int pos, long offset, bool pointers = true) const
     {
         Synset s;
         std::string_view line = dataLine(pos, offset);
@@ -217,6 +219,8 @@ struct Lexicon::Private
             s.words.push_back(word);
             field(line, p); // lex_id
         }
+        if (!pointers)
+            return s;
         const long pointerCount = toLong(field(line, p));
         for (long i = 0; i < pointerCount; ++i) {
             Synset::Pointer ptr;
@@ -231,6 +235,27 @@ struct Lexicon::Private
         }
         return s;
     }
+
+    // The noun hypernyms (and instance hypernyms) of a synset, memoised: a
+    // walk up the hierarchy meets the same few hundred synsets again and again.
+    const std::vector<long> &nounHypernyms(long offset) const
+    {
+        {
+            std::lock_guard<std::mutex> lock(hypernymMutex);
+            auto it = hypernymCache.find(offset);
+            if (it != hypernymCache.end())
+                return it->second;
+        }
+        std::vector<long> up;
+        for (const auto &ptr : synset(0, offset).pointers) {
+            if ((ptr.symbol == "@" || ptr.symbol == "@i") && ptr.pos == 0)
+                up.push_back(ptr.offset);
+        }
+        std::lock_guard<std::mutex> lock(hypernymMutex);
+        return hypernymCache.emplace(offset, std::move(up)).first->second; // std::unordered_map keeps references
+    }
+    mutable std::mutex hypernymMutex;
+    mutable std::unordered_map<long, std::vector<long>> hypernymCache;
 
     void load()
     {
@@ -343,6 +368,11 @@ std::string Lexicon::nounBase(std::string_view word) const
     return d->base(word, 0);
 }
 
+std::string Lexicon::verbBase(std::string_view word) const
+{
+    return d->base(word, 1);
+}
+
 int Lexicon::tagCount(std::string_view lemma) const
 {
     auto it = d->tagCounts.find(lemma);
@@ -389,7 +419,7 @@ QStringList Lexicon::properSynonyms(std::string_view lemma) const
 {
     QStringList out;
     for (long offset : d->offsets(lemma, 0)) {
-        const Private::Synset s = d->synset(0, offset);
+        const Private::Synset s = d->synset(0, offset, false);
         bool proper = false;
         for (std::string_view w : s.words) {
             if (!w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
@@ -416,7 +446,7 @@ QString Lexicon::nounLexFile(std::string_view lemma, bool preferProper) const
     const std::vector<long> offsets = d->offsets(lemma, 0);
     int fallback = -1;
     for (long offset : offsets) {
-        const Private::Synset s = d->synset(0, offset);
+        const Private::Synset s = d->synset(0, offset, false);
         if (s.lexFile < 0)
             continue;
         if (fallback < 0)
@@ -516,14 +546,12 @@ std::vector<std::string> Lexicon::hypernymWords(std::string_view lemma, int sens
     while (!frontier.empty()) {
         std::vector<long> next;
         for (long offset : frontier) {
-            const Private::Synset s = d->synset(0, offset);
-            for (const auto &ptr : s.pointers) {
-                if ((ptr.symbol != "@" && ptr.symbol != "@i") || ptr.pos != 0
-                    || std::find(seen.begin(), seen.end(), ptr.offset) != seen.end())
+            for (long up : d->nounHypernyms(offset)) {
+                if (std::find(seen.begin(), seen.end(), up) != seen.end())
                     continue;
-                seen.push_back(ptr.offset);
-                next.push_back(ptr.offset);
-                for (std::string_view w : d->synset(0, ptr.offset).words) {
+                seen.push_back(up);
+                next.push_back(up);
+                for (std::string_view w : d->synset(0, up, false).words) {
                     std::string lower(w);
                     for (char &ch : lower)
                         ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;

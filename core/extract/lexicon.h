@@ -36,6 +36,9 @@ public:
     // The noun base form ("models" -> "model", "mice" -> "mouse"); empty when
     // WordNet has no noun reading.
     [[nodiscard]] std::string nounBase(std::string_view word) const;
+    // The verb base form by morphy ("invests" -> "invest", "ran" -> "run");
+    // empty when WordNet has no verb reading.
+    [[nodiscard]] std::string verbBase(std::string_view word) const;
     // Sum of the semantic-concordance tag counts over the lemma's senses: a
     // proxy for how common the word is in general English.
     [[nodiscard]] int tagCount(std::string_view lemma) const;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <climits>
-#include <unordered_set>
+#include <tuple>
 
 namespace carto::extract {
 
@@ -133,12 +133,15 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
             all.push_back(&o);
         std::sort(all.begin(), all.end(), [](const Occurrence *a, const Occurrence *b) { return byStartThenLength(*a, *b); });
         std::vector<Occurrence> nested;
-        std::unordered_set<std::uint64_t> primaryAt; // (start, end, key) of the primary mentions
+        // (start, end, key) of the primary mentions, sorted for binary search
         auto place = [](const Occurrence &o) {
-            return static_cast<std::uint64_t>(o.key) ^ (static_cast<std::uint64_t>(o.b) << 40) ^ (static_cast<std::uint64_t>(o.e) << 20);
+            return std::make_tuple(o.b, o.e, o.key);
         };
+        std::vector<std::tuple<std::int32_t, std::int32_t, std::int32_t>> primaryAt;
+        primaryAt.reserve(mine.size());
         for (const Occurrence &p : mine)
-            primaryAt.insert(place(p));
+            primaryAt.push_back(place(p));
+        std::sort(primaryAt.begin(), primaryAt.end());
         size_t j = 0;
         for (const Occurrence &p : mine) {
             if (p.e - p.b < 2)
@@ -149,7 +152,7 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
                 const Occurrence &o = *all[k];
                 if (o.e > p.e || (o.b == p.b && o.e == p.e) || o.key == p.key
                     || (!standing[static_cast<size_t>(o.key)] && keys[static_cast<size_t>(o.key)].count < 2)
-                    || primaryAt.count(place(o)))
+                    || std::binary_search(primaryAt.begin(), primaryAt.end(), place(o)))
                     continue;
                 Occurrence n = o;
                 n.kinds |= KNested | (o.e == p.e ? KNestedHead : 0);

@@ -12,10 +12,7 @@ namespace {
 
 bool isPlaceWord(const WordInfo &w)
 {
-    if (Gazetteer::instance().isPlace(w.lower))
-        return true;
-    const QString file = Lexicon::instance().nounLexFile(w.lower.toStdString(), true);
-    return file == u"noun.location";
+    return w.properPlace || Gazetteer::instance().isPlace(w.lower);
 }
 
 } // namespace
@@ -30,8 +27,7 @@ bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary
     // a WordNet person's name only when the word is no common noun as well
     // ("Post" is Emily Post, but "Post-Office Department" is no person)
     return Gazetteer::instance().isGivenName(first.lower)
-        || (!(first.direct & Lexicon::Noun) && first.properNoun
-            && Lexicon::instance().nounLexFile(first.lower.toStdString(), true) == u"noun.person");
+        || (!(first.direct & Lexicon::Noun) && first.properPerson);
 }
 
 void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const std::vector<KeyInfo> &keys,

@@ -36,8 +36,9 @@ HeadClass classifyUncached(std::string_view lemma)
     std::vector<std::string> chain = lex.hypernymWords(lemma, 1);
     chain.insert(chain.begin(), std::string(lemma));
     if (anyOf(chain, {"plan", "program", "programme", "policy", "law", "legislation", "statute", "legal_document",
-                      "treaty", "agreement", "regulation", "rule", "reform", "tax", "tariff", "subsidy", "budget",
-                      "bill", "doctrine", "amendment", "initiative", "sanction", "insurance"}))
+                      "treaty", "agreement", "regulation", "reform", "tax", "tariff", "subsidy", "budget",
+                      "bill", "doctrine", "amendment", "initiative", "sanction", "insurance", "social_control",
+                      "negotiation"}))
         return HeadClass::Policy;
     if (file == u"noun.event"
         || anyOf(chain, {"war", "conflict", "battle", "crisis", "conference", "meeting", "election", "revolution",
@@ -48,8 +49,8 @@ HeadClass classifyUncached(std::string_view lemma)
         return HeadClass::Technology;
     // an institution, not any collection ("people", "family", "class")
     if (anyOf(chain, {"enterprise", "institution", "administrative_unit", "administrative_body", "military_unit",
-                      "armed_forces", "political_party", "legislature", "union", "company", "financial_institution",
-                      "court", "agency"}))
+                      "armed_forces", "armed_service", "military_service", "political_party", "legislature", "union",
+                      "company", "financial_institution", "court", "agency"}))
         return HeadClass::Group;
     if (file == u"noun.group")
         return HeadClass::Collective;
@@ -58,7 +59,9 @@ HeadClass classifyUncached(std::string_view lemma)
     if (file == u"noun.location" || file == u"noun.object")
         return HeadClass::Location;
     if (file == u"noun.artifact")
-        return anyOf(chain, {"structure", "way", "facility", "area"}) ? HeadClass::Location : HeadClass::Artifact;
+        return anyOf(chain, {"construction", "building", "edifice", "way", "facility", "installation"})
+            ? HeadClass::Location
+            : HeadClass::Artifact;
     return HeadClass::Other;
 }
 
@@ -111,6 +114,8 @@ HeadClass classifyNoun(std::string_view lemma)
 ConceptType conceptType(const TypeCues &c)
 {
     const bool groupHead = c.head == HeadClass::Group || c.head == HeadClass::Collective;
+    if (c.identifier)
+        return ConceptType::Technology;
     if (c.nationality || c.placeName || c.proper == HeadClass::Location)
         return ConceptType::Place;
     if (c.named) {
@@ -130,13 +135,16 @@ ConceptType conceptType(const TypeCues &c)
     }
     if (c.personPlural && c.words == 1)
         return c.named ? ConceptType::Organization : ConceptType::Theme;
-    if (c.words > 1 || !c.named || groupHead) {
+    // a common noun written as a name ("the Emperor", "Statehood") is what
+    // the noun is; so is a title-case phrase of common words ("Universal Training")
+    const bool commonName = c.named && c.commonWords;
+    if (c.words > 1 || !c.named || groupHead || commonName) {
         if (const auto t = fromClass(c.head, c.named); t && !(c.named && c.words == 1 && c.head == HeadClass::Artifact))
             return *t;
     }
     if (const auto t = fromClass(c.classCue, c.named))
         return *t;
-    if (!c.named)
+    if (!c.named || commonName)
         return ConceptType::Theme;
     if (c.unknownWords && c.words >= 2 && c.words <= 3)
         return ConceptType::Person;

@@ -10,15 +10,17 @@ namespace carto::extract {
 // What a noun is, from its first WordNet sense: its lexicographer file, and
 // anchors on its hypernym chain. Anchors are general classes, checked in this
 // order: a policy instrument (the nouns of restriction control, ban, embargo,
-// quota, moratorium, freeze and cut themselves; plan, program, policy, law, legislation, treaty,
-// agreement, regulation, rule, reform, tax, tariff, subsidy, budget, bill,
+// quota, moratorium, freeze and cut themselves; social control, negotiation,
+// plan, program, policy, law, legislation, treaty,
+// agreement, regulation, reform, tax, tariff, subsidy, budget, bill,
 // doctrine, amendment, initiative, sanction), an event (noun.event, war,
 // conflict, battle, crisis, conference, meeting, election, revolution,
 // attack, depression, recession, exhibition), a technology (device,
 // instrumentality, machine, weapon, technology, equipment, vehicle,
 // software, energy, fuel, engine), an institution (enterprise, institution,
-// administrative unit, military unit, political party, legislature, union,
-// company, financial institution, court, agency). The lexicographer file
+// administrative unit, military unit or service, political party,
+// legislature, union, company, financial institution, court, agency); an
+// artifact that is a construction, building, way or facility is a place. The lexicographer file
 // decides otherwise: another noun.group noun is a Collective ("people",
 // "family"), not an organisation.
 enum class HeadClass : std::uint8_t { None, Group, Collective, Person, Location, Policy, Event, Technology, Artifact, Other };
@@ -40,9 +42,12 @@ struct TypeCues
     bool personCue = false;     // honorifics, titles, "X said", apposition to a person noun, he/she
     bool givenName = false;     // two or three words, the first a given name
     bool unknownWords = false;  // every word of the name unknown to WordNet
+    bool commonWords = false;   // every word of the name a common word WordNet never capitalises
+    bool identifier = false;    // a file name or code identifier ("package.json", "NO_SHIM")
 };
 
 // Types a concept by the first rule that fires:
+//  0. a file name or code identifier → technology;
 //  1. a nationality adjective, a country or subdivision, or a WordNet
 //     location → place;
 //  2. the class WordNet makes it an instance of: a location → place, a
@@ -58,8 +63,10 @@ struct TypeCues
 //     a policy instrument → policy, an event → event, a technology →
 //     technology, a person noun heading a name → person;
 //  7. the class cue, as for the head;
-//  8. defaults: a common-noun phrase → theme; a two- or three-word name of
-//     unknown words → person; an acronym or other name → organization.
+//  8. defaults: a common-noun phrase, or a name made of common words
+//     ("Statehood", "Universal Training", typed by its head first) → theme; a
+//     two- or three-word name of unknown words → person; an acronym or other
+//     name → organization.
 [[nodiscard]] ConceptType conceptType(const TypeCues &cues);
 
 } // namespace carto::extract

@@ -6,6 +6,7 @@
 #include "parallel.h"
 #include "stopwords.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -16,6 +17,18 @@ namespace {
 std::string utf8(const QString &s)
 {
     return s.toStdString();
+}
+
+// Closed-class words that open but never belong to a noun phrase, and the
+// indefinite pronouns that stand for one ("everybody", "nothing").
+bool isQuantifier(const QString &w)
+{
+    static const std::initializer_list<const char16_t *> words = {
+        u"all", u"any", u"each", u"every", u"few", u"fewer", u"many", u"more", u"most", u"much", u"no", u"other",
+        u"several", u"some", u"such", u"own", u"same", u"both", u"either", u"neither", u"certain", u"various",
+        u"numerous", u"further", u"less", u"least", u"enough", u"another", u"everybody", u"nobody", u"anybody",
+        u"somebody", u"everyone", u"someone", u"anyone", u"everything", u"nothing", u"anything", u"something"};
+    return std::any_of(words.begin(), words.end(), [&](const char16_t *x) { return w == QStringView(x); });
 }
 
 } // namespace
@@ -184,8 +197,14 @@ void Vocabulary::lookUpWords(int threads)
                 const QString file = lex.nounLexFile(sv, false);
                 w.personNoun = file == u"noun.person";
                 w.timeNoun = file == u"noun.time";
-                w.properNoun = !lex.nounLexFile(sv, true).isEmpty();
+                w.abstractNoun = file == u"noun.act" || file == u"noun.state" || file == u"noun.attribute"
+                    || file == u"noun.feeling" || file == u"noun.process" || file == u"noun.cognition";
+                const QString proper = lex.nounLexFile(sv, true);
+                w.properNoun = !proper.isEmpty();
+                w.properPlace = proper == u"noun.location";
+                w.properPerson = proper == u"noun.person";
             }
+            w.quantifier = isQuantifier(w.lower);
         });
         for (size_t i = begin; i < end; ++i) {
             const std::string &base = bases[i - begin];

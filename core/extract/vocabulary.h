@@ -34,7 +34,11 @@ struct WordInfo
     bool relationalAdjective = false; // an adjective pertaining to a noun ("national", "economic")
     bool personNoun = false; // a common noun whose first sense is a person ("president", "senator")
     bool timeNoun = false;   // a noun whose first sense is a time ("year", "session", "tonight")
+    bool abstractNoun = false; // first sense an act, state, attribute, feeling, process or cognition
     bool properNoun = false; // WordNet lists it capitalised ("Congress", "England")
+    bool properPlace = false;  // ... and its first capitalised sense is a location ("Washington")
+    bool properPerson = false; // ... or a person ("Truman", "Post")
+    bool quantifier = false; // a closed-class determiner or quantifier ("every", "several", "such")
     int pertainym = -1;      // word id of the proper noun a nationality adjective points at
     QString pertainymLabel;  // that noun as WordNet spells it ("China")
     std::atomic<int> capMid{0}; // capitalised uses away from sentence starts and headings

@@ -1,6 +1,9 @@
 #include "graph/conceptgraph.h"
 
 #include "graph/louvain.h"
+#include "graph/pathfinder.h"
+
+#include "extract/relations.h"
 
 #include <QHash>
 #include <QSet>
@@ -522,57 +525,49 @@ double ConceptGraph::modularity() const
 
 std::vector<PathStep> ConceptGraph::shortestPath(NodeIndex from, NodeIndex to) const
 {
-    std::vector<PathStep> path;
-    if (!d->validNode(from) || !d->validNode(to) || from == to)
-        return path;
+    std::vector<Path> paths = bestPaths(from, to, 1);
+    return paths.empty() ? std::vector<PathStep>() : std::move(paths.front().steps);
+}
+
+std::vector<Path> ConceptGraph::bestPaths(NodeIndex from, NodeIndex to, int count, const PathCosts &costs,
+                                          const CancelToken *cancel) const
+{
+    if (!d->validNode(from) || !d->validNode(to) || from == to || count <= 0)
+        return {};
     const Graph &g = d->graph;
     const size_t n = boost::num_vertices(g);
-    std::vector<int> distance(n, -1);
-    std::vector<double> sigma(n, 0.0); // unused path counts; the visitor fills them anyway
-    std::vector<Vertex> order;
-    order.reserve(n);
-    distance[static_cast<size_t>(from)] = 0;
-    sigma[static_cast<size_t>(from)] = 1.0;
-    std::vector<boost::default_color_type> colors(n);
-    boost::breadth_first_search(
-        g, static_cast<Vertex>(from),
-        boost::visitor(PathCountingVisitor<Graph>(distance, sigma, order))
-            .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
-    const int hops = distance[static_cast<size_t>(to)];
-    if (hops < 0)
-        return path;
-
-    // Among fewest-hop paths keep the one with the largest summed strength:
-    // a longest-path pass over the BFS layers, in discovery order.
-    std::vector<double> best(n, -1.0);
-    std::vector<int> via(n, -1); // edge index into each node on its best path
-    best[static_cast<size_t>(from)] = 0.0;
-    for (const Vertex v : order) {
-        const int dv = distance[v];
-        if (dv == 0 || dv > hops)
-            continue;
-        for (const Edge e : boost::make_iterator_range(boost::out_edges(v, g))) {
-            const Vertex u = boost::target(e, g);
-            if (distance[u] != dv - 1)
-                continue;
-            const int index = boost::get(boost::edge_index, g, e);
-            const double score = best[u] + strengthOf(g[e]);
-            if (score > best[v] || (score == best[v] && index < via[v])) {
-                best[v] = score;
-                via[v] = index;
-            }
-        }
+    std::vector<double> scores(n);
+    size_t highestDegree = 0;
+    for (size_t v = 0; v < n; ++v) {
+        scores[v] = g[v].info.score;
+        highestDegree = std::max(highestDegree, static_cast<size_t>(boost::out_degree(v, g)));
     }
-    path.resize(static_cast<size_t>(hops));
-    NodeIndex current = to;
-    for (int step = hops - 1; step >= 0; --step) {
-        const EdgeIndex index = via[static_cast<size_t>(current)];
-        const EdgeData &data = edge(index);
-        const NodeIndex previous = data.source == current ? data.target : data.source;
-        path[static_cast<size_t>(step)] = PathStep{previous, current, index};
-        current = previous;
+    const std::vector<double> specificity = extract::specificities(scores);
+    const double hubScale = std::log1p(static_cast<double>(std::max<size_t>(highestDegree, 1)));
+    std::vector<double> nodeCost(n);
+    for (size_t v = 0; v < n; ++v) {
+        const double hub = std::log1p(static_cast<double>(boost::out_degree(v, g))) / hubScale;
+        nodeCost[v] = costs.hub * hub + costs.generic * (1.0 - specificity[v]);
     }
-    return path;
+    double strongest = 0.0;
+    for (const Edge e : d->edges)
+        strongest = std::max(strongest, strengthOf(g[e]));
+    std::vector<PathFinder::Link> links;
+    links.reserve(d->edges.size());
+    for (const Edge e : d->edges) {
+        const EdgeData &data = g[e];
+        links.push_back({data.source, data.target, 1.0 + costs.weakLink * (1.0 - strengthOf(data) / strongest)});
+    }
+    const PathFinder finder(static_cast<int>(n), links, std::move(nodeCost));
+    std::vector<Path> paths;
+    for (const PathFinder::Route &route : finder.cheapest(from, to, count, cancel)) {
+        Path path;
+        path.cost = route.cost;
+        for (size_t i = 0; i < route.links.size(); ++i)
+            path.steps.push_back(PathStep{route.nodes[i], route.nodes[i + 1], route.links[i]});
+        paths.push_back(std::move(path));
+    }
+    return paths;
 }
 
 } // namespace carto::graph

@@ -69,6 +69,30 @@ struct PathStep
     EdgeIndex edge = -1;
 };
 
+// A route between two concepts, cheapest first in bestPaths(): its hops (each
+// with the edge whose evidence links its ends) and what it costs.
+struct Path
+{
+    std::vector<PathStep> steps;
+    double cost = 0.0;
+};
+
+// What a path pays (see ConceptGraph::bestPaths()).
+//   hop          = 1 + weakLink × (1 − strength / strongest strength)
+//   passing a concept (not the ends) =
+//                  hub × ln(1 + degree) / ln(1 + highest degree)
+//                + generic × (1 − specificity), specificity = score over the
+//                  score at the top 1% of the graph's concepts, in [0.05, 1]
+// so a path through specific, less connected concepts beats a shorter one
+// through generic hubs ("access", "compliance") once those cost more than
+// the extra hop.
+struct PathCosts
+{
+    double weakLink = 0.5;
+    double hub = 1.0;
+    double generic = 2.0;
+};
+
 // The concept graph: an undirected Boost.Graph adjacency_list with bundled
 // properties, hidden behind this interface. Built from an Extraction by
 // GraphBuilder; read by layout, export and the app's models.
@@ -109,10 +133,15 @@ public:
     // Modularity of the current community assignment (edge weights used).
     [[nodiscard]] double modularity() const;
 
-    // Fewest-hop path between two concepts; among the fewest-hop paths the one
-    // with the largest summed edge strength is taken. Empty when they are not
-    // connected or equal.
+    // The cheapest path between two concepts (bestPaths()' first). Empty when
+    // they are not connected or equal.
     [[nodiscard]] std::vector<PathStep> shortestPath(NodeIndex from, NodeIndex to) const;
+    // Up to `count` loopless paths between two concepts, cheapest first, each
+    // passing through specific concepts rather than generic hubs (PathCosts);
+    // the alternatives are Yen's next-cheapest. Empty when the concepts are
+    // not connected or equal, or once cancel is set.
+    [[nodiscard]] std::vector<Path> bestPaths(NodeIndex from, NodeIndex to, int count = 3,
+                                              const PathCosts &costs = {}, const CancelToken *cancel = nullptr) const;
 
 private:
     struct Impl;

@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <cmath>
 #include <deque>
 
 using namespace Qt::StringLiterals;
@@ -239,23 +240,34 @@ void MainWindowTest::doubleClick_entersFocusAndEscapeLeaves()
 void MainWindowTest::dragNode_movesPinsAndUndoes()
 {
     app::MapView *map = m_window->mapView();
-    const graph::NodeIndex node = doc()->nodesByScore()[2];
-    map->centreOnNode(node);
-    const QPointF before = doc()->scenePos(node);
-    const QPoint start = viewportPos(node);
     QWidget *vp = map->viewport();
-    // Dropping onto another concept would merge: move along a path clear of other nodes.
-    QPoint step(10, 6);
-    for (const QPoint candidate : {QPoint(10, 6), QPoint(-10, 6), QPoint(10, -6), QPoint(-10, -6), QPoint(0, 10),
-                                   QPoint(10, 0), QPoint(0, -10), QPoint(-10, 0)}) {
-        bool clear = true;
-        for (int k = 1; k <= 5 && clear; ++k)
-            clear = map->renderer().nodeAt(map->mapToScene(start + candidate * k), map->currentScale(), node) < 0;
-        if (clear) {
-            step = candidate;
-            break;
+    // Dropping onto another concept would merge: pick one of the leading
+    // concepts and a direction whose whole path is clear of other nodes.
+    graph::NodeIndex node = -1;
+    QPoint start;
+    QPoint step;
+    QPointF before;
+    const std::vector<graph::NodeIndex> &ranked = doc()->nodesByScore();
+    for (size_t rank = 2; rank < std::min<size_t>(ranked.size(), 12) && node < 0; ++rank) {
+        const graph::NodeIndex candidateNode = ranked[rank];
+        map->centreOnNode(candidateNode);
+        const QPoint at = viewportPos(candidateNode);
+        for (int angle = 0; angle < 360 && node < 0; angle += 30) {
+            const double radians = angle * M_PI / 180.0;
+            const QPoint candidate(int(std::lround(12 * std::cos(radians))), int(std::lround(12 * std::sin(radians))));
+            bool clear = true;
+            for (int k = 1; k <= 5 && clear; ++k)
+                clear = map->renderer().nodeAt(map->mapToScene(at + candidate * k), map->currentScale(),
+                                               candidateNode) < 0;
+            if (clear) {
+                node = candidateNode;
+                start = at;
+                step = candidate;
+                before = doc()->scenePos(node);
+            }
         }
     }
+    QVERIFY2(node >= 0, "no leading concept has a clear path to drag along");
     QTest::mousePress(vp, Qt::LeftButton, {}, start);
     for (int k = 1; k <= 5; ++k) {
         QMouseEvent move(QEvent::MouseMove, QPointF(start + step * k), vp->mapToGlobal(QPointF(start + step * k)),

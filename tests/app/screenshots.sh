@@ -27,3 +27,9 @@ shoot sotu-full "$shared/corpora/sotu"
 shoot sotu-zoomed "$shared/corpora/sotu" --zoom 5
 shoot seeds-dark "$shared/seeds" --dark
 shoot sotu-zoomed-dark "$shared/corpora/sotu" --zoom 3 --dark
+# The statistics panel's four charts, drawn by this build's backend (Qt Graphs or Qt Charts).
+if [[ -x "$build/tests/app/statsscreenshots" ]]; then
+    "$build/tests/app/statsscreenshots" "$shared/seeds" "$out/stats-seeds"
+    "$build/tests/app/statsscreenshots" "$shared/corpora/sotu" "$out/stats-sotu"
+    "$build/tests/app/statsscreenshots" "$shared/corpora/sotu" "$out/stats-sotu-dark" --dark
+fi

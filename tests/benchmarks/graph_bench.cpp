@@ -1,4 +1,5 @@
-// Times ConceptGraph::computeMetrics on synthetic concept-like graphs.
+// Times ConceptGraph::computeMetrics and bestPaths (three alternatives, the
+// path panel's query) on synthetic concept-like graphs.
 // Not a test: prints figures. Budget: ≤ 0.25 s for 3,000 nodes / ~40,000 edges.
 //
 // Graphs are Barabási–Albert with triangle closing (Holme & Kim 2002): each new
@@ -32,6 +33,7 @@ extract::Extraction syntheticExtraction(int nodes, int m, unsigned seed)
         item.id = ConceptId(QStringLiteral("concept-%1").arg(i));
         item.label = QStringLiteral("Concept %1").arg(i);
         item.aliases = {item.label};
+        item.score = 10.0 / (1.0 + i % 97); // a few specific concepts, many generic ones
         extraction.concepts.push_back(std::move(item));
     }
     std::mt19937 engine(seed + 1);
@@ -70,9 +72,23 @@ void run(int nodes, int m)
             communities = std::max(communities, graph.node(i).community + 1);
     }
     std::sort(times.begin(), times.end());
+    // bestPaths between seeded random pairs: the cost of one path panel query
+    std::mt19937 pairs(7);
+    std::vector<double> pathTimes;
+    size_t hops = 0;
+    for (int query = 0; query < 21; ++query) {
+        const auto a = static_cast<graph::NodeIndex>(pairs() % static_cast<unsigned>(nodes));
+        const auto b = static_cast<graph::NodeIndex>(pairs() % static_cast<unsigned>(nodes));
+        timer.restart();
+        const std::vector<graph::Path> paths = built.bestPaths(a, b, 3);
+        pathTimes.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        hops += paths.empty() ? 0 : paths.front().steps.size();
+    }
+    std::sort(pathTimes.begin(), pathTimes.end());
     std::printf("graph_bench nodes=%d edges=%d m=%d  fromExtraction %.1f ms  computeMetrics min %.1f ms median %.1f ms"
-                "  (Q=%.3f, %d communities)\n",
-                built.nodeCount(), built.edgeCount(), m, buildMs, times.front(), times[1], modularity, communities);
+                "  (Q=%.3f, %d communities)  bestPaths(3) median %.1f ms max %.1f ms (%.1f hops)\n",
+                built.nodeCount(), built.edgeCount(), m, buildMs, times.front(), times[1], modularity, communities,
+                pathTimes[pathTimes.size() / 2], pathTimes.back(), static_cast<double>(hops) / 21.0);
 }
 
 } // namespace

@@ -73,6 +73,9 @@ section_pipeline() {
 # tagging SOTU, beside the bare tokenizer pass over the same sentences.
 section_tagger() { run tagger_bench "$SHARED_DIR/corpora/sotu" 3; }
 
+# The whole CLI build on SOTU beside the bare tokenizer pass over the same text.
+section_engine() { run engine_bench "$BUILD_DIR/app/cli/cartograph-cli" "$SHARED_DIR/corpora/sotu" 3; }
+
 # Launch to a drawn map in the desktop app (offscreen): the app builds the corpus,
 # draws the first frame, saves it and quits.
 section_open() {
@@ -86,7 +89,7 @@ section_open() {
     echo
 }
 
-SECTIONS=(layout graph render pipeline tagger open jobs)
+SECTIONS=(layout graph render pipeline tagger engine open jobs)
 
 if [[ $# -gt 0 ]]; then
     SECTIONS=("$@")

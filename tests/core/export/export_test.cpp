@@ -191,11 +191,11 @@ private Q_SLOTS:
             if (xml.readNext() != QXmlStreamReader::StartElement)
                 continue;
             if (xml.name() == u"node") {
-                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("id"))).hasMatch());
+                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("id")).toString()).hasMatch());
                 ++nodes;
             } else if (xml.name() == u"edge") {
-                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("source"))).hasMatch());
-                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("target"))).hasMatch());
+                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("source")).toString()).hasMatch());
+                QVERIFY(nmtoken.match(xml.attributes().value(QLatin1String("target")).toString()).hasMatch());
             } else if (xml.name() == u"data" && xml.attributes().value(QLatin1String("key")) == u"conceptId") {
                 const QString id = xml.readElementText();
                 QVERIFY(m_build->graph.find(ConceptId(id)));

@@ -385,26 +385,42 @@ private Q_SLOTS:
 
     void extract_relations_linkSentencePartnersWithLabel()
     {
+        // Partners of one clause, labelled with the connective or the verb
+        // that links them; a phrase never links to the mentions nested in it.
         const auto corpus = makeCorpus({QStringLiteral(
             "Platforms such as WeChat dominate messaging. Platforms such as WeChat also run payments.\n"
-            "Regulators watch WeChat closely.")});
+            "Regulators watch WeChat closely. Tencent invests in cloud computing. Tencent invests in cloud computing "
+            "again. Cloud computing needs clean energy jobs, and Tencent hires lawyers.")});
         const Extraction x = ConceptExtractor().extract(corpus, {});
         const Concept *wechat = findByAlias(x, QStringLiteral("WeChat"));
-        QVERIFY(wechat);
+        const Concept *cloud = findByAlias(x, QStringLiteral("cloud computing"));
+        QVERIFY(wechat && cloud);
         QCOMPARE(wechat->type, ConceptType::Product);
-        bool found = false;
-        for (const Relation &r : x.relations) {
-            QVERIFY(r.source < r.target);
-            if ((r.source == wechat->id || r.target == wechat->id)
-                && (r.source.value() == u"platform" || r.target.value() == u"platform")) {
-                found = true;
-                QCOMPARE(r.count, 2);
-                QCOMPARE(r.label, QStringLiteral("such as"));
-                QCOMPARE(r.evidence.size(), size_t(2));
-                QVERIFY(r.weight > 0.0 && r.weight <= 1.0);
+        auto find = [&](const QString &a, const QString &b) -> const Relation * {
+            for (const Relation &r : x.relations) {
+                if ((r.source.value() == a && r.target.value() == b) || (r.source.value() == b && r.target.value() == a))
+                    return &r;
             }
+            return nullptr;
+        };
+        for (const Relation &r : x.relations)
+            QVERIFY(r.source < r.target && r.weight > 0.0 && r.weight <= 1.0);
+        const Relation *platform = find(wechat->id.value(), QStringLiteral("platform"));
+        QVERIFY(platform);
+        QCOMPARE(platform->count, 2);
+        QCOMPARE(platform->label, QStringLiteral("such as"));
+        QCOMPARE(platform->evidence.size(), size_t(2));
+        const Relation *invests = find(cloud->id.value(), QStringLiteral("tencent"));
+        QVERIFY(invests);
+        QCOMPARE(invests->count, 3);
+        QCOMPARE(invests->label, QStringLiteral("invest in")); // two of its three sentences say so
+        const Relation *watch = find(wechat->id.value(), QStringLiteral("regulator"));
+        QVERIFY(watch);
+        QCOMPARE(watch->label, QStringLiteral("watch"));
+        for (const Concept &c : x.concepts) {
+            if (c.id != cloud->id && cloud->label.contains(c.label, Qt::CaseInsensitive))
+                QVERIFY2(!find(cloud->id.value(), c.id.value()), qPrintable(c.label));
         }
-        QVERIFY(found);
     }
 
     void extract_spans_sliceToSurfaceAndSentences()

@@ -105,6 +105,18 @@ private Q_SLOTS:
         QFAIL("DeepSeek not found");
     }
 
+    // a quoted coinage named once is a concept the writer put forward
+    void seeds_quotedCoinage_ranksWell()
+    {
+        for (size_t i = 0; i < m_extraction.concepts.size(); ++i) {
+            if (m_extraction.concepts[i].id.value() == u"east data west compute") {
+                QVERIFY2(i < 30, qPrintable(QString::number(i)));
+                return;
+            }
+        }
+        QFAIL("East Data, West Compute not found");
+    }
+
     void seeds_typedByRules()
     {
         auto typeOf = [&](const QString &id) -> std::optional<ConceptType> {

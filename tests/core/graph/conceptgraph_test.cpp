@@ -119,6 +119,10 @@ private Q_SLOTS:
     void shortestPath_connectedConcepts_followsEdgesWithEvidence();
     void shortestPath_equalHopPaths_prefersStrongerLinks();
     void shortestPath_unreachableOrSameNode_returnsEmpty();
+    void shortestPath_genericHub_isPassedBySpecificDetour();
+    void shortestPath_specificShortcut_beatsLongerDetour();
+    void bestPaths_alternatives_cheapestFirstEachHopWithEvidence();
+    void bestPaths_cancelledOrNoneAsked_returnsNothing();
 };
 
 void ConceptGraphTest::fromExtraction_smallExtraction_keepsConceptsAndValidRelationsInOrder()
@@ -470,6 +474,98 @@ void ConceptGraphTest::shortestPath_unreachableOrSameNode_returnsEmpty()
     QVERIFY(graph.shortestPath(1, 1).empty());
     QVERIFY(graph.shortestPath(0, 42).empty());
     QCOMPARE(graph.shortestPath(1, 0).size(), size_t(1));
+}
+
+namespace {
+
+// a and b joined through a hub linked to ten leaves, and through two
+// concepts linked to nothing else; scores per node.
+extract::Extraction hubAndDetour(double hubScore, double detourScore)
+{
+    extract::Extraction x;
+    auto add = [&](const QString &id, double score) {
+        x.concepts.push_back(makeConcept(id, id));
+        x.concepts.back().score = score;
+    };
+    add(QStringLiteral("a"), 10.0);
+    add(QStringLiteral("b"), 10.0);
+    add(QStringLiteral("hub"), hubScore);
+    add(QStringLiteral("s1"), detourScore);
+    add(QStringLiteral("s2"), detourScore);
+    x.relations = {makeRelation(QStringLiteral("a"), QStringLiteral("hub")),
+                   makeRelation(QStringLiteral("hub"), QStringLiteral("b")),
+                   makeRelation(QStringLiteral("a"), QStringLiteral("s1")),
+                   makeRelation(QStringLiteral("s1"), QStringLiteral("s2")),
+                   makeRelation(QStringLiteral("s2"), QStringLiteral("b"))};
+    for (int i = 0; i < 10; ++i) {
+        add(QStringLiteral("leaf%1").arg(i), 1.0);
+        x.relations.push_back(makeRelation(QStringLiteral("hub"), QStringLiteral("leaf%1").arg(i)));
+    }
+    return x;
+}
+
+QStringList pathIds(const ConceptGraph &graph, const std::vector<PathStep> &steps)
+{
+    QStringList ids;
+    if (!steps.empty())
+        ids << graph.node(steps.front().from).info.id.value();
+    for (const PathStep &s : steps)
+        ids << graph.node(s.to).info.id.value();
+    return ids;
+}
+
+} // namespace
+
+void ConceptGraphTest::shortestPath_genericHub_isPassedBySpecificDetour()
+{
+    // "DeepSeek -> access -> export controls": a generic hub costs more than
+    // the extra hop through two specific concepts.
+    const ConceptGraph graph = ConceptGraph::fromExtraction(hubAndDetour(0.5, 9.0));
+    const QStringList ids = pathIds(graph, graph.shortestPath(0, 1));
+    QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("b")}));
+}
+
+void ConceptGraphTest::shortestPath_specificShortcut_beatsLongerDetour()
+{
+    // The same shape, but the middle concept is specific and the detour generic.
+    const ConceptGraph graph = ConceptGraph::fromExtraction(hubAndDetour(9.0, 0.5));
+    const QStringList ids = pathIds(graph, graph.shortestPath(0, 1));
+    QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("hub"), QStringLiteral("b")}));
+}
+
+void ConceptGraphTest::bestPaths_alternatives_cheapestFirstEachHopWithEvidence()
+{
+    // The ring with a chord: n0 to n5 by n4, by n7-n6, by n1-n2-n3-n4.
+    const ConceptGraph graph = ConceptGraph::fromExtraction(
+        makeGraph(8, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 7}, {7, 0}, {0, 4}}));
+
+    const std::vector<Path> paths = graph.bestPaths(0, 5, 5);
+
+    QCOMPARE(paths.size(), size_t(3)); // the only loopless ones
+    QCOMPARE(pathIds(graph, paths[0].steps), (QStringList{QStringLiteral("n0"), QStringLiteral("n4"), QStringLiteral("n5")}));
+    QCOMPARE(pathIds(graph, paths[1].steps),
+             (QStringList{QStringLiteral("n0"), QStringLiteral("n7"), QStringLiteral("n6"), QStringLiteral("n5")}));
+    QCOMPARE(paths[2].steps.size(), size_t(5));
+    for (size_t p = 0; p < paths.size(); ++p) {
+        if (p > 0)
+            QVERIFY(paths[p - 1].cost <= paths[p].cost);
+        for (const PathStep &step : paths[p].steps) {
+            const EdgeData &edge = graph.edge(step.edge);
+            QVERIFY((edge.source == step.from && edge.target == step.to) || (edge.source == step.to && edge.target == step.from));
+            QVERIFY(!edge.relation.evidence.empty());
+        }
+    }
+    QCOMPARE(graph.shortestPath(0, 5).size(), paths[0].steps.size());
+}
+
+void ConceptGraphTest::bestPaths_cancelledOrNoneAsked_returnsNothing()
+{
+    const ConceptGraph graph = ConceptGraph::fromExtraction(makeGraph(3, {{0, 1}, {1, 2}}));
+    QCOMPARE(graph.bestPaths(0, 2).size(), size_t(1));
+    QVERIFY(graph.bestPaths(0, 2, 0).empty());
+    CancelToken cancel;
+    cancel.cancel();
+    QVERIFY(graph.bestPaths(0, 2, 3, {}, &cancel).empty());
 }
 
 QTEST_GUILESS_MAIN(ConceptGraphTest)
