@@ -31,6 +31,11 @@ QString megabytes(qint64 bytes)
 // What every reader's document gets once its text and blocks are known.
 Document finished(Document doc, bool readSetAside)
 {
+    // The text is NFC already (TextDecoder, DocumentBuilder, PdfReader); titles
+    // and metadata come from headers, entities and PDF info strings as well.
+    doc.title = doc.title.normalized(QString::NormalizationForm_C);
+    for (auto &[key, value] : doc.metadata)
+        value = value.normalized(QString::NormalizationForm_C);
     BackMatter::find(doc);
     if (!readSetAside)
         BackMatter::apply(doc);

@@ -69,6 +69,14 @@ bool mostlyLinks(const Document &doc, const Block &block, const std::vector<char
     return visible > 0 && inLinks * 10 >= visible * 8;
 }
 
+// Whether a chunk may not be NFC. Parsers resolve entities and references
+// after TextDecoder normalised the bytes, so "e&#x301;" reaches the builder as
+// a letter and a combining mark; no character below U+0300 ever changes under NFC.
+bool mayNeedNfc(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x300; });
+}
+
 } // namespace
 
 bool looksShouted(QStringView text)
@@ -193,6 +201,35 @@ void DocumentBuilder::appendVisible(QChar c)
 
 void DocumentBuilder::appendText(QStringView text)
 {
+    if (!mayNeedNfc(text)) {
+        appendNfcText(text);
+        return;
+    }
+    composeWithPrevious(text);
+    const QString nfc = text.toString().normalized(QString::NormalizationForm_C);
+    appendNfcText(nfc);
+}
+
+void DocumentBuilder::composeWithPrevious(QStringView &text)
+{
+    // md4c reports "Zoe&#x308;" as a text and an entity: a combining mark that
+    // arrives apart from its letter composes with the letter already written.
+    qsizetype marks = 0;
+    while (marks < text.size() && text[marks].combiningClass() != 0)
+        ++marks;
+    const qsizetype n = m_doc.text.size();
+    if (marks == 0 || !m_blockOpen || m_pendingSpace || n == 0 || m_doc.text.back().isSpace())
+        return;
+    const qsizetype base = n >= 2 && m_doc.text[n - 1].isLowSurrogate() ? 2 : 1;
+    QString joined = m_doc.text.right(base);
+    joined += text.first(marks);
+    m_doc.text.chop(base);
+    m_doc.text += joined.normalized(QString::NormalizationForm_C);
+    text = text.sliced(marks);
+}
+
+void DocumentBuilder::appendNfcText(QStringView text)
+{
     for (const QChar c : text) {
         if (c.isSpace()) {
             m_pendingSpace = m_blockOpen;
@@ -204,6 +241,11 @@ void DocumentBuilder::appendText(QStringView text)
 
 void DocumentBuilder::appendVerbatim(QStringView text)
 {
+    QString nfc;
+    if (mayNeedNfc(text)) {
+        nfc = text.toString().normalized(QString::NormalizationForm_C);
+        text = nfc;
+    }
     for (const QChar c : text) {
         if (c == u'\n' || c == u'\t' || c == u' ') {
             if (m_blockOpen) {

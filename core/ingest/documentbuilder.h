@@ -26,8 +26,8 @@ public:
     // Ends the open block, if any; the next text starts a new one.
     void closeBlock();
 
-    void appendText(QStringView text);     // collapses whitespace, drops control characters
-    void appendVerbatim(QStringView text); // code: keeps spaces and line breaks
+    void appendText(QStringView text);     // collapses whitespace, drops control characters, NFC
+    void appendVerbatim(QStringView text); // code: keeps spaces and line breaks, NFC
     void lineBreak();                      // hard break inside the open block
 
     [[nodiscard]] int beginMark();
@@ -54,6 +54,8 @@ public:
     static void appendDocument(Document &into, const Document &part);
 
 private:
+    void appendNfcText(QStringView text);
+    void composeWithPrevious(QStringView &text);
     void ensureBlock();
     void appendVisible(QChar c);
 

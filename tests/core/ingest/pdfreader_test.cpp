@@ -10,8 +10,10 @@ using namespace carto::ingest;
 
 namespace {
 
+const QByteArray kHelvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
 // A minimal valid one-page PDF written by hand, with a correct xref table.
-QByteArray makePdf(const QByteArray &line1, const QByteArray &line2)
+QByteArray makePdf(const QByteArray &line1, const QByteArray &line2, const QByteArray &font = kHelvetica)
 {
     const QByteArray content = "BT /F1 12 Tf 72 720 Td (" + line1 + ") Tj 0 -16 Td (" + line2 + ") Tj ET";
     const QList<QByteArray> objects = {
@@ -19,7 +21,7 @@ QByteArray makePdf(const QByteArray &line1, const QByteArray &line2)
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     };
     QByteArray pdf = "%PDF-1.4\n";
     QList<qsizetype> offsets;
@@ -89,6 +91,21 @@ private Q_SLOTS:
         QVERIFY(doc.sentences.size() >= 2);
         for (const TextRange &s : doc.sentences)
             QVERIFY(!s.slice(doc.text).trimmed().isEmpty());
+    }
+
+    void read_combiningMarks_composedToNfc()
+    {
+        // Code 200 draws the combining diaeresis (U+0308) after the letter it
+        // belongs to, as some typesetters write accents: the text must be NFC.
+        const QByteArray font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+                                "/BaseEncoding /WinAnsiEncoding /Differences [200 /uni0308] >> >>";
+        Document doc;
+        doc.path = QStringLiteral("accents.pdf");
+        std::vector<Problem> problems;
+        QVERIFY(PdfReader::read(makePdf("Zoe\\310 met Chloe\\310 in Lyon.", "They spoke of looms.", font), doc, problems));
+        QVERIFY2(doc.text.contains(QStringLiteral("Zo\u00EB met Chlo\u00EB in Lyon.")), qPrintable(doc.text));
+        QVERIFY(!doc.text.contains(QChar(0x308)));
+        QCOMPARE(doc.text, doc.text.normalized(QString::NormalizationForm_C));
     }
 
     void read_fixture_runningHeadersAndPageNumbersDropped()
