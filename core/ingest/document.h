@@ -116,6 +116,11 @@ struct Document
     std::vector<WikiLink> wikiLinks;
     std::vector<Link> links;
     std::vector<SetAside> setAside; // in text order; attachments last
+    // The reader knows the page's furniture: an HTML page with landmarks
+    // (<main>, <article>, <nav>, or a page-level <header>, <footer>, <aside>),
+    // whose site chrome is marked Block::isChrome. Its other blocks are body
+    // text, lists in the body (of people, of items) included.
+    bool chromeMarked = false;
     DocumentDate date;
 
     [[nodiscard]] QString metadataValue(const QString &key) const

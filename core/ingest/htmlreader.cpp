@@ -215,6 +215,8 @@ private:
             ++m_navDepth;
         if (name == u"main" || name == u"article")
             ++m_mainDepth;
+        if (name == u"main" || name == u"article" || isChromeElement(name))
+            m_doc.chromeMarked = true; // the page has landmarks: what is not chrome is body
         if (isChromeElement(name))
             ++m_chromeDepth;
         if (name == u"pre")

@@ -94,6 +94,22 @@ QString checkSpans(const Document &doc)
         if (!s.range.contains(s.heading) || s.range.end > n || s.heading.slice(doc.text).toString().simplified() != s.title)
             return QStringLiteral("bad section %1").arg(s.title);
     }
+    // Set-aside parts are in order and in the text; no sentence that extraction reads lies inside one.
+    previous = 0;
+    for (const SetAside &a : doc.setAside) {
+        if (a.kind == SetAside::Kind::Attachment) {
+            if (!a.range.isEmpty() || a.label.isEmpty())
+                return QStringLiteral("attachment with a range or no name");
+            continue;
+        }
+        if (a.range.isEmpty() || a.range.start < previous || a.range.end > n)
+            return QStringLiteral("bad set-aside range %1-%2").arg(a.range.start).arg(a.range.end);
+        previous = a.range.end;
+        for (const TextRange &s : doc.sentences) {
+            if (a.range.contains(s))
+                return QStringLiteral("sentence inside set-aside %1: %2").arg(setAsideKindName(a.kind), s.slice(doc.text));
+        }
+    }
     return {};
 }
 

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace carto;
 using namespace carto::ingest;
 
@@ -187,6 +189,21 @@ private Q_SLOTS:
                 QVERIFY2(!b.isLinkOnly, qPrintable(b.range.slice(doc.text).toString()));
         }
         QCOMPARE(doc.metadataValue(QStringLiteral("time")), QStringLiteral("2021-06-30"));
+        QVERIFY(doc.chromeMarked);
+    }
+
+    void read_pageWithoutLandmarks_chromeNotMarked()
+    {
+        // No landmark elements, only divs: the reader cannot tell furniture
+        // from body, so it marks nothing and says so (extraction judges by form).
+        Document doc;
+        doc.path = QStringLiteral("plain.html");
+        std::vector<Problem> problems;
+        QVERIFY(HtmlReader::read(QStringLiteral("<html><body><div><a href=\"/\">Home</a></div>"
+                                                "<p>The looms of Lyon ran on cards.</p><div>About</div></body></html>"),
+                                 doc, problems));
+        QVERIFY(!doc.chromeMarked);
+        QVERIFY(std::none_of(doc.blocks.begin(), doc.blocks.end(), [](const Block &b) { return b.isChrome; }));
     }
 
     void parseTimeLabel_rangeChecked_data()
