@@ -189,8 +189,13 @@ int runBuild(const QStringList &arguments)
     QElapsedTimer timer;
     timer.start();
     std::optional<project::Project> loadedProject;
-    const auto build = buildInput(positional.front(), options, &loadedProject, &error,
-                                  showProgress ? &progress : nullptr);
+    // Like compilers (clang's -disable-free), the process hands the build's
+    // memory back to the system at exit instead of freeing it piece by piece:
+    // on SOTU that is millions of small blocks, a tenth of the run.
+    // (held by a static, so leak checkers see it reachable)
+    static const auto *kept = new std::optional<project::BuildResult>(buildInput(
+        positional.front(), options, &loadedProject, &error, showProgress ? &progress : nullptr));
+    const auto &build = *kept;
     progress.finish();
     if (!build)
         return fail(error);

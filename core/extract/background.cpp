@@ -7,8 +7,10 @@ namespace carto::extract {
 
 const Background &Background::instance()
 {
-    static const Background background;
-    return background;
+    // never destroyed: a worker the job runner abandoned may still read it
+    // while the process exits, and freeing its tables would only cost time
+    static const Background *const background = new Background;
+    return *background;
 }
 
 Background::Background()

@@ -327,6 +327,8 @@ void SentenceCandidates::quotedCoinages()
         }
         if (words == 1 && word(i + 1).known())
             continue; // a quoted dictionary word is emphasis, not a coinage
+        if (word(i + 1).honorific)
+            continue; // a nickname ("Mr. Sam"): the chunker finds the name in it
         const bool named = form(j - 1).shape & Capitalised;
         emit(i + 1, j, named, KQuoted | (named ? KName : KTerm) | headingKind(i + 1, j));
         i = j;

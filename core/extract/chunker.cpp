@@ -52,6 +52,14 @@ bool isPersonNoun(const WordInfo &w)
     return w.personNoun;
 }
 
+// A capitalised WordNet instance of the word ("Smith": Adam Smith, "Jones",
+// "Franklin") makes it a surname as well as a common noun; a title of address
+// ("President", "Speaker") has no instances.
+bool isPersonInstance(const WordInfo &w)
+{
+    return !Lexicon::instance().instanceClasses(w.lower.toStdString()).empty();
+}
+
 class Chunker
 {
 public:
@@ -233,15 +241,17 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
             && (m_s.token(e).punct == u',' || m_s.token(e).punct == u':' || m_s.token(e).punct == u'!');
         if (vocative)
             return;
-        if (e - b == 1 && isPersonNoun(m_s.word(b)))
-            return; // "Mr. President": a title of address, not a name
+        if (e - b == 1 && isPersonNoun(m_s.word(b)) && !isPersonInstance(m_s.word(b)))
+            return; // "Mr. President": a title of address, not a name ("Mr. Smith" is one)
         c.personCue = true;
         c.titleBegin = h;
     }
     // a title noun inside the run ("Senator Robert Byrd", "Commodore Porter"):
     // the name is what follows the last title that a person's name follows
     for (std::int32_t t = e - 2; t >= b && !c.personCue; --t) {
-        if (!isPersonNoun(m_s.word(t)) || !m_s.token(t).isWord())
+        // (the dot of an initial is no word to look up; a given name such as
+        // "Robert", whose first WordNet sense is a person, is no title)
+        if (!m_s.isWord(t) || !isPersonNoun(m_s.word(t)) || Gazetteer::instance().isGivenName(m_s.word(t).lower))
             continue;
         const std::int32_t rest = e - (t + 1);
         if (rest < 1 || rest > 3)

@@ -5,6 +5,7 @@
 #include "gazetteer.h"
 #include "lexicon.h"
 #include "references.h"
+#include "tagger.h"
 
 #include <QMap>
 
@@ -137,7 +138,9 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
         std::int32_t after = o->e;
         if (after < s.tokEnd && d.tokens[static_cast<size_t>(after)].has(Token::Quote))
             ++after;
-        if (const WordInfo *next = wordAt(after); next && next->isNoun() && !next->stop && (o->kinds & KName))
+        // a noun as tagged here: "Zelbix left" is no "left"
+        if (const WordInfo *next = wordAt(after); next && next->isNoun() && !next->stop && (o->kinds & KName)
+            && d.tags.size() == d.tokens.size() && isNoun(static_cast<PosTag>(d.tags[static_cast<size_t>(after)])))
             ++followers[m_vocabulary.word(next->lemma).lower];
     }
     QString best;

@@ -120,6 +120,7 @@ private:
     void markShoutedWords();
     void tag();
     bool opensName(const DocumentTokens &d, std::int32_t i, const Sentence &s) const;
+    bool afterHonorific(const DocumentTokens &d, std::int32_t i, const Sentence &s) const;
     void repairTags(DocumentTokens &d, const Sentence &s, const std::vector<std::uint8_t> &taggerKnows) const;
     std::vector<Concept> buildConcepts(const CandidateSet &candidates,
                                        const std::vector<std::vector<Occurrence>> &mentions, const Merger &merger);
@@ -197,6 +198,16 @@ bool Run::opensName(const DocumentTokens &d, std::int32_t i, const Sentence &s) 
         || Gazetteer::instance().isGivenName(m_vocabulary.wordOf(d.tokens[static_cast<size_t>(i)]).lower);
 }
 
+// "Mr. Smith", "Dr Jones": the word after an honorific (and its period).
+bool Run::afterHonorific(const DocumentTokens &d, std::int32_t i, const Sentence &s) const
+{
+    std::int32_t h = i - 1;
+    if (h >= s.tokBegin && !d.tokens[static_cast<size_t>(h)].isWord() && d.tokens[static_cast<size_t>(h)].punct == u'.')
+        --h;
+    return h >= s.tokBegin && d.tokens[static_cast<size_t>(h)].isWord()
+        && m_vocabulary.wordOf(d.tokens[static_cast<size_t>(h)]).honorific;
+}
+
 void Run::repairTags(DocumentTokens &d, const Sentence &s, const std::vector<std::uint8_t> &taggerKnows) const
 {
     bool finite = false; // the sentence has a verb
@@ -230,8 +241,9 @@ void Run::repairTags(DocumentTokens &d, const Sentence &s, const std::vector<std
             const WordInfo &w = m_vocabulary.word(f.word);
             const int cap = w.capMid.load(std::memory_order_relaxed);
             const int low = w.lowMid.load(std::memory_order_relaxed);
+            // an honorific ("Mr. Smith went ...") opens the name after it
             if (f.shape == Capitalised && f.acronymBase < 0 && (w.pos & Lexicon::Noun) && !(cap > 0 && cap >= low)
-                && !opensName(d, i, s)) {
+                && !w.honorific && !w.properOnly && !afterHonorific(d, i, s) && !opensName(d, i, s)) {
                 tag = w.lemma != f.word ? PosTag::NNS : PosTag::NN;
                 d.tags[static_cast<size_t>(i)] = static_cast<std::uint8_t>(tag);
             }

@@ -39,8 +39,10 @@ QString naturalOrder(const QString &name)
 
 const Gazetteer &Gazetteer::instance()
 {
-    static const Gazetteer gazetteer;
-    return gazetteer;
+    // never destroyed: a worker the job runner abandoned may still read it
+    // while the process exits, and freeing its tables would only cost time
+    static const Gazetteer *const gazetteer = new Gazetteer;
+    return *gazetteer;
 }
 
 Gazetteer::Gazetteer()

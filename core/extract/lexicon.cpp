@@ -321,8 +321,10 @@ Lexicon::~Lexicon()
 
 const Lexicon &Lexicon::instance()
 {
-    static const Lexicon lexicon;
-    return lexicon;
+    // never destroyed: a worker the job runner abandoned may still read it
+    // while the process exits, and freeing its tables would only cost time
+    static const Lexicon *const lexicon = new Lexicon;
+    return *lexicon;
 }
 
 bool Lexicon::isLoaded() const
@@ -466,6 +468,24 @@ QString Lexicon::nounLexFile(std::string_view lemma, bool preferProper) const
     return QString::fromLatin1(lexfiles[fallback]);
 }
 
+bool Lexicon::properOnly(std::string_view lemma) const
+{
+    const std::vector<long> offsets = d->offsets(lemma, 0);
+    if (offsets.empty())
+        return false;
+    for (long offset : offsets) {
+        const Private::Synset s = d->synset(0, offset, false);
+        const bool capitalised = std::any_of(s.words.begin(), s.words.end(), [&](std::string_view w) {
+            return !w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
+                && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
+                == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size()));
+        });
+        if (!capitalised)
+            return false;
+    }
+    return true;
+}
+
 QString Lexicon::properPertainym(std::string_view adjective) const
 {
     QString found;
@@ -519,6 +539,12 @@ std::vector<Lexicon::NounClass> Lexicon::instanceClasses(std::string_view lemma)
         }
         if (!proper)
             continue;
+        // the capitalised word's first reading decides: "Republican" is first
+        // a party member, and only third the Republican River
+        const bool instance = std::any_of(s.pointers.begin(), s.pointers.end(),
+                                          [](const auto &ptr) { return ptr.symbol == "@i" && ptr.pos == 0; });
+        if (!instance && out.empty())
+            break;
         for (const auto &ptr : s.pointers) {
             if (ptr.symbol != "@i" || ptr.pos != 0)
                 continue;

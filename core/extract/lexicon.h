@@ -59,6 +59,9 @@ public:
     // Lexicographer file of the lemma's first noun sense ("noun.location");
     // with preferProper, the first sense whose synset spells it capitalised.
     [[nodiscard]] QString nounLexFile(std::string_view lemma, bool preferProper) const;
+    // Every noun sense of the lemma spells it capitalised ("Kansas", "Texas"):
+    // a name wherever it stands.
+    [[nodiscard]] bool properOnly(std::string_view lemma) const;
     // For an adjective whose pertainym senses all point at one capitalised noun
     // ("chinese" -> "China"), that noun; else empty.
     [[nodiscard]] QString properPertainym(std::string_view adjective) const;

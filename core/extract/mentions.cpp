@@ -166,8 +166,10 @@ std::vector<std::vector<Occurrence>> assignMentions(const CandidateSet &candidat
                                      return a.b == b.b && a.e == b.e && a.key == b.key;
                                  }),
                      nested.end());
+        // both runs are sorted and the order is total: merge, not sort again
+        const auto primaries = static_cast<std::ptrdiff_t>(mine.size());
         mine.insert(mine.end(), nested.begin(), nested.end());
-        std::sort(mine.begin(), mine.end(), byStartThenLength);
+        std::inplace_merge(mine.begin(), mine.begin() + primaries, mine.end(), byStartThenLength);
     });
     return assigned;
 }

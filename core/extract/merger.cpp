@@ -168,7 +168,10 @@ void Merger::joinPlurals()
             // singular is a common noun the texts also write in lower case;
             // demonyms stay apart ("Indians" are people, not India)
             const WordInfo &base = m_vocabulary.word(w.lemma);
-            if (base.lowMid.load() == 0 || base.pertainym >= 0 || (base.direct & Lexicon::Adjective))
+            // a member noun that is no demonym ("Republicans" and "Republican",
+            // "Democrats" and "Democrat") names one group either way
+            const bool member = base.personNoun && base.pertainym < 0 && (base.direct & Lexicon::Noun);
+            if (!member && (base.lowMid.load() == 0 || base.pertainym >= 0 || (base.direct & Lexicon::Adjective)))
                 continue;
             singular.back() = w.lemma;
         } else if (!w.known() && w.lower.size() > 3 && w.lower.endsWith(u's') && !w.lower.endsWith(u"ss")) {

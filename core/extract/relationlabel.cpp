@@ -56,16 +56,19 @@ QString connectiveLabel(QStringView gap)
     if (gap.size() > kMaxConnectiveChars)
         return {};
     // Normalise: lower case, runs of anything but letters to one space,
-    // leading and trailing articles dropped.
-    QString joined;
-    joined.reserve(gap.size());
+    // leading and trailing articles dropped. On the stack: this runs for
+    // every pair of mentions in a clause.
+    std::array<QChar, kMaxConnectiveChars> buffer;
+    qsizetype n = 0;
     for (QChar c : gap) {
         if (c.isLetter())
-            joined.append(c.toLower());
-        else if (!joined.isEmpty() && joined.back() != u' ')
-            joined.append(u' ');
+            buffer[static_cast<size_t>(n++)] = c.toLower();
+        else if (n > 0 && buffer[static_cast<size_t>(n - 1)] != u' ')
+            buffer[static_cast<size_t>(n++)] = u' ';
     }
-    QStringView v(joined);
+    if (n == 0)
+        return {};
+    QStringView v(buffer.data(), n);
     v = v.trimmed();
     int words = v.isEmpty() ? 0 : 1 + static_cast<int>(v.count(u' '));
     while (words > 0) {

@@ -421,7 +421,14 @@ PairTable collectPairs(const std::vector<Concept> &concepts, const std::vector<D
 // gives a concept left isolated back its strongest link.
 std::vector<Relation> keepStrongest(std::vector<Candidate> &all, size_t conceptCount, int maxRelationsPerConcept)
 {
-    std::sort(all.begin(), all.end(), [](const Candidate &x, const Candidate &y) {
+    // an order of indices: the candidates carry their evidence and labels,
+    // too heavy to move around a sort of hundreds of thousands
+    std::vector<std::uint32_t> order(all.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&all](std::uint32_t i, std::uint32_t j) {
+        const Candidate &x = all[i];
+        const Candidate &y = all[j];
         if (x.strength != y.strength)
             return x.strength > y.strength;
         if (x.relation.source != y.relation.source)
@@ -430,7 +437,7 @@ std::vector<Relation> keepStrongest(std::vector<Candidate> &all, size_t conceptC
     });
     std::vector<int> degree(conceptCount, 0);
     std::vector<bool> kept(all.size(), false);
-    for (size_t i = 0; i < all.size(); ++i) {
+    for (const std::uint32_t i : order) {
         const Candidate &c = all[i];
         if (degree[static_cast<size_t>(c.a)] >= maxRelationsPerConcept
             || degree[static_cast<size_t>(c.b)] >= maxRelationsPerConcept)
@@ -443,7 +450,7 @@ std::vector<Relation> keepStrongest(std::vector<Candidate> &all, size_t conceptC
     // the texts connect it (a rare policy named beside a hub): give it back its
     // strongest link, letting the hub go over its cap by that one link.
     if (maxRelationsPerConcept > 0) {
-        for (size_t i = 0; i < all.size(); ++i) {
+        for (const std::uint32_t i : order) {
             const Candidate &c = all[i];
             if (kept[i] || (degree[static_cast<size_t>(c.a)] > 0 && degree[static_cast<size_t>(c.b)] > 0))
                 continue;
@@ -453,7 +460,7 @@ std::vector<Relation> keepStrongest(std::vector<Candidate> &all, size_t conceptC
         }
     }
     std::vector<Relation> out;
-    for (size_t i = 0; i < all.size(); ++i) {
+    for (const std::uint32_t i : order) {
         if (kept[i])
             out.push_back(std::move(all[i].relation));
     }

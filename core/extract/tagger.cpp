@@ -196,8 +196,10 @@ Tagger::~Tagger() = default;
 
 const Tagger &Tagger::instance()
 {
-    static const Tagger tagger;
-    return tagger;
+    // never destroyed: a worker the job runner abandoned may still read it
+    // while the process exits, and freeing its tables would only cost time
+    static const Tagger *const tagger = new Tagger;
+    return *tagger;
 }
 
 bool Tagger::isLoaded() const

@@ -1,5 +1,7 @@
 #include "tokenizer.h"
 
+#include "ingest/sentencesplitter.h"
+
 namespace carto::extract {
 
 namespace {
@@ -161,32 +163,19 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
 
 std::vector<TextRange> splitSentences(QStringView text, TextRange range)
 {
+    // the readers' splitter, so that "Mr. Smith" or "U.S. Senate" stay whole
+    // here too; it splits at line ends no more than inside a block
     std::vector<TextRange> out;
-    qsizetype start = range.start;
     const qsizetype end = std::min(range.end, text.size());
-    for (qsizetype i = range.start; i < end; ++i) {
-        const QChar c = text[i];
-        if (c == u'\n' || ((c == u'.' || c == u'!' || c == u'?') && i + 2 < end && text[i + 1].isSpace()
-                           && (text[i + 2].isUpper() || text[i + 2].isDigit() || text[i + 2] == u'"'))) {
-            const qsizetype stop = c == u'\n' ? i : i + 1;
-            if (stop > start)
-                out.push_back({start, stop});
-            start = i + 1;
-        }
+    qsizetype start = range.start;
+    for (qsizetype i = range.start; i <= end; ++i) {
+        if (i < end && text[i] != u'\n')
+            continue;
+        if (i > start)
+            ingest::SentenceSplitter::split(text, TextRange{start, i}, out);
+        start = i + 1;
     }
-    if (end > start)
-        out.push_back({start, end});
-    // trim whitespace so ranges slice to clean sentences
-    std::vector<TextRange> trimmed;
-    for (TextRange r : out) {
-        while (r.start < r.end && text[r.start].isSpace())
-            ++r.start;
-        while (r.end > r.start && text[r.end - 1].isSpace())
-            --r.end;
-        if (!r.isEmpty())
-            trimmed.push_back(r);
-    }
-    return trimmed;
+    return out;
 }
 
 } // namespace carto::extract

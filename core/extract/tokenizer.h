@@ -74,8 +74,8 @@ struct FormInterner
 void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16_t extraFlags,
               FormInterner &interner, std::vector<Token> &out);
 
-// Splits a range into sentences at . ! ? followed by space and a capital or
-// digit; used only when the reader gave no sentences.
+// Splits a range into sentences, each line on its own, with the readers'
+// SentenceSplitter; used only when the reader gave no sentences.
 [[nodiscard]] std::vector<TextRange> splitSentences(QStringView text, TextRange range);
 
 } // namespace carto::extract

@@ -29,8 +29,11 @@ HeadClass classifyUncached(std::string_view lemma)
     // nouns of restriction name the measure itself when they head a phrase
     // ("export controls", "spending freeze", "tax cuts"), whatever WordNet's
     // first sense of the bare word is
+    // ("tax_cut" as WordNet lists it too)
+    const size_t space = lemma.rfind('_');
+    const std::string_view last = space == std::string_view::npos ? lemma : lemma.substr(space + 1);
     for (std::string_view w : {"control", "ban", "embargo", "quota", "moratorium", "freeze", "cut"}) {
-        if (lemma == w)
+        if (last == w)
             return HeadClass::Policy;
     }
     std::vector<std::string> chain = lex.hypernymWords(lemma, 1);
@@ -38,6 +41,7 @@ HeadClass classifyUncached(std::string_view lemma)
     if (anyOf(chain, {"plan", "program", "programme", "policy", "law", "legislation", "statute", "legal_document",
                       "treaty", "agreement", "regulation", "reform", "tax", "tariff", "subsidy", "budget",
                       "bill", "doctrine", "amendment", "initiative", "sanction", "insurance", "social_control",
+                      "cancellation", "abolition", "injunction", "exemption",
                       "negotiation"}))
         return HeadClass::Policy;
     if (file == u"noun.event"

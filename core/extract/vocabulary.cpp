@@ -36,9 +36,12 @@ bool isQuantifier(const QString &w)
 WordInfo::WordInfo(WordInfo &&o) noexcept
     : lower(std::move(o.lower)), pos(o.pos), direct(o.direct), stop(o.stop), honorific(o.honorific),
       lemma(o.lemma), tagCount(o.tagCount), nounTags(o.nounTags), verbTags(o.verbTags), adjTags(o.adjTags),
-      background(o.background), relationalAdjective(o.relationalAdjective), personNoun(o.personNoun), timeNoun(o.timeNoun), properNoun(o.properNoun), pertainym(o.pertainym), pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()),
-      lowMid(o.lowMid.load())
+      background(o.background), relationalAdjective(o.relationalAdjective), personNoun(o.personNoun),
+      timeNoun(o.timeNoun), abstractNoun(o.abstractNoun), properNoun(o.properNoun), properPlace(o.properPlace),
+      properPerson(o.properPerson), properOnly(o.properOnly), quantifier(o.quantifier), pertainym(o.pertainym),
+      pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()), lowMid(o.lowMid.load())
 {
+    // every member: a word table that grows moves its entries
 }
 
 bool WordInfo::isNoun() const
@@ -203,6 +206,7 @@ void Vocabulary::lookUpWords(int threads)
                 w.properNoun = !proper.isEmpty();
                 w.properPlace = proper == u"noun.location";
                 w.properPerson = proper == u"noun.person";
+                w.properOnly = w.properNoun && lex.properOnly(sv);
             }
             w.quantifier = isQuantifier(w.lower);
         });
@@ -255,6 +259,11 @@ void Vocabulary::countCapitalisation(const std::vector<DocumentTokens> &docs, in
             continue;
         const QString target = lex.properPertainym(utf8(m_words[base].lower));
         if (target.isEmpty() || target.contains(u' '))
+            continue;
+        // a place: "Democratic" points at Democrat and "Republican" at the
+        // GOP, which are no nationalities
+        const QString file = lex.nounLexFile(utf8(target.toLower()), true);
+        if (file != u"noun.location" && file != u"noun.object") // continents are objects
             continue;
         const int id = intern(target.toLower());
         for (size_t w : {i, base}) {

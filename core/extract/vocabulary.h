@@ -38,6 +38,7 @@ struct WordInfo
     bool properNoun = false; // WordNet lists it capitalised ("Congress", "England")
     bool properPlace = false;  // ... and its first capitalised sense is a location ("Washington")
     bool properPerson = false; // ... or a person ("Truman", "Post")
+    bool properOnly = false;   // every noun sense capitalised ("Kansas", "Texas")
     bool quantifier = false; // a closed-class determiner or quantifier ("every", "several", "such")
     int pertainym = -1;      // word id of the proper noun a nationality adjective points at
     QString pertainymLabel;  // that noun as WordNet spells it ("China")

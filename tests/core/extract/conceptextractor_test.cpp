@@ -321,6 +321,80 @@ private Q_SLOTS:
         QVERIFY(navy->aliases.contains(QStringLiteral("Navy")));
     }
 
+    void extract_titledSurname_isAPerson()
+    {
+        // "Jones", "Smith" and "Franklin" are WordNet common nouns too (and
+        // noun.person ones); after an honorific they are surnames, also at a
+        // sentence start, and the honorific itself is no concept
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Mr. Smith went to Washington. Later Mr. Jones went to Washington. Dr. Franklin spoke.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        for (const QString &id : {QStringLiteral("smith"), QStringLiteral("jones"), QStringLiteral("franklin")}) {
+            const Concept *c = findById(x, id);
+            QVERIFY2(c, qPrintable(id));
+            QCOMPARE(c->type, ConceptType::Person);
+        }
+        QVERIFY(!findById(x, QStringLiteral("mr")));
+    }
+
+    void extract_titleOfAddress_isNoPerson()
+    {
+        const auto corpus = makeCorpus({QStringLiteral("Thank you, Mr. Speaker. I ask you, Mr. President, to listen.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        for (const Concept &c : x.concepts)
+            QVERIFY2(c.type != ConceptType::Person, qPrintable(c.label));
+    }
+
+    void extract_quotedNickname_isNoCoinage()
+    {
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Another son of Texas, Sam Rayburn-\"Mr. Sam\"-sat in your chair. Sam Rayburn led the House.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("sam rayburn"));
+        QVERIFY(c);
+        QCOMPARE(c->type, ConceptType::Person);
+        QCOMPARE(c->mentions.size(), size_t(3)); // the nickname's "Sam" is a reference to him
+        for (const Concept &other : x.concepts)
+            QVERIFY2(!other.label.startsWith(QStringLiteral("Mr")), qPrintable(other.label));
+    }
+
+    void extract_compoundRestrictionHead_isPolicy()
+    {
+        // WordNet lists "tax cut" as one noun whose hypernyms say nothing of policy
+        const auto corpus = makeCorpus({QStringLiteral(
+            "Congress passed tax cuts for families. The tax cuts helped small firms. Tax cuts cost money.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("tax cut"));
+        QVERIFY(c);
+        QCOMPARE(c->type, ConceptType::Policy);
+    }
+
+    void extract_properOnlyWordAtSentenceStart_staysAName()
+    {
+        // WordNet spells every sense of "Kansas" capitalised (its lower-case
+        // look-alike "kansa" is another word): no common noun at a sentence start
+        const auto corpus = makeCorpus({QStringLiteral("Kansas grew wheat. Farmers in the plains grew corn.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("kansas"));
+        QVERIFY(c);
+        QCOMPARE(c->type, ConceptType::Place);
+        QVERIFY(!findById(x, QStringLiteral("kansa")));
+    }
+
+    void extract_partyMembers_singularAndPluralAreOneConcept()
+    {
+        // a member noun that is no demonym joins its plural; its first WordNet
+        // reading (a party member), not a later instance (the Republican
+        // River), types it
+        const auto corpus = makeCorpus({QStringLiteral(
+            "The Republican leaders met. Then Republicans and Democrats agreed. The Republican in the room spoke.\n")});
+        const Extraction x = ConceptExtractor().extract(corpus, {});
+        const Concept *c = findById(x, QStringLiteral("republican"));
+        QVERIFY(c);
+        QVERIFY(c->aliases.contains(QStringLiteral("Republicans")));
+        QVERIFY(c->type != ConceptType::Place);
+    }
+
     void extract_collectiveHeadedName_isOrganization()
     {
         const auto corpus = makeCorpus({QStringLiteral(
