@@ -37,3 +37,26 @@ function(carto_check_gui_free)
         endwhile()
     endforeach()
 endfunction()
+
+# The link check above sees only CMake targets; a library's own dependencies
+# (poppler-qt6 once pulled libQt6Gui into every core test) show only at run
+# time. carto_add_runtime_gui_check(NAME DIRECTORIES dir...) adds a test that
+# runs ldd on every executable defined in those directories and fails if one
+# would load Qt Gui or Widgets.
+function(carto_add_runtime_gui_check name)
+    cmake_parse_arguments(ARG "" "" "DIRECTORIES" ${ARGN})
+    set(files)
+    foreach(dir IN LISTS ARG_DIRECTORIES)
+        get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+        foreach(target IN LISTS targets)
+            get_target_property(type ${target} TYPE)
+            get_target_property(excluded ${target} EXCLUDE_FROM_ALL)
+            if(type STREQUAL "EXECUTABLE" AND NOT excluded)
+                list(APPEND files "$<TARGET_FILE:${target}>")
+            endif()
+        endforeach()
+    endforeach()
+    list(JOIN files "|" joined)
+    add_test(NAME ${name}
+        COMMAND ${CMAKE_COMMAND} "-DFILES=${joined}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/RuntimeGuiCheck.cmake")
+endfunction()

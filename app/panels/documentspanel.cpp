@@ -3,6 +3,7 @@
 #include "document/projectdocument.h"
 #include "models/untrustedtext.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -11,6 +12,8 @@
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -27,9 +30,51 @@ public:
         const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
         if (column == 1)
             return data(1, Qt::UserRole).toInt() < other.data(1, Qt::UserRole).toInt();
+        if (column == 2) // ISO dates sort as text; undated documents last
+            return data(2, Qt::UserRole).toString() < other.data(2, Qt::UserRole).toString();
         return QTreeWidgetItem::operator<(other);
     }
 };
+QString dateText(const ingest::DocumentDate &date)
+{
+    if (!date.isValid())
+        return {};
+    return date.isInferred() ? QCoreApplication::translate("DocumentsPanel", "%1 (file name)").arg(date.date.toIsoString())
+                             : date.date.toIsoString();
+}
+
+// "bibliography, index, 2 × quoted reply": what reading left out of the map.
+QString setAsideSummary(const ingest::Document &doc)
+{
+    QStringList parts;
+    QList<ingest::SetAside::Kind> kinds;
+    for (const ingest::SetAside &a : doc.setAside) {
+        if (!kinds.contains(a.kind))
+            kinds.append(a.kind);
+    }
+    for (const ingest::SetAside::Kind kind : kinds) {
+        const auto n = std::count_if(doc.setAside.begin(), doc.setAside.end(),
+                                     [kind](const ingest::SetAside &a) { return a.kind == kind; });
+        const QString name = ingest::setAsideKindName(kind);
+        parts << (n > 1 ? u"%1 \u00D7 %2"_s.arg(n).arg(name) : name);
+    }
+    return parts.join(u", "_s);
+}
+
+QString setAsideDetails(const ingest::Document &doc)
+{
+    QStringList lines;
+    for (const ingest::SetAside &a : doc.setAside) {
+        QString line = ingest::setAsideKindName(a.kind);
+        if (!a.label.isEmpty())
+            line += u": "_s + a.label;
+        if (!a.range.isEmpty())
+            line += QCoreApplication::translate("DocumentsPanel", " (%n characters)", nullptr, int(a.range.length()));
+        lines << line;
+    }
+    return lines.join(u'\n');
+}
+
 } // namespace
 
 DocumentsPanel::DocumentsPanel(ProjectDocument *document, QWidget *parent)
@@ -39,7 +84,7 @@ DocumentsPanel::DocumentsPanel(ProjectDocument *document, QWidget *parent)
     , m_problems(new QTreeWidget(this))
 {
     setObjectName(u"documentsPanel"_s);
-    m_documents->setHeaderLabels({tr("Document"), tr("Concepts"), tr("Path")});
+    m_documents->setHeaderLabels({tr("Document"), tr("Concepts"), tr("Date"), tr("Set aside"), tr("Path")});
     m_documents->setRootIsDecorated(false);
     m_documents->setSortingEnabled(true);
     m_documents->setAlternatingRowColors(true);
@@ -74,14 +119,18 @@ void DocumentsPanel::rebuild()
         QSet<int> concepts;
         for (const DocumentMention &m : m_document->mentionsInDocument(doc.id))
             concepts.insert(m.node);
-        auto *item = new NumericItem(QStringList{doc.title, QString::number(concepts.size()), doc.path});
+        auto *item = new NumericItem(
+            QStringList{doc.title, QString::number(concepts.size()), dateText(doc.date), setAsideSummary(doc), doc.path});
         item->setData(0, Qt::UserRole, doc.id.value());
         item->setData(1, Qt::UserRole, int(concepts.size()));
+        item->setData(2, Qt::UserRole, doc.date.isValid() ? doc.date.date.toIsoString() : u"~"_s);
         item->setToolTip(0, plainToolTip(doc.absolutePath));
+        if (!doc.setAside.empty())
+            item->setToolTip(3, plainToolTip(tr("Kept in the document, left out of the map:\n") + setAsideDetails(doc)));
         items.append(item);
     }
     m_documents->addTopLevelItems(items);
-    m_documents->sortByColumn(2, Qt::AscendingOrder);
+    m_documents->sortByColumn(4, Qt::AscendingOrder);
     m_documents->resizeColumnToContents(1);
     for (const Problem &p : m_document->problems()) {
         auto *item = new QTreeWidgetItem(QStringList{p.message, p.path});

@@ -10,8 +10,10 @@ namespace carto::app {
 
 class ProjectDocument;
 
-// Documents dock: every document of the corpus with its concept count, and
-// the problems met while reading and extracting; a problem's row opens its file.
+// Documents dock: every document of the corpus with its concept count, its
+// date and what reading set aside (back matter, quotes, signatures,
+// attachments), and the problems met while reading and extracting; a
+// problem's row opens its file.
 class DocumentsPanel final : public QWidget
 {
     Q_OBJECT

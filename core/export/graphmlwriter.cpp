@@ -30,6 +30,7 @@ constexpr Key kKeys[] = {
     {u"y", u"node", u"double"},            {u"weight", u"edge", u"double"},
     {u"count", u"edge", u"int"},           {u"relation", u"edge", u"string"},
     {u"evidenceCount", u"edge", u"int"},   {u"evidence", u"edge", u"string"},
+    {u"documentDates", u"graph", u"string"}, // one "date path" line per dated document
 };
 
 void data(QXmlStreamWriter &xml, const char16_t *key, const QString &value)
@@ -75,6 +76,13 @@ QByteArray GraphMlWriter::toGraphMl(const project::BuildResult &build, const pro
     xml.writeStartElement(QStringLiteral("graph"));
     xml.writeAttribute(QStringLiteral("id"), QStringLiteral("concepts"));
     xml.writeAttribute(QStringLiteral("edgedefault"), QStringLiteral("undirected"));
+    QStringList dated;
+    for (const ingest::Document &doc : build.corpus.documents) {
+        if (doc.date.isValid())
+            dated << doc.date.date.toIsoString() + (doc.date.isInferred() ? QStringLiteral("? ") : QStringLiteral(" ")) + doc.path;
+    }
+    if (!dated.isEmpty())
+        data(xml, u"documentDates", dated.join(u'\n'));
     for (graph::NodeIndex i = 0; i < g.nodeCount(); ++i) {
         const graph::NodeData &node = g.node(i);
         const extract::Concept &info = node.info;

@@ -78,9 +78,14 @@ QByteArray JsonGraphWriter::toJson(const project::BuildResult &build, const proj
 
     QJsonArray documents;
     for (const ingest::Document &doc : build.corpus.documents) {
-        documents.append(QJsonObject{{QStringLiteral("id"), doc.path},
-                                     {QStringLiteral("path"), doc.path},
-                                     {QStringLiteral("title"), doc.title}});
+        QJsonObject document{{QStringLiteral("id"), doc.path},
+                             {QStringLiteral("path"), doc.path},
+                             {QStringLiteral("title"), doc.title}};
+        if (doc.date.isValid()) {
+            document.insert(QStringLiteral("date"), doc.date.date.toIsoString()); // "1790", "1843-01", "2023-04-04"
+            document.insert(QStringLiteral("dateInferred"), doc.date.isInferred()); // from the file name
+        }
+        documents.append(document);
     }
 
     QJsonObject nodes;

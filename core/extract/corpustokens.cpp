@@ -90,7 +90,9 @@ std::vector<DocumentTokens> tokenizeCorpus(const ingest::Corpus &corpus, int thr
         size_t next = 0; // the reader's next sentence
         for (size_t u = 0; u < units.size(); ++u) {
             const ingest::Block &b = units[u];
-            if (boiler[u] || b.kind == ingest::Block::Kind::Code)
+            // A page with landmarks marks its own furniture: a list in its body is content (issue 9).
+            if ((boiler[u] && !(doc.chromeMarked && !b.isChrome && b.kind == ingest::Block::Kind::ListItem)) || b.isChrome
+                || b.kind == ingest::Block::Kind::Code)
                 continue;
             const bool unreliable = caseUnreliable(b.range.slice(doc.text), b.kind == ingest::Block::Kind::Heading);
             const std::uint16_t flags = unreliable ? Token::CaseUnreliable : 0;

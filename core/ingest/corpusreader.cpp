@@ -1,5 +1,8 @@
 #include "corpusreader.h"
 
+#include "backmatter.h"
+#include "documentdates.h"
+#include "emailreader.h"
 #include "folderscanner.h"
 #include "formatdetector.h"
 #include "htmlreader.h"
@@ -23,6 +26,21 @@ namespace {
 QString megabytes(qint64 bytes)
 {
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+}
+
+// What every reader's document gets once its text and blocks are known.
+Document finished(Document doc, bool readSetAside)
+{
+    // The text is NFC already (TextDecoder, DocumentBuilder, PdfReader); titles
+    // and metadata come from headers, entities and PDF info strings as well.
+    doc.title = doc.title.normalized(QString::NormalizationForm_C);
+    for (auto &[key, value] : doc.metadata)
+        value = value.normalized(QString::NormalizationForm_C);
+    BackMatter::find(doc);
+    if (!readSetAside)
+        BackMatter::apply(doc);
+    DocumentDates::assign(doc);
+    return doc;
 }
 
 } // namespace
@@ -83,10 +101,16 @@ std::optional<Document> CorpusReader::readFile(const QString &absolutePath, cons
             limits.maxTextChars = m_options.maxFileBytes;
             if (!PdfReader::read(bytes, doc, problems, budget, limits))
                 return std::nullopt;
-            return doc;
+            return finished(std::move(doc), m_options.readSetAside);
+        }
+        if (doc.format == DocumentFormat::Email) {
+            if (!EmailReader::read(bytes, doc, problems, budget))
+                return std::nullopt;
+            return finished(std::move(doc), m_options.readSetAside);
         }
 
-        DecodedText decoded = TextDecoder::decode(bytes);
+        const QByteArray declared = doc.format == DocumentFormat::Html ? TextDecoder::declaredHtmlCharset(bytes) : QByteArray();
+        DecodedText decoded = TextDecoder::decode(bytes, declared);
         if (!decoded.warning.isEmpty())
             problems.push_back({Problem::Severity::Warning, relativePath, decoded.warning});
         doc.encoding = decoded.encoding;
@@ -108,12 +132,13 @@ std::optional<Document> CorpusReader::readFile(const QString &absolutePath, cons
             break;
         case DocumentFormat::PlainText:
         case DocumentFormat::Pdf:
+        case DocumentFormat::Email:
             PlainTextReader::read(std::move(decoded.text), doc);
             break;
         }
         if (doc.blocks.empty())
             return fail(QStringLiteral("no readable text, skipped"));
-        return doc;
+        return finished(std::move(doc), m_options.readSetAside);
     } catch (const std::exception &e) {
         return fail(QStringLiteral("internal error while reading: %1").arg(QString::fromLocal8Bit(e.what())));
     } catch (...) {

@@ -24,6 +24,10 @@ public:
         int maxPdfPages = 2000;      // later pages are not read (reported)
         int maxFolderDepth = 64;     // deeper folders are reported and skipped
         qsizetype maxFiles = 100000; // files past this are reported and not read
+        // Back matter (appendices, licences, bibliographies, indexes, contents),
+        // quoted replies and signatures are recorded in Document::setAside and,
+        // unless this is set, left out of the blocks that extraction reads.
+        bool readSetAside = false;
     };
 
     explicit CorpusReader(Options options);

@@ -69,7 +69,63 @@ bool mostlyLinks(const Document &doc, const Block &block, const std::vector<char
     return visible > 0 && inLinks * 10 >= visible * 8;
 }
 
+// Whether a chunk may not be NFC. Parsers resolve entities and references
+// after TextDecoder normalised the bytes, so "e&#x301;" reaches the builder as
+// a letter and a combining mark; no character below U+0300 ever changes under NFC.
+bool mayNeedNfc(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x300; });
+}
+
 } // namespace
+
+bool looksShouted(QStringView text)
+{
+    qsizetype upper = 0;
+    qsizetype lower = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= u'a' && u <= u'z') {
+            ++lower;
+        } else if (u >= u'A' && u <= u'Z') {
+            ++upper;
+        } else if (u > 0x7F && c.isLetter()) {
+            upper += c.isUpper() ? 1 : 0;
+            lower += c.isUpper() ? 0 : 1;
+        }
+        // Prose settles it within a few hundred letters; long blocks need not be counted to the end.
+        if (lower > 400 && lower > upper * 2)
+            return false;
+    }
+    return upper + lower >= 12 && upper * 10 >= (upper + lower) * 6;
+}
+
+void DocumentBuilder::appendDocument(Document &into, const Document &part)
+{
+    if (part.text.isEmpty())
+        return;
+    if (!into.text.isEmpty())
+        into.text += QStringLiteral("\n\n");
+    const qsizetype shift = into.text.size();
+    into.text += part.text;
+    const auto moved = [shift](TextRange r) { return r.isEmpty() && r.start == 0 ? r : TextRange{r.start + shift, r.end + shift}; };
+    for (Block b : part.blocks) {
+        b.range = moved(b.range);
+        into.blocks.push_back(b);
+    }
+    for (Link l : part.links) {
+        l.range = moved(l.range);
+        into.links.push_back(l);
+    }
+    for (WikiLink w : part.wikiLinks) {
+        w.range = moved(w.range);
+        into.wikiLinks.push_back(w);
+    }
+    for (SetAside a : part.setAside) {
+        a.range = moved(a.range);
+        into.setAside.push_back(a);
+    }
+}
 
 bool looksLikeTitle(QStringView line)
 {
@@ -118,6 +174,7 @@ void DocumentBuilder::ensureBlock()
     Block block;
     block.kind = m_kind;
     block.level = m_level;
+    block.isChrome = m_chrome;
     block.range = TextRange{m_doc.text.size(), m_doc.text.size()};
     m_doc.blocks.push_back(block);
     m_forcedLinkOnly.push_back(m_linkOnly ? 1 : 0);
@@ -144,6 +201,35 @@ void DocumentBuilder::appendVisible(QChar c)
 
 void DocumentBuilder::appendText(QStringView text)
 {
+    if (!mayNeedNfc(text)) {
+        appendNfcText(text);
+        return;
+    }
+    composeWithPrevious(text);
+    const QString nfc = text.toString().normalized(QString::NormalizationForm_C);
+    appendNfcText(nfc);
+}
+
+void DocumentBuilder::composeWithPrevious(QStringView &text)
+{
+    // md4c reports "Zoe&#x308;" as a text and an entity: a combining mark that
+    // arrives apart from its letter composes with the letter already written.
+    qsizetype marks = 0;
+    while (marks < text.size() && text[marks].combiningClass() != 0)
+        ++marks;
+    const qsizetype n = m_doc.text.size();
+    if (marks == 0 || !m_blockOpen || m_pendingSpace || n == 0 || m_doc.text.back().isSpace())
+        return;
+    const qsizetype base = n >= 2 && m_doc.text[n - 1].isLowSurrogate() ? 2 : 1;
+    QString joined = m_doc.text.right(base);
+    joined += text.first(marks);
+    m_doc.text.chop(base);
+    m_doc.text += joined.normalized(QString::NormalizationForm_C);
+    text = text.sliced(marks);
+}
+
+void DocumentBuilder::appendNfcText(QStringView text)
+{
     for (const QChar c : text) {
         if (c.isSpace()) {
             m_pendingSpace = m_blockOpen;
@@ -155,6 +241,11 @@ void DocumentBuilder::appendText(QStringView text)
 
 void DocumentBuilder::appendVerbatim(QStringView text)
 {
+    QString nfc;
+    if (mayNeedNfc(text)) {
+        nfc = text.toString().normalized(QString::NormalizationForm_C);
+        text = nfc;
+    }
     for (const QChar c : text) {
         if (c == u'\n' || c == u'\t' || c == u' ') {
             if (m_blockOpen) {
@@ -229,6 +320,7 @@ void DocumentBuilder::finalize(Document &doc, const QString &fallbackTitle)
     const std::vector<char> linked = anyLinks ? linkedCharacters(doc) : std::vector<char>();
     doc.sentences.clear();
     for (Block &block : doc.blocks) {
+        block.isShouted = looksShouted(block.range.slice(doc.text));
         if (anyLinks && !block.isLinkOnly)
             block.isLinkOnly = mostlyLinks(doc, block, linked);
         if (block.kind != Block::Kind::Code)

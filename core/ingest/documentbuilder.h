@@ -21,11 +21,13 @@ public:
 
     // Kind of the block the next visible text will open. Does not close the open block.
     void setBlockKind(Block::Kind kind, int level = 0, bool linkOnly = false);
+    // Whether the blocks opened from now on are site furniture (Block::isChrome).
+    void setChrome(bool chrome) { m_chrome = chrome; }
     // Ends the open block, if any; the next text starts a new one.
     void closeBlock();
 
-    void appendText(QStringView text);     // collapses whitespace, drops control characters
-    void appendVerbatim(QStringView text); // code: keeps spaces and line breaks
+    void appendText(QStringView text);     // collapses whitespace, drops control characters, NFC
+    void appendVerbatim(QStringView text); // code: keeps spaces and line breaks, NFC
     void lineBreak();                      // hard break inside the open block
 
     [[nodiscard]] int beginMark();
@@ -42,10 +44,18 @@ public:
     void finish(const QString &fallbackTitle);
 
     // The derivation step alone, for readers that fill Document::text and
-    // blocks themselves (plain text).
+    // blocks themselves (plain text). Also flags shouted (mostly upper-case) blocks.
     static void finalize(Document &document, const QString &fallbackTitle);
 
+    // Appends another document's text (after a blank line) with its blocks,
+    // links, wiki links and set-aside ranges moved to their new offsets; its
+    // sentences and sections are derived again by finalize(). For e-mail, whose
+    // HTML parts are read by HtmlReader into a document of their own.
+    static void appendDocument(Document &into, const Document &part);
+
 private:
+    void appendNfcText(QStringView text);
+    void composeWithPrevious(QStringView &text);
     void ensureBlock();
     void appendVisible(QChar c);
 
@@ -53,6 +63,7 @@ private:
     Block::Kind m_kind = Block::Kind::Paragraph;
     int m_level = 0;
     bool m_linkOnly = false;
+    bool m_chrome = false;
     bool m_blockOpen = false;
     bool m_pendingSpace = false;
     bool m_afterAnchor = false;
@@ -63,5 +74,9 @@ private:
 
 // Whether a first line reads like a title: short, has letters, no final stop.
 [[nodiscard]] bool looksLikeTitle(QStringView line);
+
+// Whether at least 12 letters and 60% of them are upper case: shouted text
+// ("THE SOFTWARE IS PROVIDED AS IS"), whose capitals mark no names.
+[[nodiscard]] bool looksShouted(QStringView text);
 
 } // namespace carto::ingest

@@ -14,11 +14,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The project's own curation file lives beside the documents; it is not a document.
+// The project's own files live beside the documents when a project is saved
+// inside its corpus folder; they are not documents: the curation file, project
+// files and everything saving them leaves (NAME.cartograph.yaml~ backups,
+// .NAME.cartograph.yaml.lock locks, .NAME.cartograph.yaml[.N].recovery files,
+// save temporaries).
 bool isCurationFile(const QString &name)
 {
-    return name.compare(u"cartograph.yaml", Qt::CaseInsensitive) == 0
-           || name.endsWith(QLatin1String(".cartograph.yaml"), Qt::CaseInsensitive);
+    return name.startsWith(QLatin1String("cartograph.yaml"), Qt::CaseInsensitive)
+           || name.contains(QLatin1String(".cartograph.yaml"), Qt::CaseInsensitive);
 }
 
 // The name as Qt would see it; *valid is false when its bytes are not UTF-8
@@ -109,10 +113,12 @@ private:
     {
         std::vector<Folder> subfolders;
         for (const Entry &entry : list(folder)) {
-            if (entry.name.empty() || entry.name.front() == '.')
-                continue; // hidden
+            if (entry.name.empty())
+                continue;
             bool valid = false;
             const QString name = decodeName(entry.name, &valid);
+            if (entry.name.front() == '.' || (isCurationFile(name) && entry.type != fs::file_type::directory))
+                continue; // hidden, or the project's own file (also when it is a symbolic link)
             const QString relative = folder.relative.isEmpty() ? name : folder.relative + u'/' + name;
             const bool isFolder = entry.type == fs::file_type::directory;
             if (!valid) {
@@ -134,8 +140,6 @@ private:
                 }
                 break;
             case fs::file_type::regular:
-                if (isCurationFile(name))
-                    break;
                 if (m_result.relativePaths.size() >= m_limits.maxFiles) {
                     m_full = true;
                     return {};

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <cctype>
+
 namespace carto::ingest {
 
 namespace {
@@ -65,6 +67,59 @@ bool FormatDetector::looksLikeHtml(QByteArrayView bytes)
     return head.startsWith("<") && (head.contains("<head") || head.contains("<body"));
 }
 
+bool FormatDetector::looksLikeMbox(QByteArrayView bytes)
+{
+    if (!hasPrefix(bytes, "From "))
+        return false;
+    const qsizetype end = bytes.indexOf('\n');
+    const QByteArrayView line = bytes.first(end < 0 ? std::min<qsizetype>(bytes.size(), 200) : end);
+    // "From ada@example.org Tue May  1 10:00:00 2023": a sender and a year.
+    static const QRegularExpression year(QStringLiteral("\\b[12][0-9]{3}\\b"));
+    return line.size() < 200 && matchView(year, QString::fromLatin1(line)).hasMatch();
+}
+
+bool FormatDetector::looksLikeEmail(QByteArrayView bytes)
+{
+    if (looksLikeMbox(bytes))
+        return true;
+    static const QByteArrayView typical[] = {"from",        "to",         "cc",          "subject",    "date",
+                                             "received",    "return-path", "message-id", "mime-version",
+                                             "delivered-to", "reply-to",  "in-reply-to", "references", "x-mailer",
+                                             "user-agent",  "content-type"};
+    const QByteArrayView head = bytes.first(std::min<qsizetype>(bytes.size(), 16 * 1024));
+    int headers = 0;
+    int known = 0;
+    qsizetype at = 0;
+    while (at < head.size() && headers < 200) {
+        qsizetype end = head.indexOf('\n', at);
+        if (end < 0)
+            end = head.size();
+        QByteArrayView line = head.sliced(at, end - at);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        at = end + 1;
+        if (line.isEmpty())
+            break; // end of the header block
+        if (line.front() == ' ' || line.front() == '\t') {
+            if (headers == 0)
+                return false;
+            continue; // folded header
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || colon > 76)
+            return false;
+        for (const char c : line.first(colon)) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-')
+                return false;
+        }
+        ++headers;
+        const QByteArray name = line.first(colon).toByteArray().toLower();
+        for (const QByteArrayView t : typical)
+            known += name == t ? 1 : 0;
+    }
+    return known >= 2 && at < head.size();
+}
+
 bool FormatDetector::looksLikeMarkdown(QStringView text)
 {
     const QStringView head = text.first(std::min<qsizetype>(text.size(), 64 * 1024));
@@ -109,6 +164,8 @@ std::optional<DocumentFormat> FormatDetector::detect(QStringView fileName, QByte
         return DocumentFormat::Html;
     if (ext == u"md" || ext == u"markdown" || ext == u"mdown" || ext == u"mkd" || ext == u"mdx")
         return DocumentFormat::Markdown;
+    if (ext == u"eml" || ext == u"mbox" || ext == u"mbx" || looksLikeEmail(bytes))
+        return DocumentFormat::Email;
     // .txt and everything else: decided on the decoded text by the caller.
     return DocumentFormat::PlainText;
 }

@@ -30,6 +30,14 @@ public:
 
     // An HTML document rather than text that mentions a tag.
     [[nodiscard]] static bool looksLikeHtml(QByteArrayView bytes);
+
+    // A mail message or an mbox: an mbox "From " line, or a block of header
+    // lines at the top of which at least two are typical mail headers
+    // (From, To, Subject, Date, Received, Message-ID, MIME-Version, ...).
+    [[nodiscard]] static bool looksLikeEmail(QByteArrayView bytes);
+
+    // An mbox: messages each opened by a "From " line.
+    [[nodiscard]] static bool looksLikeMbox(QByteArrayView bytes);
 };
 
 } // namespace carto::ingest

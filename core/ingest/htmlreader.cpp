@@ -102,8 +102,15 @@ public:
     }
 
 private:
+    // nav anywhere; header, footer and aside of the page rather than of its main text.
+    [[nodiscard]] bool isChromeElement(const QString &name) const
+    {
+        return name == u"nav" || ((name == u"header" || name == u"footer" || name == u"aside") && m_mainDepth == 0);
+    }
+
     void updateKind()
     {
+        m_builder.setChrome(m_chromeDepth > 0);
         const int listDepth = m_listDepth;
         const bool linkOnly = m_navDepth > 0;
         for (auto it = m_structural.rbegin(); it != m_structural.rend(); ++it) {
@@ -206,8 +213,22 @@ private:
         }
         if (name == u"nav")
             ++m_navDepth;
+        if (name == u"main" || name == u"article")
+            ++m_mainDepth;
+        if (name == u"main" || name == u"article" || isChromeElement(name))
+            m_doc.chromeMarked = true; // the page has landmarks: what is not chrome is body
+        if (isChromeElement(name))
+            ++m_chromeDepth;
         if (name == u"pre")
             ++m_preDepth;
+        if (name == u"time" && !m_sawTime) {
+            // The first <time datetime> dates the page when no <meta> does (DocumentDates).
+            const QString when = tag.attribute(u"datetime").simplified();
+            if (!when.isEmpty()) {
+                m_doc.metadata.emplace_back(QStringLiteral("time"), when);
+                m_sawTime = true;
+            }
+        }
         if (name == u"a")
             m_links.emplace_back(node, std::make_pair(m_builder.beginMark(), tag.attribute(u"href")));
         if (isBlockLevelElement(name)) {
@@ -234,6 +255,10 @@ private:
         }
         if (name == u"nav")
             --m_navDepth;
+        if (isChromeElement(name))
+            --m_chromeDepth;
+        if (name == u"main" || name == u"article")
+            --m_mainDepth;
         if (name == u"pre")
             --m_preDepth;
         if (name == u"a" && !m_links.empty() && m_links.back().first == node) {
@@ -257,6 +282,9 @@ private:
     QSet<const GumboNode *> m_skipped;
     std::vector<std::pair<const GumboNode *, std::pair<int, QString>>> m_links;
     int m_navDepth = 0;
+    int m_chromeDepth = 0; // open chrome elements (see isChromeElement)
+    int m_mainDepth = 0;   // open main and article elements
+    bool m_sawTime = false;
     int m_preDepth = 0;
     int m_listDepth = 0; // ul and ol among m_structural, counted as they open and close
 };

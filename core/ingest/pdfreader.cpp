@@ -1,13 +1,19 @@
 #include "pdfreader.h"
 
 #include "documentbuilder.h"
+#include "pdflayout.h"
 #include "textdecoder.h"
 
+#include <QDateTime>
 #include <QFileInfo>
-#include <QRectF>
+#include <QTimeZone>
 
-#include <poppler/qt6/poppler-qt6.h>
+#include <poppler-document.h>
+#include <poppler-page.h>
+#include <poppler-toc.h>
 
+#include <map>
+#include <memory>
 #include <mutex>
 
 namespace carto::ingest {
@@ -18,36 +24,112 @@ void silencePoppler()
 {
     // Poppler prints parse errors to stderr; damaged files are reported as Problems instead.
     static std::once_flag once;
-    std::call_once(once, [] { Poppler::setDebugErrorFunction([](const QString &, const QVariant &) {}, QVariant()); });
+    std::call_once(once, [] { poppler::set_debug_error_function([](const std::string &, void *) {}, nullptr); });
 }
 
-void addPageText(const QString &pageText, DocumentBuilder &builder)
+QString toQString(const poppler::ustring &s)
 {
-    const QStringList lines = pageText.split(u'\n');
-    qsizetype longest = 0;
-    for (const QString &line : lines)
-        longest = std::max(longest, line.trimmed().size());
-    builder.setBlockKind(Block::Kind::Paragraph);
-    bool joinHyphen = false;
-    for (const QString &raw : lines) {
-        const QString line = raw.trimmed();
-        if (line.isEmpty()) {
-            builder.closeBlock();
+    return QString::fromUtf16(reinterpret_cast<const char16_t *>(s.data()), qsizetype(s.size()));
+}
+
+bool isBoldFont(const std::string &name)
+{
+    const QString n = QString::fromLatin1(name.data(), qsizetype(name.size())).toLower();
+    return n.contains(u"bold") || n.contains(u"black") || n.contains(u"heavy");
+}
+
+// Groups poppler's words (in reading order) into lines: a word starts a new
+// line when it leaves the current line's vertical extent or steps back left.
+std::vector<PdfLine> pageLines(const poppler::page &page)
+{
+    std::vector<PdfLine> lines;
+    PdfLine line;
+    bool open = false;
+    bool spaceAfter = false;
+    qsizetype longestBox = 0;
+    bool allBold = true;
+    const auto close = [&] {
+        if (!open)
+            return;
+        TextDecoder::clean(line.text);
+        TextDecoder::normalize(line.text);
+        line.text = line.text.simplified();
+        line.bold = allBold;
+        if (!line.text.isEmpty())
+            lines.push_back(std::move(line));
+        line = PdfLine{};
+        open = false;
+    };
+    for (const poppler::text_box &box : page.text_list(poppler::page::text_list_include_font)) {
+        const QString word = toQString(box.text());
+        if (word.trimmed().isEmpty())
             continue;
+        const poppler::rectf r = box.bbox();
+        const double mid = r.y() + r.height() / 2;
+        const double size = box.get_font_size();
+        const bool newLine = !open || mid < line.top || mid > line.bottom || r.x() < line.right - std::max(2.0, size);
+        if (newLine) {
+            close();
+            line.left = r.x();
+            line.top = r.y();
+            line.bottom = r.y() + r.height();
+            line.right = r.x() + r.width();
+            line.text = word;
+            line.fontSize = size;
+            longestBox = word.size();
+            allBold = isBoldFont(box.get_font_name());
+            open = true;
+        } else {
+            if (spaceAfter)
+                line.text += u' ';
+            line.text += word;
+            line.right = std::max(line.right, r.x() + r.width());
+            line.top = std::min(line.top, r.y());
+            line.bottom = std::max(line.bottom, r.y() + r.height());
+            if (word.size() > longestBox) {
+                longestBox = word.size();
+                line.fontSize = size;
+            }
+            allBold = allBold && isBoldFont(box.get_font_name());
         }
-        if (!joinHyphen)
-            builder.appendText(u" ");
-        QStringView text = line;
-        joinHyphen = text.size() > 1 && text.endsWith(u'-') && text[text.size() - 2].isLower();
-        if (joinHyphen)
-            text.chop(1);
-        builder.appendText(text);
-        const QChar last = line.back();
-        const bool endsSentence = last == u'.' || last == u'!' || last == u'?' || last == u':';
-        if (endsSentence && line.size() * 4 < longest * 3)
-            builder.closeBlock();
+        spaceAfter = box.has_space_after();
     }
-    builder.closeBlock();
+    close();
+    return lines;
+}
+
+void collectOutline(const poppler::toc_item *item, int level, std::vector<PdfOutlineEntry> &out)
+{
+    // Hostile files can nest or repeat outlines without end; headings need only the top levels.
+    constexpr size_t kMaxEntries = 5000;
+    if (!item || level > 6)
+        return;
+    for (const poppler::toc_item *child : item->children()) {
+        if (out.size() >= kMaxEntries)
+            return;
+        const QString title = toQString(child->title()).simplified();
+        if (!title.isEmpty())
+            out.push_back({title, level});
+        collectOutline(child, level + 1, out);
+    }
+}
+
+void readInfo(const poppler::document &pdf, Document &document)
+{
+    document.title = toQString(pdf.get_title()).simplified();
+    const std::pair<const char *, poppler::ustring> fields[] = {
+        {"author", pdf.get_author()}, {"subject", pdf.get_subject()}, {"keywords", pdf.get_keywords()}};
+    for (const auto &[key, value] : fields) {
+        const QString v = toQString(value).simplified();
+        if (!v.isEmpty())
+            document.metadata.emplace_back(QString::fromLatin1(key), v);
+    }
+    const time_t created = pdf.get_creation_date_t();
+    if (created > 0) {
+        const QDate date = QDateTime::fromSecsSinceEpoch(qint64(created), QTimeZone::utc()).date();
+        document.date = {PartialDate::fromDate(date), DocumentDate::Source::PdfMetadata};
+        document.metadata.emplace_back(QStringLiteral("created"), date.toString(Qt::ISODate));
+    }
 }
 
 } // namespace
@@ -60,25 +142,27 @@ bool PdfReader::read(const QByteArray &bytes, Document &document, std::vector<Pr
     // file partly; say so, since text may be missing.
     const bool truncated = !bytes.right(1024).contains("%%EOF");
     const QString damage = truncated ? QStringLiteral(" (truncated: no %%EOF marker)") : QString();
-    std::unique_ptr<Poppler::Document> pdf = Poppler::Document::loadFromData(bytes);
+    // poppler reads the bytes in place; they outlive the document.
+    const std::unique_ptr<poppler::document> pdf(
+        poppler::document::load_from_raw_data(bytes.constData(), int(std::min<qsizetype>(bytes.size(), INT_MAX))));
     if (!pdf) {
         problems.push_back({Problem::Severity::Error, document.path, QStringLiteral("unreadable PDF%1, skipped").arg(damage)});
         return false;
     }
-    if (pdf->isLocked()) {
+    if (pdf->is_locked()) {
         problems.push_back({Problem::Severity::Error, document.path,
                             QStringLiteral("PDF is password-protected, skipped")});
         return false;
     }
-    document.title = pdf->info(QStringLiteral("Title")).simplified();
-    for (const QString &key : {QStringLiteral("Author"), QStringLiteral("Subject"), QStringLiteral("Keywords")}) {
-        const QString value = pdf->info(key).simplified();
-        if (!value.isEmpty())
-            document.metadata.emplace_back(key.toLower(), value);
-    }
-    DocumentBuilder builder(document);
-    const int pages = pdf->numPages();
+    readInfo(*pdf, document);
+    std::vector<PdfOutlineEntry> outline;
+    if (const std::unique_ptr<poppler::toc> toc(pdf->create_toc()); toc)
+        collectOutline(toc->root(), 1, outline);
+
+    const int pages = pdf->pages();
     const int readable = std::min(pages, std::max(0, limits.maxPages));
+    std::vector<PdfPage> layout;
+    qsizetype chars = 0;
     for (int i = 0; i < readable; ++i) {
         // Between pages: one page of a hostile file can cost seconds, and Cancel must not wait for 3,000 of them.
         if (budget.exhausted()) {
@@ -86,13 +170,17 @@ bool PdfReader::read(const QByteArray &bytes, Document &document, std::vector<Pr
                                 QStringLiteral("%1 (stopped at page %2 of %3), skipped").arg(budget.reason()).arg(i + 1).arg(pages)});
             return false;
         }
-        std::unique_ptr<Poppler::Page> page = pdf->page(i);
+        const std::unique_ptr<poppler::page> page(pdf->create_page(i));
         if (!page)
             continue;
-        QString text = page->text(QRectF());
-        TextDecoder::clean(text);
-        addPageText(text, builder);
-        if (builder.length() > limits.maxTextChars) {
+        PdfPage p;
+        const poppler::rectf box = page->page_rect(poppler::media_box);
+        p.width = box.width();
+        p.height = box.height();
+        p.lines = pageLines(*page);
+        for (const PdfLine &l : p.lines)
+            chars += l.text.size() + 1;
+        if (chars > limits.maxTextChars) {
             problems.push_back({Problem::Severity::Error, document.path,
                                 QStringLiteral("PDF text is longer than %1 million characters (at page %2 of %3), skipped")
                                     .arg(double(limits.maxTextChars) / 1e6, 0, 'g', 3)
@@ -100,11 +188,14 @@ bool PdfReader::read(const QByteArray &bytes, Document &document, std::vector<Pr
                                     .arg(pages)});
             return false;
         }
+        layout.push_back(std::move(p));
     }
     if (readable < pages) {
         problems.push_back({Problem::Severity::Warning, document.path,
                             QStringLiteral("PDF has %1 pages; only the first %2 were read").arg(pages).arg(readable)});
     }
+    DocumentBuilder builder(document);
+    PdfLayout::build(std::move(layout), outline, builder);
     builder.finish(QFileInfo(document.path).completeBaseName());
     if (document.blocks.empty()) {
         problems.push_back({Problem::Severity::Error, document.path,

@@ -10,9 +10,10 @@
 
 namespace carto::ingest {
 
-// Reads a PDF's text layer with poppler-qt6. Lines are joined into paragraphs
-// (a short line ending a sentence closes a paragraph; hyphenated line ends are
-// rejoined). Locked, damaged or text-less PDFs become Problems, never crashes.
+// Reads a PDF's text layer with poppler-cpp (words with positions and fonts, no Qt
+// Gui) and lays it out with PdfLayout: page furniture dropped, paragraphs,
+// headings, hyphenation; the creation date becomes the document date.
+// Locked, damaged or text-less PDFs become Problems, never crashes.
 // Private to carto_ingest; CorpusReader calls it.
 struct PdfReadLimits
 {

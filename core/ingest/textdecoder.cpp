@@ -5,6 +5,7 @@
 #include <uchardet/uchardet.h>
 
 #include <array>
+#include <cctype>
 #include <memory>
 
 namespace carto::ingest {
@@ -87,6 +88,30 @@ QString detectCharset(QByteArrayView bytes)
         return {};
     uchardet_data_end(detector.get());
     return QString::fromLatin1(uchardet_get_charset(detector.get())).toUpper();
+}
+
+// Decodes with the charset the bytes declare, when it is a real, non-UTF-8
+// charset that reads them without errors.
+bool decodeDeclared(QByteArrayView bytes, QByteArrayView declared, DecodedText &result)
+{
+    QByteArray name = declared.toByteArray().trimmed().toLower();
+    if (name.isEmpty() || name == "utf-8" || name == "utf8")
+        return false;
+    if (name == "iso-8859-1" || name == "latin1" || name == "us-ascii" || name == "ascii" || name == "iso8859-1"
+        || name == "windows-1252" || name == "cp1252") {
+        result.text = TextDecoder::decodeWindows1252(bytes);
+        result.encoding = QStringLiteral("WINDOWS-1252");
+        return true;
+    }
+    QStringDecoder decoder(name.constData());
+    if (!decoder.isValid())
+        return false;
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError() || text.contains(QChar::ReplacementCharacter))
+        return false;
+    result.text = std::move(text);
+    result.encoding = QString::fromLatin1(name).toUpper();
+    return true;
 }
 
 } // namespace
@@ -224,7 +249,52 @@ std::optional<QStringConverter::Encoding> TextDecoder::detectUtf16WithoutBom(QBy
     return encoding;
 }
 
+QByteArray TextDecoder::declaredHtmlCharset(QByteArrayView bytes)
+{
+    const QByteArray head = bytes.first(std::min<qsizetype>(bytes.size(), 2048)).toByteArray().toLower();
+    qsizetype at = head.indexOf("charset=");
+    if (at < 0 || head.lastIndexOf("<meta", at) < 0)
+        return {};
+    at += 8;
+    while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' '))
+        ++at;
+    qsizetype end = at;
+    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' || head[end] == '_'))
+        ++end;
+    return head.mid(at, end - at);
+}
+
+void TextDecoder::normalize(QString &text)
+{
+    bool ligatures = false;
+    for (const QChar c : std::as_const(text)) {
+        if (c.unicode() >= 0xFB00 && c.unicode() <= 0xFB06) {
+            ligatures = true;
+            break;
+        }
+    }
+    if (ligatures) {
+        static const char16_t *const spelled[] = {u"ff", u"fi", u"fl", u"ffi", u"ffl", u"st", u"st"};
+        QString out;
+        out.reserve(text.size() + 16);
+        for (const QChar c : std::as_const(text)) {
+            if (c.unicode() >= 0xFB00 && c.unicode() <= 0xFB06)
+                out += QStringView(spelled[c.unicode() - 0xFB00]);
+            else
+                out += c;
+        }
+        text = std::move(out);
+    }
+    // Qt checks quickly whether the text is already NFC and then returns it untouched.
+    text = text.normalized(QString::NormalizationForm_C);
+}
+
 DecodedText TextDecoder::decode(QByteArrayView bytes)
+{
+    return decode(bytes, {});
+}
+
+DecodedText TextDecoder::decode(QByteArrayView bytes, QByteArrayView declaredCharset)
 {
     DecodedText result;
     const auto startsWith = [&](std::initializer_list<unsigned char> bom) {
@@ -256,7 +326,9 @@ DecodedText TextDecoder::decode(QByteArrayView bytes)
         QStringDecoder utf8(QStringConverter::Utf8);
         result.text = utf8.decode(bytes);
         result.encoding = QStringLiteral("UTF-8");
-        if (utf8.hasError()) {
+        if (utf8.hasError() && decodeDeclared(bytes, declaredCharset, result)) {
+            // the declared charset read the bytes cleanly
+        } else if (utf8.hasError()) {
             const QString charset = detectCharset(bytes);
             if (charset.isEmpty() || charset == u"UTF-8" || charset == u"ASCII") {
                 // Mostly UTF-8 with some broken bytes: keep the replacement characters.
@@ -276,6 +348,7 @@ DecodedText TextDecoder::decode(QByteArrayView bytes)
     }
     result.mojibakeRepaired = repairMojibake(result.text);
     clean(result.text);
+    normalize(result.text);
     return result;
 }
 

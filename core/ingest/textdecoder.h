@@ -24,6 +24,20 @@ class TextDecoder final
 {
 public:
     [[nodiscard]] static DecodedText decode(QByteArrayView bytes);
+    // The same, preferring a charset the bytes declare (a MIME part's
+    // charset parameter, an HTML <meta charset>) when the bytes are not UTF-8
+    // and it decodes them without errors; ISO-8859-1 and US-ASCII are read as
+    // Windows-1252, as browsers and mail readers do. The result is NFC.
+    [[nodiscard]] static DecodedText decode(QByteArrayView bytes, QByteArrayView declaredCharset);
+
+    // The charset an HTML page declares in its first 2 KB (<meta charset=...>
+    // or http-equiv Content-Type), lower-case; empty when none.
+    [[nodiscard]] static QByteArray declaredHtmlCharset(QByteArrayView bytes);
+
+    // Unicode normalisation form C, so a letter and a combining mark written
+    // apart ("a" + U+0308) match the precomposed letter ("ä"); typographic
+    // ligatures (U+FB00..FB06: "ﬁ") are spelled out as their letters.
+    static void normalize(QString &text);
 
     // UTF-16 written without a byte-order mark (some Windows tools do): mostly
     // Latin text leaves a zero byte in every other position, high bytes on odd

@@ -133,7 +133,8 @@ void ImageExportTest::pdf_isValidWithOnePage()
     QVERIFY(pdf->numPages() >= 1);
     // Vector labels: the page's text holds the names of the best concepts.
     const std::unique_ptr<Poppler::Page> page = pdf->page(0);
-    const QString text = page->text(QRectF()).simplified();
+    // NFKC: the renderer draws "fl" as a ligature glyph, which poppler extracts as U+FB02.
+    const QString text = page->text(QRectF()).normalized(QString::NormalizationForm_KC).simplified();
     int found = 0;
     for (int rank = 0; rank < 10; ++rank)
         found += text.contains(m_document->graph().node(m_document->nodesByScore()[size_t(rank)]).info.label) ? 1 : 0;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "ingest/backmatter.h"
 #include "ingest/document.h"
+#include "ingest/documentdates.h"
 
 #include <cstdlib>
 
@@ -39,4 +41,31 @@ inline void checkDocument(const carto::ingest::Document &doc)
         if (!inside(w.range))
             std::abort();
     }
+}
+
+// What CorpusReader does to every reader's document (back matter found and
+// taken out, the date assigned), checked on both sides: the set-aside ranges
+// index the text, in order, and what is left still keeps the promises above.
+inline void finishAndCheck(carto::ingest::Document &doc)
+{
+    using carto::ingest::SetAside;
+    checkDocument(doc);
+    carto::ingest::BackMatter::find(doc);
+    const qsizetype n = doc.text.size();
+    qsizetype previous = 0;
+    for (const SetAside &s : doc.setAside) {
+        if (s.range.start < 0 || s.range.start > s.range.end || s.range.end > n)
+            std::abort();
+        if (s.kind == SetAside::Kind::Attachment) {
+            if (!s.range.isEmpty())
+                std::abort(); // attachments are named, not read
+            continue;
+        }
+        if (s.range.isEmpty() || s.range.start < previous)
+            std::abort();
+        previous = s.range.end;
+    }
+    carto::ingest::BackMatter::apply(doc);
+    checkDocument(doc);
+    carto::ingest::DocumentDates::assign(doc);
 }

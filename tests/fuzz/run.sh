@@ -18,7 +18,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source_dir="$(cd "$here/../.." && pwd)"
 build_dir="${FUZZ_BUILD_DIR:-$source_dir/build-fuzz}"
 shared="${CARTO_SHARED_DIR:-$source_dir/../shared}"
-all=(textdecoder_fuzz markdown_fuzz html_fuzz sentencesplitter_fuzz curation_fuzz projectfile_fuzz)
+all=(textdecoder_fuzz markdown_fuzz html_fuzz sentencesplitter_fuzz plaintext_fuzz email_fuzz pdf_fuzz curation_fuzz
+     projectfile_fuzz)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -42,6 +43,9 @@ seeds_for() {
         markdown_fuzz) echo "$source_dir"/tests/data/ingest/*.md "$source_dir"/resources/samples/*.md "$shared"/hostile/*.md "$shared"/seeds/* ;;
         html_fuzz) echo "$source_dir"/tests/data/ingest/*.html "$source_dir"/resources/samples/*.html "$shared"/hostile/*.html ;;
         sentencesplitter_fuzz) echo "$source_dir"/resources/samples/* "$shared"/seeds/* "$source_dir"/tests/data/ingest/*.txt ;;
+        plaintext_fuzz) echo "$source_dir"/tests/data/ingest/*.txt "$source_dir"/tests/data/ingest/mail/* "$shared"/hostile/*.txt ;;
+        email_fuzz) echo "$source_dir"/tests/data/ingest/mail/* ;;
+        pdf_fuzz) echo "$source_dir"/tests/data/ingest/*.pdf "$shared"/hostile/*.pdf ;;
         curation_fuzz) echo "$shared"/hostile/*.yaml "$source_dir"/tests/data/project/*.yaml ;;
         projectfile_fuzz) echo "$source_dir"/tests/data/project/*.yaml "$shared"/hostile/*.cartograph.yaml ;;
     esac

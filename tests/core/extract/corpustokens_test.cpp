@@ -97,6 +97,27 @@ private Q_SLOTS:
         QVERIFY2(!words.contains(u"npm"_s) && !words.contains(u"left_pad"_s), qPrintable(words.join(u' ')));
     }
 
+    void tokenizeCorpus_listInPageBody_isReadSiteChromeIsNot()
+    {
+        // A page with landmarks (<nav>, <main>, <footer>) says itself what is
+        // furniture: the list of people in its body is content, its menu is not.
+        const QString path = QStringLiteral(CARTO_TEST_DATA_DIR "/ingest/listpage.html");
+        ingest::Corpus corpus;
+        std::optional<ingest::Document> doc = ingest::CorpusReader().readFile(path, u"listpage.html"_s, corpus.problems);
+        QVERIFY(doc && doc->chromeMarked);
+        corpus.documents.push_back(std::move(*doc));
+        const std::vector<DocumentTokens> docs = tokens(corpus);
+        QStringList words;
+        for (const Token &t : docs[0].tokens) {
+            if (t.isWord())
+                words << corpus.documents[0].text.mid(t.start, t.end - t.start);
+        }
+        for (const QString &name : {u"Jacquard"_s, u"Babbage"_s, u"Lovelace"_s, u"Hollerith"_s, u"Lyon"_s, u"London"_s})
+            QVERIFY2(words.contains(name), qPrintable(name + u": "_s + words.join(u' ')));
+        for (const QString &chrome : {u"Home"_s, u"Looms"_s, u"Contact"_s})
+            QVERIFY2(!words.contains(chrome), qPrintable(chrome + u": "_s + words.join(u' ')));
+    }
+
     void tokenizeCorpus_sentences_followTheReaderAndOpenWithSentenceStart()
     {
         const ingest::Corpus corpus =

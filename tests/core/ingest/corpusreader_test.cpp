@@ -94,6 +94,22 @@ QString checkSpans(const Document &doc)
         if (!s.range.contains(s.heading) || s.range.end > n || s.heading.slice(doc.text).toString().simplified() != s.title)
             return QStringLiteral("bad section %1").arg(s.title);
     }
+    // Set-aside parts are in order and in the text; no sentence that extraction reads lies inside one.
+    previous = 0;
+    for (const SetAside &a : doc.setAside) {
+        if (a.kind == SetAside::Kind::Attachment) {
+            if (!a.range.isEmpty() || a.label.isEmpty())
+                return QStringLiteral("attachment with a range or no name");
+            continue;
+        }
+        if (a.range.isEmpty() || a.range.start < previous || a.range.end > n)
+            return QStringLiteral("bad set-aside range %1-%2").arg(a.range.start).arg(a.range.end);
+        previous = a.range.end;
+        for (const TextRange &s : doc.sentences) {
+            if (a.range.contains(s))
+                return QStringLiteral("sentence inside set-aside %1: %2").arg(setAsideKindName(a.kind), s.slice(doc.text));
+        }
+    }
     return {};
 }
 
@@ -231,6 +247,58 @@ private Q_SLOTS:
         QCOMPARE(corpus->documents[1].id, DocumentId(1));
         QCOMPARE(corpus->documents[1].title, QStringLiteral("b"));
         QVERIFY(corpus->problems.empty());
+    }
+
+    void read_projectSavedInsideCorpus_itsBackupsLocksAndRecoveryFilesSkipped()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("note.txt")), "The only document.\n"));
+        for (const char *name : {"map.cartograph.yaml", "map.cartograph.yaml~", ".map.cartograph.yaml.lock",
+                                 ".map.cartograph.yaml.recovery", ".map.cartograph.yaml.2.recovery",
+                                 "untitled-0123456789abcdef.cartograph.yaml.recovery", "map.cartograph.yaml.Xy12Ab",
+                                 "cartograph.yaml~"})
+            QVERIFY(writeFile(dir.filePath(QString::fromLatin1(name)), "schema_version: 1\n"));
+        QString error;
+        const auto corpus = CorpusReader().read(dir.path(), &error);
+        QVERIFY2(corpus, qPrintable(error));
+        QCOMPARE(corpus->documents.size(), size_t(1));
+        QCOMPARE(corpus->documents[0].path, QStringLiteral("note.txt"));
+        QVERIFY(corpus->problems.empty());
+    }
+
+    void read_everyFormat_textTitlesAndMetadataAreNfc()
+    {
+        // "Zoe" + U+0308 COMBINING DIAERESIS, spelt the way each format can spell it.
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("plain.txt")), "Zoe\xCC\x88 wove in Lyon.\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("note.md")),
+                          "---\ntitle: \"Zoe\xCC\x88\"\n---\n# Notes\n\nZoe&#x308; wove in Lyon.\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("page.html")),
+                          "<html><head><title>Zoe&#776;</title></head><body><p>Zoe&#776; wove in Lyon.</p>"
+                          "<pre>Zoe&#776; in code</pre></body></html>"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("mail.eml")),
+                          "From: Zoe =?utf-8?q?Zoe=CC=88?= <z@example.org>\nSubject: =?utf-8?q?Zoe=CC=88?=\n"
+                          "Date: Tue, 4 Apr 2023 09:15:00 +0200\nMIME-Version: 1.0\n"
+                          "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+                          "Zoe=CC=88 wove in Lyon.\n"));
+        QString error;
+        const auto corpus = CorpusReader().read(dir.path(), &error);
+        QVERIFY2(corpus, qPrintable(error));
+        QCOMPARE(corpus->documents.size(), size_t(4));
+        const QString composed = QStringLiteral("Zo\u00EB");
+        for (const Document &doc : corpus->documents) {
+            QVERIFY2(doc.text.contains(composed + QStringLiteral(" wove in Lyon.")), qPrintable(doc.path + QStringLiteral(": ") + doc.text));
+            QVERIFY2(!doc.text.contains(QChar(0x308)), qPrintable(doc.path));
+            QVERIFY2(!doc.title.contains(QChar(0x308)), qPrintable(doc.path + QStringLiteral(": ") + doc.title));
+            for (const auto &[key, value] : doc.metadata)
+                QVERIFY2(!value.contains(QChar(0x308)), qPrintable(doc.path + QStringLiteral(": ") + key));
+            const QString bad = checkSpans(doc);
+            QVERIFY2(bad.isEmpty(), qPrintable(doc.path + QStringLiteral(": ") + bad));
+        }
+        QCOMPARE(documentAt(*corpus, QStringLiteral("page.html"))->title, composed);
+        QCOMPARE(documentAt(*corpus, QStringLiteral("mail.eml"))->title, composed);
+        QCOMPARE(documentAt(*corpus, QStringLiteral("note.md"))->title, composed);
+        QVERIFY(documentAt(*corpus, QStringLiteral("page.html"))->text.contains(composed + QStringLiteral(" in code")));
     }
 
     void read_badInputs_eachReportedAndTheRestStillReads()

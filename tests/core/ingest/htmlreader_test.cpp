@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace carto;
 using namespace carto::ingest;
 
@@ -159,6 +161,49 @@ private Q_SLOTS:
         QVERIFY(HtmlReader::read(page, doc, problems));
         QVERIFY(problems.empty());
         QVERIFY(doc.text.contains(u"One more paragraph."));
+    }
+
+    void read_listPage_bodyListIsContentSiteFurnitureIsChrome()
+    {
+        QFile file(QStringLiteral(CARTO_TEST_DATA_DIR "/ingest/listpage.html"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        Document doc;
+        doc.path = QStringLiteral("listpage.html");
+        std::vector<Problem> problems;
+        QVERIFY(HtmlReader::read(QString::fromUtf8(file.readAll()), doc, problems));
+        QStringList people;
+        QStringList chrome;
+        for (const Block &b : doc.blocks) {
+            const QString text = b.range.slice(doc.text).toString();
+            if (b.isChrome)
+                chrome << text;
+            else if (b.kind == Block::Kind::ListItem)
+                people << text;
+        }
+        QCOMPARE(chrome, (QStringList{QStringLiteral("Home"), QStringLiteral("People"), QStringLiteral("Looms"),
+                                      QStringLiteral("About \u00B7 Contact")}));
+        QCOMPARE(people.size(), 4);
+        QCOMPARE(people[0], QStringLiteral("Joseph Marie Jacquard (1752\u20131834), weaver, Lyon"));
+        for (const Block &b : doc.blocks) {
+            if (b.kind == Block::Kind::ListItem && !b.isChrome)
+                QVERIFY2(!b.isLinkOnly, qPrintable(b.range.slice(doc.text).toString()));
+        }
+        QCOMPARE(doc.metadataValue(QStringLiteral("time")), QStringLiteral("2021-06-30"));
+        QVERIFY(doc.chromeMarked);
+    }
+
+    void read_pageWithoutLandmarks_chromeNotMarked()
+    {
+        // No landmark elements, only divs: the reader cannot tell furniture
+        // from body, so it marks nothing and says so (extraction judges by form).
+        Document doc;
+        doc.path = QStringLiteral("plain.html");
+        std::vector<Problem> problems;
+        QVERIFY(HtmlReader::read(QStringLiteral("<html><body><div><a href=\"/\">Home</a></div>"
+                                                "<p>The looms of Lyon ran on cards.</p><div>About</div></body></html>"),
+                                 doc, problems));
+        QVERIFY(!doc.chromeMarked);
+        QVERIFY(std::none_of(doc.blocks.begin(), doc.blocks.end(), [](const Block &b) { return b.isChrome; }));
     }
 
     void parseTimeLabel_rangeChecked_data()

@@ -50,6 +50,10 @@ int main(int argc, char **argv)
             continue;
         out << "== " << d.path << " title=" << d.title << " enc=" << d.encoding << " mojibake=" << d.mojibakeRepaired
             << " format=" << int(d.format) << Qt::endl;
+        out << "date " << d.date.date.toIsoString() << " source " << int(d.date.source) << Qt::endl;
+        for (const SetAside &a : d.setAside)
+            out << "aside " << setAsideKindName(a.kind) << " " << a.label << ": "
+                << a.range.slice(d.text).left(80).toString().replace(u'\n', u' ') << Qt::endl;
         for (const auto &[k, v] : d.metadata)
             out << "meta " << k << " = " << v << Qt::endl;
         for (const Block &b : d.blocks)

@@ -1,6 +1,8 @@
+#include "ingest/pdflayout.h"
 #include "ingest/pdfreader.h"
 #include "support/hostileinputs.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace carto;
@@ -8,8 +10,10 @@ using namespace carto::ingest;
 
 namespace {
 
+const QByteArray kHelvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
 // A minimal valid one-page PDF written by hand, with a correct xref table.
-QByteArray makePdf(const QByteArray &line1, const QByteArray &line2)
+QByteArray makePdf(const QByteArray &line1, const QByteArray &line2, const QByteArray &font = kHelvetica)
 {
     const QByteArray content = "BT /F1 12 Tf 72 720 Td (" + line1 + ") Tj 0 -16 Td (" + line2 + ") Tj ET";
     const QList<QByteArray> objects = {
@@ -17,7 +21,7 @@ QByteArray makePdf(const QByteArray &line1, const QByteArray &line2)
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     };
     QByteArray pdf = "%PDF-1.4\n";
     QList<qsizetype> offsets;
@@ -32,6 +36,40 @@ QByteArray makePdf(const QByteArray &line1, const QByteArray &line2)
     pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
            + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+// The multi-page fixture made with groff by make_loom_pdf.py.
+Document readLoom()
+{
+    QFile file(QStringLiteral(CARTO_TEST_DATA_DIR "/ingest/loom.pdf"));
+    Document doc;
+    doc.path = QStringLiteral("loom.pdf");
+    if (!file.open(QIODevice::ReadOnly))
+        return doc;
+    std::vector<Problem> problems;
+    PdfReader::read(file.readAll(), doc, problems);
+    return doc;
+}
+
+// A page with a header line, body lines and a page number, in reading order.
+PdfPage furniturePage(int number)
+{
+    PdfPage p;
+    const auto line = [](const QString &text, double top) {
+        PdfLine l;
+        l.text = text;
+        l.left = 72;
+        l.right = 500;
+        l.top = top;
+        l.bottom = top + 11;
+        l.fontSize = 11;
+        return l;
+    };
+    p.lines.push_back(line(QStringLiteral("The Loom and the Ledger  Chapter %1").arg(number), 40));
+    p.lines.push_back(line(QStringLiteral("Body text of page %1 about the looms of Lyon.").arg(number), 300));
+    p.lines.push_back(line(QStringLiteral("A second body line that ends the page %1.").arg(number), 313));
+    p.lines.push_back(line(QString::number(number), 750));
+    return p;
 }
 
 } // namespace
@@ -53,6 +91,90 @@ private Q_SLOTS:
         QVERIFY(doc.sentences.size() >= 2);
         for (const TextRange &s : doc.sentences)
             QVERIFY(!s.slice(doc.text).trimmed().isEmpty());
+    }
+
+    void read_combiningMarks_composedToNfc()
+    {
+        // Code 200 draws the combining diaeresis (U+0308) after the letter it
+        // belongs to, as some typesetters write accents: the text must be NFC.
+        const QByteArray font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+                                "/BaseEncoding /WinAnsiEncoding /Differences [200 /uni0308] >> >>";
+        Document doc;
+        doc.path = QStringLiteral("accents.pdf");
+        std::vector<Problem> problems;
+        QVERIFY(PdfReader::read(makePdf("Zoe\\310 met Chloe\\310 in Lyon.", "They spoke of looms.", font), doc, problems));
+        QVERIFY2(doc.text.contains(QStringLiteral("Zo\u00EB met Chlo\u00EB in Lyon.")), qPrintable(doc.text));
+        QVERIFY(!doc.text.contains(QChar(0x308)));
+        QCOMPARE(doc.text, doc.text.normalized(QString::NormalizationForm_C));
+    }
+
+    void read_fixture_runningHeadersAndPageNumbersDropped()
+    {
+        const Document doc = readLoom();
+        QVERIFY2(!doc.blocks.empty(), "loom.pdf unreadable");
+        QVERIFY2(!doc.text.contains(u"Working Paper"), qPrintable(doc.text.left(2000)));
+        // The running title appears once, as the title on page 1, not on every page.
+        QCOMPARE(doc.text.count(u"The Loom and the Ledger"), 1);
+        for (const Block &b : doc.blocks) {
+            bool digitsOnly = true;
+            for (const QChar c : b.range.slice(doc.text))
+                digitsOnly = digitsOnly && c.isDigit();
+            QVERIFY2(!digitsOnly, "a bare page number survived as a block");
+        }
+    }
+
+    void read_fixture_hyphenatedLineEndsJoinedOrKept()
+    {
+        const Document doc = readLoom();
+        QVERIFY2(doc.text.contains(u"letters were hand-written in brown ink"), qPrintable(doc.text));
+        QVERIFY(doc.text.contains(u"paid for writing by the page"));
+        QVERIFY(!doc.text.contains(u"writ-"));
+    }
+
+    void read_fixture_paragraphsAndHeadings()
+    {
+        const Document doc = readLoom();
+        QStringList headings;
+        for (const Block &b : doc.blocks) {
+            if (b.kind == Block::Kind::Heading)
+                headings << b.range.slice(doc.text).toString();
+        }
+        for (const char16_t *h : {u"1. Cards and Looms", u"2. Engines and Notes", u"References", u"Index"})
+            QVERIFY2(headings.contains(QString::fromUtf16(h)), qPrintable(headings.join(u" | ")));
+        QCOMPARE(doc.title, QStringLiteral("The Loom and the Ledger"));
+        // Paragraphs run across line ends (and page breaks): few blocks for about 80 sentences.
+        qsizetype paragraphs = 0;
+        for (const Block &b : doc.blocks)
+            paragraphs += b.kind == Block::Kind::Paragraph ? 1 : 0;
+        QVERIFY2(paragraphs < 45, qPrintable(QString::number(paragraphs)));
+        QVERIFY(doc.sentences.size() > 60);
+        QCOMPARE(doc.date.date.toIsoString(), QStringLiteral("2023-11-14"));
+        QCOMPARE(doc.date.source, DocumentDate::Source::PdfMetadata);
+    }
+
+    void dropFurniture_repeatedTopLinesAndPageNumbersGo()
+    {
+        std::vector<PdfPage> pages;
+        for (int i = 1; i <= 4; ++i)
+            pages.push_back(furniturePage(i));
+        PdfLayout::dropFurniture(pages);
+        for (size_t i = 0; i < pages.size(); ++i) {
+            QCOMPARE(pages[i].lines.size(), size_t(2));
+            QVERIFY(pages[i].lines[0].text.startsWith(u"Body text of page"));
+        }
+    }
+
+    void dropFurniture_glyphDebrisGoesAndOnePageKeepsItsLines()
+    {
+        std::vector<PdfPage> pages{furniturePage(1)};
+        PdfLine debris = pages[0].lines[1];
+        debris.text = QStringLiteral("h h h h h");
+        debris.top = 400;
+        pages[0].lines.push_back(debris);
+        PdfLayout::dropFurniture(pages);
+        QCOMPARE(pages[0].lines.size(), size_t(4)); // a single page has no running header to compare
+        for (const PdfLine &l : pages[0].lines)
+            QVERIFY(l.text != u"h h h h h");
     }
 
     void read_truncatedPdf_reportsProblemWithoutCrash()

@@ -131,6 +131,65 @@ private Q_SLOTS:
         QCOMPARE(TextDecoder::detectUtf16WithoutBom(bytes), std::nullopt);
     }
 
+    void decode_combiningMarksComposedToNfc()
+    {
+        // "a" + COMBINING DIAERESIS, as PDFs and some editors write it.
+        const DecodedText d = TextDecoder::decode(QStringLiteral("Ba\u0308cker und Mu\u0308ller").toUtf8());
+        QCOMPARE(d.text, QStringLiteral("B\u00E4cker und M\u00FCller"));
+    }
+
+    void normalize_ligaturesSpelledOut()
+    {
+        QString text = QStringLiteral("\uFB01nance and e\uFB00ort, \uFB02ow");
+        TextDecoder::normalize(text);
+        QCOMPARE(text, QStringLiteral("finance and effort, flow"));
+    }
+
+    void decode_declaredCharsetPreferredWhenItReadsCleanly_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QByteArray>("declared");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("encoding");
+        QTest::newRow("latin-2") << QByteArray("\xA3\xF3" "d\xBC, ma\xB3y") << QByteArray("iso-8859-2")
+                                 << QStringLiteral("Łódź, mały") << QStringLiteral("ISO-8859-2");
+        QTest::newRow("latin-1 read as windows-1252") << QByteArray("Bronson\x92s caf\xE9") << QByteArray("ISO-8859-1")
+                                                      << QStringLiteral("Bronson\u2019s caf\u00E9") << QStringLiteral("WINDOWS-1252");
+        QTest::newRow("valid utf-8 wins") << QStringLiteral("café").toUtf8() << QByteArray("iso-8859-1")
+                                          << QStringLiteral("café") << QStringLiteral("UTF-8");
+        QTest::newRow("unknown charset falls back") << QByteArray("caf\xE9 au lait") << QByteArray("x-no-such-charset")
+                                                    << QStringLiteral("café au lait") << QString();
+    }
+
+    void decode_declaredCharsetPreferredWhenItReadsCleanly()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QByteArray, declared);
+        QFETCH(QString, text);
+        QFETCH(QString, encoding);
+        const DecodedText d = TextDecoder::decode(bytes, declared);
+        QCOMPARE(d.text, text);
+        if (!encoding.isEmpty())
+            QCOMPARE(d.encoding, encoding);
+    }
+
+    void declaredHtmlCharset_fromMetaTags_data()
+    {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QByteArray>("charset");
+        QTest::newRow("meta charset") << QByteArray("<html><head><meta charset=\"ISO-8859-2\">") << QByteArray("iso-8859-2");
+        QTest::newRow("http-equiv") << QByteArray("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1250\">")
+                                    << QByteArray("windows-1250");
+        QTest::newRow("none") << QByteArray("<html><body>charset=utf-8 in the text</body>") << QByteArray();
+    }
+
+    void declaredHtmlCharset_fromMetaTags()
+    {
+        QFETCH(QByteArray, html);
+        QFETCH(QByteArray, charset);
+        QCOMPARE(TextDecoder::declaredHtmlCharset(html), charset);
+    }
+
     void clean_controlCharactersAndLineEnds_normalised()
     {
         QString text = QStringLiteral("a\u0002b\r\nc\u00A0d\re\tf\u0000g\uFEFF");
