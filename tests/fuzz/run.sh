@@ -18,7 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source_dir="$(cd "$here/../.." && pwd)"
 build_dir="${FUZZ_BUILD_DIR:-$source_dir/build-fuzz}"
 shared="${CARTO_SHARED_DIR:-$source_dir/../shared}"
-all=(textdecoder_fuzz markdown_fuzz html_fuzz sentencesplitter_fuzz curation_fuzz projectfile_fuzz)
+all=(textdecoder_fuzz markdown_fuzz html_fuzz sentencesplitter_fuzz curation_fuzz projectfile_fuzz analysiscodec_fuzz)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -44,6 +44,7 @@ seeds_for() {
         sentencesplitter_fuzz) echo "$source_dir"/resources/samples/* "$shared"/seeds/* "$source_dir"/tests/data/ingest/*.txt ;;
         curation_fuzz) echo "$shared"/hostile/*.yaml "$source_dir"/tests/data/project/*.yaml ;;
         projectfile_fuzz) echo "$source_dir"/tests/data/project/*.yaml "$shared"/hostile/*.cartograph.yaml ;;
+        analysiscodec_fuzz) echo "$source_dir"/tests/data/cache/*.blob ;;
     esac
 }
 

@@ -150,6 +150,23 @@ private Q_SLOTS:
         QCOMPARE(error, QStringLiteral("tag count mismatch"));
     }
 
+    void decode_theFuzzSeeds_areValidBlobs()
+    {
+        // tests/fuzz/run.sh seeds analysiscodec_fuzz with these: a format
+        // change must regenerate them (cartograph-cli analyse into a fresh cache).
+        const QDir dir(QStringLiteral(CARTO_TEST_DATA_DIR "/cache"));
+        const QStringList blobs = dir.entryList({QStringLiteral("*.blob")});
+        QVERIFY(blobs.size() >= 3);
+        for (const QString &name : blobs) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QString error;
+            const auto entry = AnalysisCodec::decode(file.readAll(), &error);
+            QVERIFY2(entry, qPrintable(name + QStringLiteral(": ") + error));
+            QVERIFY(!entry->analysis.tokens.empty());
+        }
+    }
+
     void encode_isCompact()
     {
         const CachedDocument e = sample();
