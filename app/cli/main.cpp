@@ -164,7 +164,8 @@ int runBuild(const QStringList &arguments)
                                    QStringLiteral("No progress or closing line on stderr (problems are still "
                                                   "reported)."));
     const QCommandLineOption cachePath(QStringLiteral("cache"),
-                                       QStringLiteral("Analysis cache to read and fill (an SQLite file)."),
+                                       QStringLiteral("Analysis cache to read and fill (an SQLite file); "
+                                                      "more --cache files are read too and copied from."),
                                        QStringLiteral("PATH"));
     parser.addOptions({top, noLayout, quiet, cachePath});
     const cli::ExportFlags exports;
@@ -192,7 +193,11 @@ int runBuild(const QStringList &arguments)
     options.computeLayout = !parser.isSet(noLayout);
     if (parser.isSet(cachePath) && parser.value(cachePath).isEmpty())
         return fail(QStringLiteral("--cache needs a file"), 2);
-    options.analysisCache = parser.value(cachePath);
+    const QStringList caches = parser.values(cachePath);
+    if (!caches.isEmpty()) {
+        options.analysisCache = caches.front();
+        options.moreAnalysisCaches = caches.mid(1);
+    }
     const bool showProgress = !parser.isSet(quiet) && cli::stderrIsTerminal();
     cli::TerminalProgress progress;
     QElapsedTimer timer;
@@ -254,7 +259,9 @@ int runAnalyse(const QStringList &arguments)
     if (parser.isSet(cachePath) && parser.value(cachePath).isEmpty())
         return fail(QStringLiteral("--cache needs a file"), 2);
     cache::CorpusAnalyser::Options options;
-    options.cachePath = parser.value(cachePath);
+    const QStringList caches = parser.values(cachePath);
+    options.cachePath = caches.isEmpty() ? QString() : caches.front();
+    options.moreCachePaths = caches.mid(1);
     const bool showProgress = !parser.isSet(quiet) && cli::stderrIsTerminal();
     cli::TerminalProgress progress;
     QElapsedTimer timer;

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <memory>
 #include <thread>
 
 namespace carto::cache {
@@ -147,6 +148,11 @@ std::optional<AnalysedCorpus> CorpusAnalyser::analyse(const QString &root, QStri
     const int threads = m_options.threads > 0 ? m_options.threads : std::max(1, int(std::thread::hardware_concurrency()));
     const ingest::CorpusReader reader(m_options.reader);
     AnalysisCache store({m_options.cachePath, m_options.cacheMaxBytes});
+    std::vector<std::unique_ptr<AnalysisCache>> more;
+    for (const QString &path : m_options.moreCachePaths) {
+        if (QFileInfo::exists(path))
+            more.push_back(std::make_unique<AnalysisCache>(AnalysisCache::Options{path, m_options.cacheMaxBytes}));
+    }
     const QDir rootDir(rootInfo.absoluteFilePath());
     const qsizetype total = scanned.relativePaths.size();
     if (progress)
@@ -169,7 +175,18 @@ std::optional<AnalysedCorpus> CorpusAnalyser::analyse(const QString &root, QStri
                 keys.push_back(s.key);
         }
         std::map<QByteArray, QByteArray> found = store.find(keys);
-        for (Slot &s : slots) {
+        std::vector<std::pair<QByteArray, QByteArray>> copied; // from the other caches into this one
+        for (const std::unique_ptr<AnalysisCache> &other : more) {
+            std::vector<QByteArray> missing;
+            for (const QByteArray &k : keys) {
+                if (!found.contains(k))
+                    missing.push_back(k);
+            }
+            for (auto &[k, blob] : other->find(missing)) {
+                copied.emplace_back(k, blob);
+                found.emplace(k, std::move(blob));
+            }
+        }        for (Slot &s : slots) {
             auto it = found.find(s.key);
             if (it != found.end()) {
                 s.blob = std::move(it->second);
@@ -188,6 +205,11 @@ std::optional<AnalysedCorpus> CorpusAnalyser::analyse(const QString &root, QStri
         if (cancelled())
             return failWith(QStringLiteral("reading cancelled"));
         std::vector<std::pair<QByteArray, QByteArray>> fresh;
+        for (auto &entry : copied) {
+            const auto slot = std::find_if(slots.begin(), slots.end(), [&](const Slot &s) { return s.key == entry.first; });
+            if (slot != slots.end() && slot->hit) // it decoded
+                fresh.push_back(std::move(entry));
+        }
         for (Slot &s : slots) {
             if (!s.hit && !s.blob.isEmpty())
                 fresh.emplace_back(s.key, std::move(s.blob));

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -37,6 +38,9 @@ public:
     {
         ingest::CorpusReader::Options reader;
         QString cachePath;                      // the database (AnalysisCache); empty: its default
+        // More caches to look in (filled on other machines, say): what they
+        // hold that cachePath lacks is copied into it.
+        QStringList moreCachePaths;
         qint64 cacheMaxBytes = qint64(2) << 30;
         int threads = 0;                        // 0: hardware concurrency
     };

@@ -78,6 +78,7 @@ std::optional<ReadFolder> readFolder(const QString &folder, const BuildOptions &
     cache::CorpusAnalyser::Options analyser;
     analyser.reader = options.reader;
     analyser.cachePath = options.analysisCache;
+    analyser.moreCachePaths = options.moreAnalysisCaches;
     analyser.cacheMaxBytes = options.analysisCacheMaxBytes;
     analyser.threads = options.extractor.threads;
     std::optional<cache::AnalysedCorpus> analysed = cache::CorpusAnalyser(analyser).analyse(folder, error, progress, cancel);

@@ -8,6 +8,8 @@
 #include "layout/forcelayout.h"
 #include "project/project.h"
 
+#include <QStringList>
+
 #include <optional>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct BuildOptions
     // The analysis cache (cache::AnalysisCache) to read analyses from and
     // store them in; empty: none, every document is read and analysed.
     QString analysisCache;
+    QStringList moreAnalysisCaches; // looked in too, copied from (CorpusAnalyser::Options)
     qint64 analysisCacheMaxBytes = qint64(2) << 30;
 };
 

@@ -153,6 +153,24 @@ private Q_SLOTS:
         QVERIFY(built.json == m_cold);
     }
 
+    void build_withACacheFilledElsewhere_readsItAndCopiesItIn()
+    {
+        const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere-%1.sqlite").arg(m_run));
+        QCOMPARE(build(m_corpus, elsewhere).analysed, m_documents);
+        project::BuildOptions options;
+        options.computeLayout = false;
+        options.analysisCache = m_cache;
+        options.moreAnalysisCaches = {elsewhere, m_dir.filePath(QStringLiteral("missing.sqlite"))};
+        QString error;
+        const auto result = project::buildCorpus(m_corpus, options, &error);
+        QVERIFY2(result, qPrintable(error));
+        QCOMPARE(result->analysesFromCache, m_documents);
+        QCOMPARE(result->documentsAnalysed, 0);
+        QVERIFY(exporter::JsonGraphWriter::toJson(*result) == m_cold);
+        QVERIFY2(!QFile::exists(m_dir.filePath(QStringLiteral("missing.sqlite"))), "a missing extra cache was made");
+        QCOMPARE(cache::AnalysisCache({m_cache}).entryCount(), m_documents);
+    }
+
     void buildProject_throughTheCache_givesTheColdBuildsJson()
     {
         project::Project p;
