@@ -48,10 +48,14 @@ void markShouted(std::vector<Token> &tokens, const std::vector<QStringView> &for
             return false;
         Verdict &v = verdicts[static_cast<size_t>(t.form)];
         if (v.shoutable < 0) {
+            // letters count only for shoutable words: the key is made for capitals alone
             const QStringView form = forms[static_cast<size_t>(t.form)];
-            const QString lower = lowerKey(form);
-            v.letters = static_cast<int>(lower.size());
-            v.shoutable = (shapeOf(form) & AllCaps) && tagger.isKnown(lower) ? 1 : 0;
+            v.shoutable = 0;
+            if (shapeOf(form) & AllCaps) {
+                const QString lower = lowerKey(form);
+                v.letters = static_cast<int>(lower.size());
+                v.shoutable = tagger.isKnown(lower) ? 1 : 0;
+            }
         }
         letters = v.letters;
         return v.shoutable == 1;

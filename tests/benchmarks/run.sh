@@ -92,8 +92,9 @@ section_open() {
 # The analysis cache (core/cache) on a copy of SOTU, side by side in one run:
 # a cold build without the cache, a cold build filling it, a warm build (every
 # analysis from the cache), a build after one document changed, and the
-# analyse stage alone (`cartograph-cli analyse`, warm). Best of 3, wall time
-# and peak RSS from GNU time. INCREMENTAL_ARGS adds build flags (--no-layout);
+# analyse stage alone (`cartograph-cli analyse`, warm). Best of 3 (by wall time): wall time,
+# CPU time (user+system: steadier than wall time on a shared machine) and
+# peak RSS from GNU time. INCREMENTAL_ARGS adds build flags (--no-layout);
 # INCREMENTAL_BASE_CLI=path/to/an/older/cartograph-cli adds its cold build.
 section_incremental() {
     local cli="$BUILD_DIR/app/cli/cartograph-cli" work cache report
@@ -109,7 +110,7 @@ section_incremental() {
         shift 2
         for round in 1 2 3; do
             "$prepare" "$round"
-            /usr/bin/time -o "$report" -f "%e s wall, %P CPU, %M KB peak RSS" "$@" > /dev/null 2>&1
+            /usr/bin/time -o "$report" -f "%e s wall, %U+%S s CPU, %M KB peak RSS, exit %x" "$@" > /dev/null 2>&1
             line="$(tail -1 "$report")"
             if [[ -z "$best" || "${line%% *}" < "${best%% *}" ]]; then best="$line"; fi
         done
