@@ -24,7 +24,9 @@ namespace {
 // corpus never holds all its raw bytes and blobs at once.
 constexpr int kBatch = 64;
 
-struct Slot
+} // namespace
+
+struct CorpusAnalyser::Slot
 {
     QString relative;
     QString absolute;
@@ -36,6 +38,10 @@ struct Slot
     extract::DocumentAnalysis analysis;
     std::vector<Problem> problems;
 };
+
+namespace {
+
+using Slot = CorpusAnalyser::Slot;
 
 // The bytes of a plain readable file within the size limit; else the file is
 // left to CorpusReader::readFile, whose problems say what is wrong with it.
@@ -121,6 +127,67 @@ QByteArray CorpusAnalyser::key(const QString &fileName, QByteArrayView bytes, co
     return hash.result();
 }
 
+// One batch: bytes and keys in parallel, one look-up in the caches, decoding
+// and analysing in parallel, one store. False when cancelled.
+bool CorpusAnalyser::runBatch(std::vector<Slot> &slots, AnalysisCache &store,
+                              const std::vector<std::unique_ptr<AnalysisCache>> &more,
+                              const ingest::CorpusReader &reader, int threads, const CancelToken *cancel) const
+{
+    const auto cancelled = [&] { return cancel && cancel->isCancelled(); };
+    const int n = static_cast<int>(slots.size());
+    extract::parallelFor(n, threads, [&](int i, int) { load(slots[size_t(i)], m_options.reader); });
+    std::vector<QByteArray> keys;
+    for (const Slot &s : slots) {
+        if (!s.key.isEmpty())
+            keys.push_back(s.key);
+    }
+    std::map<QByteArray, QByteArray> found = store.find(keys);
+    std::vector<std::pair<QByteArray, QByteArray>> copied; // from the other caches into this one
+    for (const std::unique_ptr<AnalysisCache> &other : more) {
+        std::vector<QByteArray> missing;
+        for (const QByteArray &k : keys) {
+            if (!found.contains(k))
+                missing.push_back(k);
+        }
+        for (auto &[k, blob] : other->find(missing)) {
+            copied.emplace_back(k, blob);
+            found.emplace(k, std::move(blob));
+        }
+    }
+    for (Slot &s : slots) {
+        auto it = found.find(s.key);
+        if (it != found.end()) {
+            s.blob = std::move(it->second);
+            s.hit = true;
+        }
+    }
+    extract::parallelFor(n, threads, [&](int i, int) {
+        if (cancelled())
+            return;
+        Slot &s = slots[size_t(i)];
+        if (s.hit)
+            restore(s);
+        if (!s.hit)
+            analyseSlot(s, reader, cancel);
+    });
+    if (cancelled())
+        return false;
+    std::vector<std::pair<QByteArray, QByteArray>> fresh;
+    for (auto &entry : copied) {
+        const auto slot = std::find_if(slots.begin(), slots.end(), [&](const Slot &s) { return s.key == entry.first; });
+        if (slot != slots.end() && slot->hit) // it decoded
+            fresh.push_back(std::move(entry));
+    }
+    for (Slot &s : slots) {
+        if (!s.hit && !s.blob.isEmpty())
+            fresh.emplace_back(s.key, std::move(s.blob));
+        else if (!s.hit && found.contains(s.key))
+            store.remove(s.key); // it would not decode
+    }
+    store.store(fresh);
+    return true;
+}
+
 std::optional<AnalysedCorpus> CorpusAnalyser::analyse(const QString &root, QString *error, ProgressSink *progress,
                                                       const CancelToken *cancel) const
 {
@@ -167,56 +234,8 @@ std::optional<AnalysedCorpus> CorpusAnalyser::analyse(const QString &root, QStri
             slots[i].relative = scanned.relativePaths[begin + static_cast<qsizetype>(i)];
             slots[i].absolute = rootDir.absoluteFilePath(slots[i].relative);
         }
-        const int n = static_cast<int>(slots.size());
-        extract::parallelFor(n, threads, [&](int i, int) { load(slots[size_t(i)], m_options.reader); });
-        std::vector<QByteArray> keys;
-        for (const Slot &s : slots) {
-            if (!s.key.isEmpty())
-                keys.push_back(s.key);
-        }
-        std::map<QByteArray, QByteArray> found = store.find(keys);
-        std::vector<std::pair<QByteArray, QByteArray>> copied; // from the other caches into this one
-        for (const std::unique_ptr<AnalysisCache> &other : more) {
-            std::vector<QByteArray> missing;
-            for (const QByteArray &k : keys) {
-                if (!found.contains(k))
-                    missing.push_back(k);
-            }
-            for (auto &[k, blob] : other->find(missing)) {
-                copied.emplace_back(k, blob);
-                found.emplace(k, std::move(blob));
-            }
-        }        for (Slot &s : slots) {
-            auto it = found.find(s.key);
-            if (it != found.end()) {
-                s.blob = std::move(it->second);
-                s.hit = true;
-            }
-        }
-        extract::parallelFor(n, threads, [&](int i, int) {
-            if (cancelled())
-                return;
-            Slot &s = slots[size_t(i)];
-            if (s.hit)
-                restore(s);
-            if (!s.hit)
-                analyseSlot(s, reader, cancel);
-        });
-        if (cancelled())
+        if (!runBatch(slots, store, more, reader, threads, cancel))
             return failWith(QStringLiteral("reading cancelled"));
-        std::vector<std::pair<QByteArray, QByteArray>> fresh;
-        for (auto &entry : copied) {
-            const auto slot = std::find_if(slots.begin(), slots.end(), [&](const Slot &s) { return s.key == entry.first; });
-            if (slot != slots.end() && slot->hit) // it decoded
-                fresh.push_back(std::move(entry));
-        }
-        for (Slot &s : slots) {
-            if (!s.hit && !s.blob.isEmpty())
-                fresh.emplace_back(s.key, std::move(s.blob));
-            else if (!s.hit && found.contains(s.key))
-                store.remove(s.key); // it would not decode
-        }
-        store.store(fresh);
         for (Slot &s : slots) {
             for (Problem &p : s.problems)
                 result.corpus.problems.push_back(std::move(p));
@@ -228,7 +247,7 @@ std::optional<AnalysedCorpus> CorpusAnalyser::analyse(const QString &root, QStri
             ++(s.hit ? result.fromCache : result.analysed);
         }
         if (progress)
-            progress->report(QStringLiteral("Reading"), begin + n, total);
+            progress->report(QStringLiteral("Reading"), begin + qsizetype(slots.size()), total);
     }
     if (!store.isOpen())
         result.corpus.problems.push_back({Problem::Severity::Warning, QString(),

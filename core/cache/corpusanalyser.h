@@ -9,10 +9,13 @@
 #include <QByteArrayView>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace carto::cache {
+
+class AnalysisCache;
 
 // A folder read and analysed: the corpus (as CorpusReader::read would give
 // it) and one analysis per document, with how many came from the cache.
@@ -59,7 +62,13 @@ public:
     [[nodiscard]] static QByteArray key(const QString &fileName, QByteArrayView bytes,
                                         const ingest::CorpusReader::Options &reader);
 
+    struct Slot; // one file on its way through a batch
+
 private:
+    bool runBatch(std::vector<Slot> &slots, AnalysisCache &store,
+                  const std::vector<std::unique_ptr<AnalysisCache>> &more, const ingest::CorpusReader &reader,
+                  int threads, const CancelToken *cancel) const;
+
     Options m_options;
 };
 
