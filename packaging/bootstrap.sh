@@ -22,7 +22,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
     libboost-graph-dev libyaml-cpp-dev libmd4c-dev libuchardet-dev libgumbo-dev
     libpoppler-qt6-dev libpoppler-cpp-dev libgmime-3.0-dev wordnet-dev wordnet-base libstemmer-dev liblingua-en-tagger-perl
-    zlib1g-dev miscfiles iso-codes python3-yaml
+    zlib1g-dev miscfiles iso-codes python3-yaml libqt6sql6-sqlite
     fonts-dejavu-core xvfb xauth
     libxml2-utils python3-jsonschema
     clang libclang-rt-dev

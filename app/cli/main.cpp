@@ -9,6 +9,8 @@
 // files do not fail a build), 1 when the work fails, 2 for a usage error.
 #include "clioutput.h"
 #include "exportflags.h"
+#include "cache/analysiscache.h"
+#include "cache/corpusanalyser.h"
 #include "project/build.h"
 #include "project/projectfile.h"
 
@@ -34,7 +36,8 @@ const char *const kUsage
       "       cartograph-cli build DIR|PROJECT.cartograph.yaml [--json FILE] [--graphml FILE]\n"
       "                            [--gexf FILE] [--csv DIR] [--markdown DIR] [--top N] [--no-layout]\n"
       "                            [--png FILE] [--svg FILE] [--pdf FILE] [--width PX] [--page SIZE]\n"
-      "                            [--title TEXT] [--quiet]\n"
+      "                            [--title TEXT] [--cache PATH] [--quiet]\n"
+      "       cartograph-cli analyse DIR [--cache PATH] [--quiet]\n"
       "       cartograph-cli --version | --help\n"
       "FILE '-' writes that one export to standard output.\n";
 
@@ -160,7 +163,11 @@ int runBuild(const QStringList &arguments)
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("No progress or closing line on stderr (problems are still "
                                                   "reported)."));
-    parser.addOptions({top, noLayout, quiet});
+    const QCommandLineOption cachePath(QStringLiteral("cache"),
+                                       QStringLiteral("Analysis cache to read and fill (an SQLite file); "
+                                                      "more --cache files are read too and copied from."),
+                                       QStringLiteral("PATH"));
+    parser.addOptions({top, noLayout, quiet, cachePath});
     const cli::ExportFlags exports;
     exports.addTo(parser);
     parser.addHelpOption();
@@ -184,6 +191,13 @@ int runBuild(const QStringList &arguments)
 
     project::BuildOptions options;
     options.computeLayout = !parser.isSet(noLayout);
+    if (parser.isSet(cachePath) && parser.value(cachePath).isEmpty())
+        return fail(QStringLiteral("--cache needs a file"), 2);
+    const QStringList caches = parser.values(cachePath);
+    if (!caches.isEmpty()) {
+        options.analysisCache = caches.front();
+        options.moreAnalysisCaches = caches.mid(1);
+    }
     const bool showProgress = !parser.isSet(quiet) && cli::stderrIsTerminal();
     cli::TerminalProgress progress;
     QElapsedTimer timer;
@@ -212,11 +226,63 @@ int runBuild(const QStringList &arguments)
     progress.finish();
     if (!written)
         return fail(error);
+    if (!parser.isSet(quiet) && !options.analysisCache.isEmpty())
+        err() << "analyses: " << build->analysesFromCache << " from the cache, " << build->documentsAnalysed
+              << " made" << Qt::endl;
     if (!parser.isSet(quiet))
         err() << "built " << build->graph.nodeCount() << " concepts and " << build->graph.edgeCount()
               << " links from " << build->corpus.documents.size() << " documents in " << elapsed << " ms"
               << (build->problems.empty() ? QString() : QStringLiteral(", %1 problems").arg(build->problems.size()))
               << "; exports written in " << timer.elapsed() << " ms" << Qt::endl;
+    return 0;
+}
+
+// Fills the analysis cache with a folder's documents, without assembling a map.
+int runAnalyse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Analyse a folder's documents into the analysis cache."));
+    parser.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder of documents"));
+    const QCommandLineOption cachePath(QStringLiteral("cache"),
+                                       QStringLiteral("Analysis cache to fill (default: %1).")
+                                           .arg(cache::AnalysisCache::defaultPath()),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
+                                   QStringLiteral("No progress or summary line."));
+    parser.addOptions({cachePath, quiet});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("cartograph-cli analyse")} + arguments))
+        return fail(parser.errorText() + u'\n' + QString::fromLatin1(kUsage), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return fail(QStringLiteral("analyse needs one folder\n") + QString::fromLatin1(kUsage), 2);
+    if (parser.isSet(cachePath) && parser.value(cachePath).isEmpty())
+        return fail(QStringLiteral("--cache needs a file"), 2);
+    cache::CorpusAnalyser::Options options;
+    const QStringList caches = parser.values(cachePath);
+    options.cachePath = caches.isEmpty() ? QString() : caches.front();
+    options.moreCachePaths = caches.mid(1);
+    const bool showProgress = !parser.isSet(quiet) && cli::stderrIsTerminal();
+    cli::TerminalProgress progress;
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const auto analysed = cache::CorpusAnalyser(options).analyse(positional.front(), &error,
+                                                                 showProgress ? &progress : nullptr);
+    progress.finish();
+    if (!analysed)
+        return fail(error);
+    printProblems(analysed->corpus.problems);
+    if (!parser.isSet(quiet)) {
+        out() << analysed->corpus.documents.size() << " documents: " << analysed->fromCache << " from the cache, "
+              << analysed->analysed << " analysed in " << timer.elapsed() << " ms\n";
+        out().flush();
+    }
     return 0;
 }
 
@@ -246,6 +312,8 @@ int main(int argc, char *argv[])
         return runText(args);
     if (command == QLatin1String("build"))
         return runBuild(args);
-    return fail(QStringLiteral("unknown command '%1' (try text or build)\n").arg(command) + QString::fromLatin1(kUsage),
+    if (command == QLatin1String("analyse") || command == QLatin1String("analyze"))
+        return runAnalyse(args);
+    return fail(QStringLiteral("unknown command '%1' (try text, build or analyse)\n").arg(command) + QString::fromLatin1(kUsage),
                 2);
 }

@@ -151,7 +151,7 @@ std::vector<bool> BoilerplateFilter::boilerplateUnits(const ingest::Document &do
         const QStringView text = b.range.slice(doc.text);
         f[i] = features(text, b.kind == ingest::Block::Kind::ListItem);
         const bool heading = b.kind == ingest::Block::Kind::Heading;
-        bool bad = f[i].debris;
+        bool bad = f[i].debris || b.isChrome;
         // link lists: navigation, lists of further articles
         bad = bad || (b.isLinkOnly && (f[i].bullet || f[i].words <= 12));
         // site furniture repeated across documents
@@ -165,7 +165,8 @@ std::vector<bool> BoilerplateFilter::boilerplateUnits(const ingest::Document &do
         const bool nearEdge = i < 3 || i + 3 >= n;
         bad = bad || (nearEdge && n > 3 && f[i].words <= 60 && f[i].youWords > 0 && f[i].weWords > 0);
         out[i] = bad;
-        chrome[i] = bad || f[i].bullet || b.isLinkOnly;
+        // A page with landmarks says itself what is furniture: a list in its body is content.
+        chrome[i] = bad || (doc.chromeMarked ? b.isChrome : (f[i].bullet || b.isLinkOnly));
     }
     // The body ends at the last prose block not preceded by a run of two or
     // more furniture blocks (short lines, bullets, link lists); whatever follows
@@ -178,7 +179,7 @@ std::vector<bool> BoilerplateFilter::boilerplateUnits(const ingest::Document &do
             break;
         }
     }
-    if (bodyEnd < n) {
+    if (bodyEnd < n && !doc.chromeMarked) {
         for (size_t i = bodyEnd; i < n; ++i)
             out[i] = true;
     }
@@ -186,7 +187,7 @@ std::vector<bool> BoilerplateFilter::boilerplateUnits(const ingest::Document &do
     size_t runStart = 0;
     for (size_t i = 0; i <= n; ++i) {
         const bool titleish = i < n && !f[i].endsSentence && (f[i].titleLike() || blocks[i].isLinkOnly)
-            && blocks[i].kind != ingest::Block::Kind::Heading;
+            && blocks[i].kind != ingest::Block::Kind::Heading && !(doc.chromeMarked && !blocks[i].isChrome);
         if (!titleish) {
             if (i - runStart >= 3) {
                 for (size_t k = runStart; k < i; ++k)

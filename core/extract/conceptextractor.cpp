@@ -1,9 +1,11 @@
 #include "conceptextractor.h"
 
+#include "boilerplate.h"
 #include "candidates.h"
 #include "conceptbuilder.h"
 #include "corpustokens.h"
 #include "curationapplier.h"
+#include "documentanalysis.h"
 #include "gazetteer.h"
 #include "lexicon.h"
 #include "mentions.h"
@@ -30,11 +32,6 @@
 namespace carto::extract {
 
 namespace {
-
-// An all-capitals word of at least this many letters that the tagger's
-// lexicon knows in lower case is a shouted common word, not an acronym.
-constexpr int kShoutedWordLetters = 6;
-constexpr int kShoutedRunLetters = 4;
 
 // Folds a concept into another of the same id: mentions, aliases and
 // per-document scores united, the better score kept.
@@ -100,9 +97,9 @@ void distinguishIds(std::vector<Concept> &concepts)
 class Run
 {
 public:
-    Run(const ingest::Corpus &corpus, const ConceptExtractor::Options &options, ProgressSink *progress,
-        const CancelToken *cancel)
-        : m_corpus(corpus), m_options(options), m_progress(progress), m_cancel(cancel)
+    Run(const ingest::Corpus &corpus, std::vector<DocumentAnalysis> analyses, const ConceptExtractor::Options &options,
+        ProgressSink *progress, const CancelToken *cancel)
+        : m_corpus(corpus), m_analyses(std::move(analyses)), m_options(options), m_progress(progress), m_cancel(cancel)
     {
         m_threads = options.threads > 0 ? options.threads
                                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -117,6 +114,7 @@ private:
         if (m_progress)
             m_progress->report(QStringLiteral("Extracting"), done, 4);
     }
+    void keepTokens(std::vector<FormInterner> &interners);
     void markShoutedWords();
     void tag();
     bool opensName(const DocumentTokens &d, std::int32_t i, const Sentence &s) const;
@@ -127,6 +125,8 @@ private:
     std::vector<Relation> relations(const std::vector<Concept> &concepts) const;
 
     const ingest::Corpus &m_corpus;
+    std::vector<DocumentAnalysis> m_analyses; // released as keepTokens takes their tokens
+    std::vector<std::vector<std::uint16_t>> m_taggedFlags; // per document and kept token: as the analysis tagged it
     ConceptExtractor::Options m_options;
     ProgressSink *m_progress;
     const CancelToken *m_cancel;
@@ -139,6 +139,29 @@ private:
 // ..."): capitals there are shouting, not acronyms. A run of two or more
 // all-capitals words the tagger knows in lower case, one of them at least
 // four letters long, or one such word of six letters, is case-unreliable.
+// The analyses' sentences but the boilerplate units (the filter compares the
+// documents), one form table per document; each analysis is released once taken.
+void Run::keepTokens(std::vector<FormInterner> &interners)
+{
+    const BoilerplateFilter filter(m_corpus);
+    const size_t n = m_corpus.documents.size();
+    m_docs.assign(n, DocumentTokens{});
+    m_taggedFlags.assign(n, {});
+    interners.assign(n, FormInterner{});
+    parallelFor(static_cast<int>(n), m_threads, [&](int di, int) {
+        if (cancelled())
+            return;
+        const size_t i = static_cast<size_t>(di);
+        const ingest::Document &doc = m_corpus.documents[i];
+        m_docs[i] = keptTokens(m_analyses[i], doc, filter.boilerplateUnits(doc), interners[i], m_taggedFlags[i]);
+        m_docs[i].thread = di;
+        m_analyses[i] = DocumentAnalysis{};
+    });
+    m_analyses.clear();
+}
+
+// Headings run into the text in some documents ("VETERANS Fourteen million
+// ..."): capitals there are shouting, not acronyms (see markShoutedRuns).
 void Run::markShoutedWords()
 {
     const Tagger &tagger = Tagger::instance();
@@ -153,26 +176,7 @@ void Run::markShoutedWords()
         return s == 1;
     };
     parallelFor(static_cast<int>(m_docs.size()), 1, [&](int di, int) {
-        std::vector<Token> &tokens = m_docs[static_cast<size_t>(di)].tokens;
-        for (size_t i = 0; i < tokens.size();) {
-            int letters = 0;
-            if (!isShoutable(tokens[i], letters)) {
-                ++i;
-                continue;
-            }
-            size_t e = i;
-            int longest = 0;
-            while (e < tokens.size() && isShoutable(tokens[e], letters)) {
-                longest = std::max(longest, letters);
-                ++e;
-            }
-            const bool run = e - i >= 2 && longest >= kShoutedRunLetters;
-            if (run || longest >= kShoutedWordLetters) {
-                for (size_t k = i; k < e; ++k)
-                    tokens[k].flags |= Token::CaseUnreliable;
-            }
-            i = e;
-        }
+        markShoutedRuns(m_docs[static_cast<size_t>(di)].tokens, kShoutedRunLetters, kShoutedWordLetters, isShoutable);
     });
 }
 
@@ -277,14 +281,21 @@ void Run::tag()
             return;
         DocumentTokens &d = m_docs[static_cast<size_t>(di)];
         const QString &text = m_corpus.documents[static_cast<size_t>(di)].text;
-        d.tags.assign(d.tokens.size(), static_cast<std::uint8_t>(PosTag::None));
+        const std::vector<std::uint16_t> &tagged = m_taggedFlags[static_cast<size_t>(di)];
         std::vector<PosTag> tags;
         for (const Sentence &s : d.sentences) {
-            const std::span<const Token> tokens(d.tokens.data() + s.tokBegin, static_cast<size_t>(s.tokEnd - s.tokBegin));
-            tags.assign(tokens.size(), PosTag::None);
-            tagger.tagSentence(tokens, text, forms, tags);
-            for (size_t i = 0; i < tags.size(); ++i)
-                d.tags[static_cast<size_t>(s.tokBegin) + i] = static_cast<std::uint8_t>(tags[i]);
+            // The analysis tagged the sentence already; again only when the
+            // shouted runs over the kept tokens changed its flags.
+            bool same = true;
+            for (std::int32_t i = s.tokBegin; i < s.tokEnd && same; ++i)
+                same = d.tokens[static_cast<size_t>(i)].flags == tagged[static_cast<size_t>(i)];
+            if (!same) {
+                const std::span<const Token> tokens(d.tokens.data() + s.tokBegin, static_cast<size_t>(s.tokEnd - s.tokBegin));
+                tags.assign(tokens.size(), PosTag::None);
+                tagger.tagSentence(tokens, text, forms, tags);
+                for (size_t i = 0; i < tags.size(); ++i)
+                    d.tags[static_cast<size_t>(s.tokBegin) + i] = static_cast<std::uint8_t>(tags[i]);
+            }
             repairTags(d, s, taggerKnows);
         }
     });
@@ -338,7 +349,7 @@ Extraction Run::run(const Curation &curation)
                                        .arg(Tagger::instance().errorString())});
     }
     std::vector<FormInterner> interners;
-    m_docs = tokenizeCorpus(m_corpus, m_threads, interners, m_cancel);
+    keepTokens(interners);
     if (cancelled())
         return {};
     m_vocabulary.build(interners, m_docs, m_threads);
@@ -388,10 +399,41 @@ void ConceptExtractor::prepare()
     (void)Tagger::instance();
 }
 
+int ConceptExtractor::threads() const
+{
+    return m_options.threads > 0 ? m_options.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+std::vector<DocumentAnalysis> ConceptExtractor::analyse(const ingest::Corpus &corpus, const CancelToken *cancel) const
+{
+    std::vector<DocumentAnalysis> analyses(corpus.documents.size());
+    parallelFor(static_cast<int>(analyses.size()), threads(), [&](int di, int) {
+        if (!(cancel && cancel->isCancelled()))
+            analyses[static_cast<size_t>(di)] = analyseDocument(corpus.documents[static_cast<size_t>(di)]);
+    });
+    return analyses;
+}
+
 Extraction ConceptExtractor::extract(const ingest::Corpus &corpus, const Curation &curation,
                                      ProgressSink *progress, const CancelToken *cancel) const
 {
-    Run run(corpus, m_options, progress, cancel);
+    std::vector<DocumentAnalysis> analyses = analyse(corpus, cancel);
+    if (cancel && cancel->isCancelled())
+        return {};
+    return assemble(corpus, std::move(analyses), curation, progress, cancel);
+}
+
+Extraction ConceptExtractor::assemble(const ingest::Corpus &corpus, std::vector<DocumentAnalysis> analyses,
+                                      const Curation &curation, ProgressSink *progress, const CancelToken *cancel) const
+{
+    if (analyses.size() != corpus.documents.size()) {
+        Extraction failed;
+        failed.problems.push_back({Problem::Severity::Error, QString(),
+                                   QStringLiteral("internal error: %1 analyses for %2 documents")
+                                       .arg(analyses.size()).arg(corpus.documents.size())});
+        return failed;
+    }
+    Run run(corpus, std::move(analyses), m_options, progress, cancel);
     return run.run(curation);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "curation.h"
+#include "documentanalysis.h"
 #include "extraction.h"
 #include "foundation/progress.h"
 #include "ingest/corpus.h"
@@ -30,11 +31,25 @@ public:
     // the load overlaps reading instead of delaying extraction.
     static void prepare();
 
+    // analyse() then assemble().
     [[nodiscard]] Extraction extract(const ingest::Corpus &corpus, const Curation &curation,
                                      ProgressSink *progress = nullptr,
                                      const CancelToken *cancel = nullptr) const;
 
+    // The per-document half: analyseDocument() of every document, in parallel.
+    [[nodiscard]] std::vector<DocumentAnalysis> analyse(const ingest::Corpus &corpus,
+                                                        const CancelToken *cancel = nullptr) const;
+    // The corpus half, from analyses[i] == analyseDocument(corpus.documents[i])
+    // (fresh or from the analysis cache): boilerplate, vocabulary, tag repairs,
+    // candidates, merging, scoring, typing, curation and relations. The same
+    // analyses give the same extraction, however they were obtained.
+    [[nodiscard]] Extraction assemble(const ingest::Corpus &corpus, std::vector<DocumentAnalysis> analyses,
+                                      const Curation &curation, ProgressSink *progress = nullptr,
+                                      const CancelToken *cancel = nullptr) const;
+
 private:
+    [[nodiscard]] int threads() const;
+
     Options m_options;
 };
 

@@ -1,7 +1,6 @@
 #include "corpustokens.h"
 
 #include "boilerplate.h"
-#include "parallel.h"
 
 #include <algorithm>
 
@@ -72,42 +71,30 @@ bool caseUnreliable(QStringView t, bool heading)
     return words > 0 && caps * 2 >= words;
 }
 
-std::vector<DocumentTokens> tokenizeCorpus(const ingest::Corpus &corpus, int threads,
-                                           std::vector<FormInterner> &interners, const CancelToken *cancel)
+void tokenizeDocument(const ingest::Document &doc, FormInterner &interner, std::vector<Token> &tokens,
+                      std::vector<UnitSentence> &sentences)
 {
-    const BoilerplateFilter filter(corpus);
-    std::vector<DocumentTokens> docs(corpus.documents.size());
-    interners.assign(static_cast<size_t>(std::max(1, threads)), FormInterner{});
-    parallelFor(static_cast<int>(docs.size()), threads, [&](int di, int thread) {
-        if (cancel && cancel->isCancelled())
-            return;
-        const ingest::Document &doc = corpus.documents[static_cast<size_t>(di)];
-        DocumentTokens &d = docs[static_cast<size_t>(di)];
-        d.thread = thread;
-        const std::vector<ingest::Block> units = BoilerplateFilter::units(doc);
-        const std::vector<bool> boiler = filter.boilerplateUnits(doc);
-        d.tokens.reserve(static_cast<size_t>(doc.text.size() / 5));
-        size_t next = 0; // the reader's next sentence
-        for (size_t u = 0; u < units.size(); ++u) {
-            const ingest::Block &b = units[u];
-            // A page with landmarks marks its own furniture: a list in its body is content (issue 9).
-            if ((boiler[u] && !(doc.chromeMarked && !b.isChrome && b.kind == ingest::Block::Kind::ListItem)) || b.isChrome
-                || b.kind == ingest::Block::Kind::Code)
-                continue;
-            const bool unreliable = caseUnreliable(b.range.slice(doc.text), b.kind == ingest::Block::Kind::Heading);
-            const std::uint16_t flags = unreliable ? Token::CaseUnreliable : 0;
-            for (const TextRange &r : sentencesInBlock(doc, b, next)) {
-                Sentence s;
-                s.range = r;
-                s.tokBegin = static_cast<std::int32_t>(d.tokens.size());
-                tokenize(doc.text, r, true, flags, interners[static_cast<size_t>(thread)], d.tokens);
-                s.tokEnd = static_cast<std::int32_t>(d.tokens.size());
-                if (s.tokEnd > s.tokBegin)
-                    d.sentences.push_back(s);
-            }
+    const std::vector<ingest::Block> units = BoilerplateFilter::units(doc);
+    tokens.reserve(static_cast<size_t>(doc.text.size() / 5));
+    size_t next = 0; // the reader's next sentence
+    for (size_t u = 0; u < units.size(); ++u) {
+        const ingest::Block &b = units[u];
+        if (b.kind == ingest::Block::Kind::Code)
+            continue;
+        const bool unreliable = caseUnreliable(b.range.slice(doc.text), b.kind == ingest::Block::Kind::Heading);
+        const std::uint16_t flags = unreliable ? Token::CaseUnreliable : 0;
+        for (const TextRange &r : sentencesInBlock(doc, b, next)) {
+            UnitSentence s;
+            s.sentence.range = r;
+            s.sentence.tokBegin = static_cast<std::int32_t>(tokens.size());
+            tokenize(doc.text, r, true, flags, interner, tokens);
+            s.sentence.tokEnd = static_cast<std::int32_t>(tokens.size());
+            s.unit = static_cast<std::int32_t>(u);
+            s.unitCaseUnreliable = unreliable;
+            if (s.sentence.tokEnd > s.sentence.tokBegin)
+                sentences.push_back(s);
         }
-    });
-    return docs;
+    }
 }
 
 } // namespace carto::extract

@@ -58,7 +58,6 @@ CorpusReader::CorpusReader()
 std::optional<Document> CorpusReader::readFile(const QString &absolutePath, const QString &relativePath,
                                                std::vector<Problem> &problems, const CancelToken *cancel) const
 {
-    const ReadBudget budget(m_options.maxFileTime, cancel);
     const auto fail = [&](const QString &message) -> std::optional<Document> {
         problems.push_back({Problem::Severity::Error, relativePath, message});
         return std::nullopt;
@@ -85,7 +84,29 @@ std::optional<Document> CorpusReader::readFile(const QString &absolutePath, cons
         if (bytes.isEmpty())
             return fail(file.error() == QFileDevice::NoError ? QStringLiteral("empty file, skipped")
                                                              : QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return readBytes(bytes, info.absoluteFilePath(), relativePath, problems, cancel);
+    } catch (const std::exception &e) {
+        return fail(QStringLiteral("internal error while reading: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        return fail(QStringLiteral("internal error while reading"));
+    }
+}
 
+std::optional<Document> CorpusReader::readBytes(const QByteArray &bytes, const QString &absolutePath,
+                                                const QString &relativePath, std::vector<Problem> &problems,
+                                                const CancelToken *cancel) const
+{
+    const ReadBudget budget(m_options.maxFileTime, cancel);
+    const auto fail = [&](const QString &message) -> std::optional<Document> {
+        problems.push_back({Problem::Severity::Error, relativePath, message});
+        return std::nullopt;
+    };
+    try {
+        const QFileInfo info(absolutePath);
+        if (bytes.size() > m_options.maxFileBytes)
+            return fail(QStringLiteral("file too large (over %1 MB), skipped").arg(megabytes(m_options.maxFileBytes)));
+        if (bytes.isEmpty())
+            return fail(QStringLiteral("empty file, skipped"));
         Document doc;
         doc.path = relativePath;
         doc.absolutePath = info.absoluteFilePath();

@@ -46,6 +46,12 @@ public:
                                                    std::vector<Problem> &problems,
                                                    const CancelToken *cancel = nullptr) const;
 
+    // Reads a file's bytes, already loaded (the analysis cache hashes them
+    // first); absolutePath names the file (its name picks the format).
+    [[nodiscard]] std::optional<Document> readBytes(const QByteArray &bytes, const QString &absolutePath,
+                                                    const QString &relativePath, std::vector<Problem> &problems,
+                                                    const CancelToken *cancel = nullptr) const;
+
 private:
     Options m_options;
 };

@@ -1,8 +1,11 @@
 #include "build.h"
 
+#include "cache/corpusanalyser.h"
+
 #include <QDir>
 #include <QFileInfo>
 
+#include <iterator>
 #include <thread>
 
 namespace carto::project {
@@ -50,17 +53,58 @@ struct SavedLayout
     const std::set<ConceptId> *pinned = nullptr;
 };
 
-// The shared back half of buildCorpus and buildProject: extract, link, measure, lay out.
-std::optional<BuildResult> buildFromCorpus(ingest::Corpus corpus, const extract::Curation &curation,
-                                           std::vector<Problem> problems, const BuildOptions &options,
-                                           const SavedLayout &saved, QString *error, ProgressSink *progress,
-                                           const CancelToken *cancel)
+// A folder's documents and, with a cache, their analyses (the analyse stage).
+struct ReadFolder
+{
+    ingest::Corpus corpus;
+    std::optional<std::vector<extract::DocumentAnalysis>> analyses;
+    int fromCache = 0;
+    int analysed = 0;
+};
+
+std::optional<ReadFolder> readFolder(const QString &folder, const BuildOptions &options, QString *error,
+                                     ProgressSink *progress, const CancelToken *cancel)
+{
+    ReadFolder read;
+    if (options.analysisCache.isEmpty()) {
+        const ingest::CorpusReader reader(options.reader);
+        std::optional<ingest::Corpus> corpus = reader.read(folder, error, progress, cancel);
+        if (!corpus)
+            return std::nullopt;
+        read.corpus = std::move(*corpus);
+        read.analysed = int(read.corpus.documents.size());
+        return read;
+    }
+    cache::CorpusAnalyser::Options analyser;
+    analyser.reader = options.reader;
+    analyser.cachePath = options.analysisCache;
+    analyser.moreCachePaths = options.moreAnalysisCaches;
+    analyser.cacheMaxBytes = options.analysisCacheMaxBytes;
+    analyser.threads = options.extractor.threads;
+    std::optional<cache::AnalysedCorpus> analysed = cache::CorpusAnalyser(analyser).analyse(folder, error, progress, cancel);
+    if (!analysed)
+        return std::nullopt;
+    read.corpus = std::move(analysed->corpus);
+    read.analyses = std::move(analysed->analyses);
+    read.fromCache = analysed->fromCache;
+    read.analysed = analysed->analysed;
+    return read;
+}
+
+// The shared back half of buildCorpus and buildProject: assemble (or analyse
+// and assemble), link, measure, lay out.
+std::optional<BuildResult> buildFromCorpus(ingest::Corpus corpus,
+                                           std::optional<std::vector<extract::DocumentAnalysis>> analyses,
+                                           const extract::Curation &curation, std::vector<Problem> problems,
+                                           const BuildOptions &options, const SavedLayout &saved, QString *error,
+                                           ProgressSink *progress, const CancelToken *cancel)
 {
     BuildResult result;
     result.problems = std::move(problems);
 
     const extract::ConceptExtractor extractor(options.extractor);
-    extract::Extraction extraction = extractor.extract(corpus, curation, progress, cancel);
+    extract::Extraction extraction = analyses ? extractor.assemble(corpus, std::move(*analyses), curation, progress, cancel)
+                                              : extractor.extract(corpus, curation, progress, cancel);
     if (cancelled(cancel, error))
         return std::nullopt;
     result.problems.insert(result.problems.end(), extraction.problems.begin(), extraction.problems.end());
@@ -144,17 +188,22 @@ std::optional<BuildResult> buildCorpus(const QString &folder, const BuildOptions
 {
     // WordNet loads while the documents are read (joined when leaving scope).
     const std::jthread prepare(&extract::ConceptExtractor::prepare);
-    const ingest::CorpusReader reader(options.reader);
-    std::optional<ingest::Corpus> corpus = reader.read(folder, error, progress, cancel);
-    if (!corpus)
+    std::optional<ReadFolder> read = readFolder(folder, options, error, progress, cancel);
+    if (!read)
         return std::nullopt;
     if (cancelled(cancel, error))
         return std::nullopt;
 
-    std::vector<Problem> problems = corpus->problems;
+    std::vector<Problem> problems = read->corpus.problems;
     extract::Curation curation = extract::readCurationFile(QDir(folder).filePath(curationFileName()), problems);
     appendCuration(curation, options.curation);
-    return buildFromCorpus(std::move(*corpus), curation, std::move(problems), options, {}, error, progress, cancel);
+    std::optional<BuildResult> result = buildFromCorpus(std::move(read->corpus), std::move(read->analyses), curation,
+                                                        std::move(problems), options, {}, error, progress, cancel);
+    if (result) {
+        result->analysesFromCache = read->fromCache;
+        result->documentsAnalysed = read->analysed;
+    }
+    return result;
 }
 
 std::optional<BuildResult> buildProject(const Project &project, const BuildOptions &options, QString *error,
@@ -167,8 +216,10 @@ std::optional<BuildResult> buildProject(const Project &project, const BuildOptio
     }
     const bool several = project.corpusFolders.size() > 1;
     const std::jthread prepare(&extract::ConceptExtractor::prepare);
-    const ingest::CorpusReader reader(options.reader);
     ingest::Corpus merged;
+    std::vector<extract::DocumentAnalysis> analyses;
+    int fromCache = 0;
+    int analysed = 0;
     merged.root = several ? commonParent(project.corpusFolders) : project.corpusFolders.front();
     std::vector<Problem> problems;
     extract::Curation curation;
@@ -176,9 +227,17 @@ std::optional<BuildResult> buildProject(const Project &project, const BuildOptio
     QString firstError;
     for (const QString &folder : project.corpusFolders) {
         QString readError;
-        std::optional<ingest::Corpus> corpus = reader.read(folder, &readError, progress, cancel);
+        std::optional<ReadFolder> read = readFolder(folder, options, &readError, progress, cancel);
         if (cancelled(cancel, error))
             return std::nullopt;
+        std::optional<ingest::Corpus> corpus;
+        if (read) {
+            corpus = std::move(read->corpus);
+            fromCache += read->fromCache;
+            analysed += read->analysed;
+            if (read->analyses)
+                std::move(read->analyses->begin(), read->analyses->end(), std::back_inserter(analyses));
+        }
         if (!corpus) {
             // One missing folder should not make the rest of the project unreadable.
             problems.push_back({Problem::Severity::Error, folder, readError});
@@ -217,8 +276,17 @@ std::optional<BuildResult> buildProject(const Project &project, const BuildOptio
     merged.problems = problems;
     appendCuration(curation, project.curation);
     appendCuration(curation, options.curation);
-    return buildFromCorpus(std::move(merged), curation, std::move(problems), options,
-                           SavedLayout{&project.positions, &project.pinned}, error, progress, cancel);
+    std::optional<std::vector<extract::DocumentAnalysis>> cached;
+    if (!options.analysisCache.isEmpty())
+        cached = std::move(analyses);
+    std::optional<BuildResult> result = buildFromCorpus(std::move(merged), std::move(cached), curation, std::move(problems),
+                                                        options, SavedLayout{&project.positions, &project.pinned}, error,
+                                                        progress, cancel);
+    if (result) {
+        result->analysesFromCache = fromCache;
+        result->documentsAnalysed = analysed;
+    }
+    return result;
 }
 
 std::vector<OrphanedNote> orphanedConceptNotes(const Project &project, const graph::ConceptGraph &graph)

@@ -8,6 +8,8 @@
 #include "layout/forcelayout.h"
 #include "project/project.h"
 
+#include <QStringList>
+
 #include <optional>
 #include <vector>
 
@@ -23,6 +25,11 @@ struct BuildOptions
     // Extra curation applied after the corpus folder's own cartograph.yaml
     // (a project's curation). Its entries win on conflict.
     extract::Curation curation;
+    // The analysis cache (cache::AnalysisCache) to read analyses from and
+    // store them in; empty: none, every document is read and analysed.
+    QString analysisCache;
+    QStringList moreAnalysisCaches; // looked in too, copied from (CorpusAnalyser::Options)
+    qint64 analysisCacheMaxBytes = qint64(2) << 30;
 };
 
 // Everything one build derives from a corpus folder.
@@ -31,6 +38,8 @@ struct BuildResult
     ingest::Corpus corpus;          // documents (ids index this vector) and read problems
     graph::ConceptGraph graph;      // concepts, relations, metrics, positions
     std::vector<Problem> problems;  // all problems: reading, curation, extraction
+    int analysesFromCache = 0;      // documents whose analysis came from the cache
+    int documentsAnalysed = 0;      // documents read and analysed by this build
 };
 
 // Runs ingest -> extract -> graph -> metrics -> layout on a folder: the one entry
