@@ -263,7 +263,8 @@ private Q_SLOTS:
         StagePipeline p({u"# Reform Now\n\nReform came slowly. The Reform Act passed, and reform followed, and more "
                          "reform came.\n"_s},
                         StagePipeline::Stage::Tagged);
-        const WordInfo &reform = word(p, u"reform"_s);
+        const QString lower = u"reform"_s; // a named string: GCC 14 warns of a dangling reference otherwise
+        const WordInfo &reform = word(p, lower);
         QCOMPARE(reform.capMid.load(), 1); // "Reform Act"; not the heading or the sentence start
         QCOMPARE(reform.lowMid.load(), 2);
     }
