@@ -151,6 +151,24 @@ std::optional<project::BuildResult> buildInput(const QString &input, const proje
     return project::buildProject(**project, options, error, progress);
 }
 
+// Parses one command's arguments. A usage error or a count of positional
+// arguments other than one ends the run with 2, --help with 0 (the exit code
+// returned); nullopt lets the command go on.
+std::optional<int> parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+                                const QString &needsOne)
+{
+    if (!parser.parse(QStringList{QStringLiteral("cartograph-cli ") + command} + arguments))
+        return fail(parser.errorText() + u'\n' + QString::fromLatin1(kUsage), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return fail(needsOne + u'\n' + QString::fromLatin1(kUsage), 2);
+    return std::nullopt;
+}
+
 int runBuild(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -171,16 +189,10 @@ int runBuild(const QStringList &arguments)
     const cli::ExportFlags exports;
     exports.addTo(parser);
     parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("cartograph-cli build")} + arguments))
-        return fail(parser.errorText() + u'\n' + QString::fromLatin1(kUsage), 2);
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        out().flush();
-        return 0;
-    }
+    if (const std::optional<int> exit = parseCommand(parser, QStringLiteral("build"), arguments,
+                                                     QStringLiteral("build needs one folder or project")))
+        return *exit;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return fail(QStringLiteral("build needs one folder or project\n") + QString::fromLatin1(kUsage), 2);
     bool ok = false;
     const int topCount = parser.value(top).toInt(&ok);
     if (!ok || topCount < 0)
@@ -251,16 +263,10 @@ int runAnalyse(const QStringList &arguments)
                                    QStringLiteral("No progress or summary line."));
     parser.addOptions({cachePath, quiet});
     parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("cartograph-cli analyse")} + arguments))
-        return fail(parser.errorText() + u'\n' + QString::fromLatin1(kUsage), 2);
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        out().flush();
-        return 0;
-    }
+    if (const std::optional<int> exit = parseCommand(parser, QStringLiteral("analyse"), arguments,
+                                                     QStringLiteral("analyse needs one folder")))
+        return *exit;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
-        return fail(QStringLiteral("analyse needs one folder\n") + QString::fromLatin1(kUsage), 2);
     if (parser.isSet(cachePath) && parser.value(cachePath).isEmpty())
         return fail(QStringLiteral("--cache needs a file"), 2);
     cache::CorpusAnalyser::Options options;
