@@ -35,8 +35,9 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
 {
     parallelFor(static_cast<int>(mentions.size()), threads, [&](int di, int) {
         std::vector<Occurrence> &doc = mentions[static_cast<size_t>(di)];
-        // full names of this document by each of their words (first, last)
-        std::unordered_map<int, std::vector<std::int32_t>> byWord;
+        // full names of this document by their last word (surname) and first word
+        std::unordered_map<int, std::vector<std::int32_t>> bySurname;
+        std::unordered_map<int, std::vector<std::int32_t>> byGivenName;
         std::unordered_map<std::int32_t, bool> seen;
         for (const Occurrence &o : doc) {
             const KeyInfo &k = keys[static_cast<size_t>(o.key)];
@@ -47,22 +48,30 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
             seen.emplace(o.key, person);
             if (!person)
                 continue;
-            byWord[k.ids.front()].push_back(o.key);
-            if (k.ids.back() != k.ids.front())
-                byWord[k.ids.back()].push_back(o.key);
+            bySurname[k.ids.back()].push_back(o.key);
+            byGivenName[k.ids.front()].push_back(o.key);
         }
-        if (byWord.empty())
+        if (bySurname.empty())
             return;
         for (Occurrence &o : doc) {
             const KeyInfo &k = keys[static_cast<size_t>(o.key)];
             if (!k.named || k.ids.size() != 1 || (k.kinds & KAcronym))
                 continue;
-            auto it = byWord.find(k.ids[0]);
-            if (it == byWord.end() || it->second.size() != 1)
-                continue;
             if (!(o.kinds & KPersonCue) && isPlaceWord(vocabulary.word(k.ids[0])))
                 continue;
-            o.key = it->second.front();
+            // A lone name is a surname first: "Franklin" beside "Benjamin
+            // Franklin" and "Franklin Roosevelt" is Benjamin Franklin, as
+            // English refers to people by surname. A given name stands for
+            // a full name only when no full name ends in the word.
+            const auto surname = bySurname.find(k.ids[0]);
+            const std::vector<std::int32_t> *names = nullptr;
+            if (surname != bySurname.end())
+                names = &surname->second;
+            else if (const auto given = byGivenName.find(k.ids[0]); given != byGivenName.end())
+                names = &given->second;
+            if (!names || names->size() != 1)
+                continue;
+            o.key = names->front();
             o.kinds |= KPersonCue;
         }
     });

@@ -19,6 +19,20 @@ bool isHyphen(QChar c)
     return c == u'-' || c == QChar(0x2010) || c == QChar(0x2011);
 }
 
+// A hyphen typed for a dash: no English compound ends in an article, so
+// "Franklin-the oldest delegate" and "have-a lineitem veto" are two words
+// and a dash ("state-of-the-art" goes on past its article and stays one).
+bool articleAfterDash(QStringView text, qsizetype from, qsizetype end)
+{
+    qsizetype j = from;
+    while (j < end && text[j].isLetter())
+        ++j;
+    if (j < end && (isHyphen(text[j]) || text[j] == u'\'' || text[j] == u'\u2019'))
+        return false;
+    const QStringView word = text.mid(from, j - from);
+    return word == u"the" || word == u"a" || word == u"an";
+}
+
 bool isApostrophe(QChar c)
 {
     return c == u'\'' || c == QChar(0x2019);
@@ -149,7 +163,7 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
             t.flags |= Token::SentenceStart;
             firstWord = false;
         }
-        if (i + 1 < end && isHyphen(text[i]) && isWordChar(text[i + 1])) {
+        if (i + 1 < end && isHyphen(text[i]) && isWordChar(text[i + 1]) && !articleAfterDash(text, i + 1, end)) {
             t.flags |= Token::HyphenNext;
             ++i;
         } else if (i + 1 < end && isApostrophe(text[i]) && (text[i + 1] == u's' || text[i + 1] == u'S')

@@ -168,6 +168,33 @@ private Q_SLOTS:
         QCOMPARE(it->flags & flags, flags);
     }
 
+    void tokenizeCorpus_hyphenBeforeAnArticle_isADash_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<bool>("joined"); // HyphenNext: one word with the next
+        QTest::newRow("name, then the") << u"Benjamin Franklin-the oldest delegate-looked over."_s << u"Franklin"_s
+                                        << false;
+        QTest::newRow("verb, then a") << u"Governors have-a lineitem veto."_s << u"have"_s << false;
+        QTest::newRow("article inside a compound") << u"It is state-of-the-art work."_s << u"of"_s << true;
+        QTest::newRow("compound") << u"We built open-source tools."_s << u"open"_s << true;
+        QTest::newRow("capital A") << u"He has a Type-A temper."_s << u"Type"_s << true;
+    }
+
+    void tokenizeCorpus_hyphenBeforeAnArticle_isADash()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        QFETCH(bool, joined);
+        const ingest::Corpus corpus = test::readCorpus({text});
+        const QString &t = corpus.documents[0].text;
+        const std::vector<DocumentTokens> docs = tokens(corpus);
+        const auto it = std::find_if(docs[0].tokens.begin(), docs[0].tokens.end(),
+                                     [&](const Token &k) { return k.isWord() && t.mid(k.start, k.end - k.start) == word; });
+        QVERIFY(it != docs[0].tokens.end());
+        QCOMPARE(it->has(Token::HyphenNext), joined);
+    }
+
     void tokenizeCorpus_threadCount_changesNoToken()
     {
         QStringList texts;

@@ -76,6 +76,12 @@ private Q_SLOTS:
             << u"Quux"_s << true;
         QTest::newRow("two full names share the word")
             << u"We met Ian Murdock and Ian Jackson. Later Ian spoke."_s << u"Ian Murdock"_s << u"Ian"_s << false;
+        QTest::newRow("a surname before another's given name")
+            << u"Franklin Roosevelt spoke. Then Benjamin Franklin arrived, and Franklin observed the sun."_s
+            << u"Benjamin Franklin"_s << u"Franklin"_s << true;
+        QTest::newRow("a name after a dash-hyphen")
+            << u"Benjamin Franklin-the oldest delegate-looked over. Franklin observed the sun."_s
+            << u"Benjamin Franklin"_s << u"Franklin"_s << true;
         QTest::newRow("a place word without a cue")
             << u"We honour Martha Washington in spring. Later the people of Washington voted."_s
             << u"Martha Washington"_s << u"Washington"_s << false;
