@@ -108,18 +108,21 @@ void Vocabulary::build(std::vector<FormInterner> &interners, std::vector<Documen
 {
     // Form ids in the order of the forms' text: which thread tokenised which
     // document (items are handed out as threads come free) must not change them.
-    std::vector<std::u16string_view> distinct;
+    // Deduplicated by hash first: with an interner per document the forms
+    // repeat hundreds of times, and sorting them all cost more than tagging.
+    std::unordered_map<std::u16string_view, int, WordViewHash> globalForms;
     for (const FormInterner &in : interners) {
         for (const QStringView form : in.forms)
-            distinct.emplace_back(form.utf16(), static_cast<size_t>(form.size()));
+            globalForms.emplace(std::u16string_view(form.utf16(), static_cast<size_t>(form.size())), 0);
     }
+    std::vector<std::u16string_view> distinct;
+    distinct.reserve(globalForms.size());
+    for (const auto &entry : globalForms)
+        distinct.push_back(entry.first);
     std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    std::unordered_map<std::u16string_view, int, WordViewHash> globalForms;
-    globalForms.reserve(distinct.size());
     m_formText.reserve(distinct.size());
     for (const std::u16string_view form : distinct) {
-        globalForms.emplace(form, static_cast<int>(m_formText.size()));
+        globalForms[form] = static_cast<int>(m_formText.size());
         m_formText.emplace_back(form.data(), static_cast<qsizetype>(form.size()));
     }
     std::vector<std::vector<std::int32_t>> remap(interners.size());
