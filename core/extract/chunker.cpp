@@ -4,6 +4,7 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace carto::extract {
 
@@ -12,9 +13,10 @@ namespace {
 constexpr int kMaxNameTokens = 8;
 constexpr int kMaxPhraseSide = 3; // words on each side of a prepositional phrase
 
-bool isOneOf(const QString &w, std::initializer_list<const char16_t *> words)
+bool isOneOf(const QString &w, std::initializer_list<std::u16string_view> words)
 {
-    return std::any_of(words.begin(), words.end(), [&](const char16_t *x) { return w == QStringView(x); });
+    const std::u16string_view v(QStringView(w).utf16(), static_cast<size_t>(w.size()));
+    return std::any_of(words.begin(), words.end(), [&](std::u16string_view x) { return v == x; });
 }
 
 bool isPhrasePreposition(const QString &w)

@@ -10,6 +10,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <string_view>
 #include <map>
 
 namespace carto::extract {
@@ -40,9 +41,10 @@ HeadClass lexFileClass(const QString &lexFile)
     return HeadClass::Other;
 }
 
-bool isOneOf(const QString &w, std::initializer_list<const char16_t *> words)
+bool isOneOf(const QString &w, std::initializer_list<std::u16string_view> words)
 {
-    return std::any_of(words.begin(), words.end(), [&](const char16_t *x) { return w == QStringView(x); });
+    const std::u16string_view v(QStringView(w).utf16(), static_cast<size_t>(w.size()));
+    return std::any_of(words.begin(), words.end(), [&](std::u16string_view x) { return v == x; });
 }
 
 } // namespace

@@ -4,21 +4,24 @@
 #include "lexicon.h"
 
 #include <array>
+#include <string_view>
 
 namespace carto::extract {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr qsizetype kMaxConnectiveChars = 40;
 
 constexpr std::array kConnectives = {
-    u"such as",    u"like",       u"including",  u"includes",   u"include",  u"exemplified by",
-    u"enables",    u"enable",     u"enabled by", u"drives",     u"drive",    u"driven by",
-    u"powers",     u"power",      u"powered by", u"uses",       u"use",      u"using",
-    u"supports",   u"supported by", u"leads",    u"led by",     u"owns",     u"owned by",
-    u"acquired",   u"acquired by", u"versus",    u"vs",         u"against",  u"replaces",
-    u"threatens",  u"requires",   u"is part of", u"part of",    u"based in", u"and other",
-    u"or other"};
+    u"such as"sv,    u"like"sv,       u"including"sv,  u"includes"sv,   u"include"sv,  u"exemplified by"sv,
+    u"enables"sv,    u"enable"sv,     u"enabled by"sv, u"drives"sv,     u"drive"sv,    u"driven by"sv,
+    u"powers"sv,     u"power"sv,      u"powered by"sv, u"uses"sv,       u"use"sv,      u"using"sv,
+    u"supports"sv,   u"supported by"sv, u"leads"sv,    u"led by"sv,     u"owns"sv,     u"owned by"sv,
+    u"acquired"sv,   u"acquired by"sv, u"versus"sv,    u"vs"sv,         u"against"sv,  u"replaces"sv,
+    u"threatens"sv,  u"requires"sv,   u"is part of"sv, u"part of"sv,    u"based in"sv, u"and other"sv,
+    u"or other"sv};
 
 bool isArticle(QStringView w)
 {
@@ -87,8 +90,9 @@ QString connectiveLabel(QStringView gap)
     }
     if (words == 0 || words > 3)
         return {};
-    for (const char16_t *c : kConnectives) {
-        if (v == QStringView(c))
+    const std::u16string_view word(v.utf16(), static_cast<size_t>(v.size()));
+    for (const std::u16string_view c : kConnectives) {
+        if (word == c)
             return v.toString();
     }
     return {};

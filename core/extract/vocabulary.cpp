@@ -7,6 +7,7 @@
 #include "stopwords.h"
 
 #include <algorithm>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 
@@ -23,12 +24,13 @@ std::string utf8(const QString &s)
 // indefinite pronouns that stand for one ("everybody", "nothing").
 bool isQuantifier(const QString &w)
 {
-    static const std::initializer_list<const char16_t *> words = {
+    static const std::initializer_list<std::u16string_view> words = {
         u"all", u"any", u"each", u"every", u"few", u"fewer", u"many", u"more", u"most", u"much", u"no", u"other",
         u"several", u"some", u"such", u"own", u"same", u"both", u"either", u"neither", u"certain", u"various",
         u"numerous", u"further", u"less", u"least", u"enough", u"another", u"everybody", u"nobody", u"anybody",
         u"somebody", u"everyone", u"someone", u"anyone", u"everything", u"nothing", u"anything", u"something"};
-    return std::any_of(words.begin(), words.end(), [&](const char16_t *x) { return w == QStringView(x); });
+    const std::u16string_view v(QStringView(w).utf16(), static_cast<size_t>(w.size()));
+    return std::any_of(words.begin(), words.end(), [&](std::u16string_view x) { return v == x; });
 }
 
 } // namespace

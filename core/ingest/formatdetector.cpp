@@ -131,8 +131,8 @@ bool FormatDetector::looksLikeMarkdown(QStringView text)
             return true;
     }
     // Cheap exit before the regular expressions: no markdown syntax characters at all.
-    if (!head.contains(u'#') && !head.contains(u'[') && !head.contains(QLatin1String("**"))
-        && !head.contains(QLatin1String("```")) && !head.contains(QLatin1String("~~~")))
+    if (!head.contains(u'#') && !head.contains(u'[') && !head.contains(u"**")
+        && !head.contains(u"```") && !head.contains(u"~~~"))
         return false;
     static const QRegularExpression atxHeading(QStringLiteral("^#{1,6}[ \\t]+\\S"), QRegularExpression::MultilineOption);
     static const QRegularExpression fence(QStringLiteral("^(```|~~~)"), QRegularExpression::MultilineOption);
