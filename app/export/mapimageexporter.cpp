@@ -1,7 +1,7 @@
 #include "mapimageexporter.h"
 
 #include "canvas/colours.h"
-#include "canvas/legendwidget.h"
+#include "canvas/legendentries.h"
 #include "canvas/maprenderer.h"
 #include "document/projectdocument.h"
 #include "export/exportfileset.h"
