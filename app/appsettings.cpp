@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "export/exportregistry.h"
+
 using namespace Qt::StringLiterals;
 
 namespace carto::app {
@@ -104,8 +106,10 @@ void AppSettings::setExportFolder(const QString &folder)
 
 QString AppSettings::exportFormat() const
 {
-    const QString suffix = m_settings.value(u"export/format"_s, u"png"_s).toString();
-    return suffix == u"svg"_s || suffix == u"pdf"_s ? suffix : u"png"_s;
+    // An image format of the ExportRegistry, by name; PNG for anything else.
+    const QString name = m_settings.value(u"export/format"_s, u"png"_s).toString();
+    const ExportFormat *format = ExportRegistry::find(name);
+    return format && format->isImage() ? name : u"png"_s;
 }
 
 void AppSettings::setExportFormat(const QString &suffix)

@@ -1,13 +1,9 @@
 #include "legendwidget.h"
 
 #include "canvas/colours.h"
-#include "document/projectdocument.h"
-#include "models/communitynames.h"
 
 #include <QMouseEvent>
 #include <QPainter>
-
-#include <map>
 
 namespace carto::app {
 
@@ -77,34 +73,6 @@ void LegendWidget::mouseDoubleClickEvent(QMouseEvent *event)
     const int i = entryAt(event->position().toPoint());
     if (i >= 0 && m_entries[i].key >= 0)
         Q_EMIT entryDoubleClicked(m_entries[i].key);
-}
-
-QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title)
-{
-    QList<LegendEntry> entries;
-    const graph::ConceptGraph &g = document->graph();
-    if (byType) {
-        *title = LegendWidget::tr("Concept types");
-        std::map<int, int> counts;
-        for (int i = 0; i < g.nodeCount(); ++i)
-            ++counts[int(g.node(i).info.type)];
-        for (const auto &[type, count] : counts) {
-            const auto t = extract::ConceptType(type);
-            entries.append(
-                {colours::type(t), LegendWidget::tr("%1 (%2)").arg(extract::conceptTypeName(t)).arg(count), type});
-        }
-    } else {
-        *title = LegendWidget::tr("Communities");
-        // Eight swatches are enough to read the map; the rest are listed in the filter panel.
-        const int shown = std::min({document->communityCount(), colours::communityColourCount, 8});
-        const std::vector<CommunityName> names = communityNames(*document);
-        for (int c = 0; c < shown; ++c)
-            entries.append({colours::community(c),
-                            LegendWidget::tr("%1 (%2)").arg(names[size_t(c)].name).arg(names[size_t(c)].size), c});
-        if (document->communityCount() > shown)
-            entries.append({QColor(), LegendWidget::tr("%n more communities", nullptr, document->communityCount() - shown)});
-    }
-    return entries;
 }
 
 void LegendWidget::rebuild(const ProjectDocument *document, bool byType)

@@ -1,25 +1,13 @@
 #pragma once
 
-#include <QColor>
+#include "canvas/legendentries.h"
+
 #include <QList>
 #include <QWidget>
 
 namespace carto::app {
 
 class ProjectDocument;
-
-// One legend row: a swatch (invalid colour: no swatch), its text and what it
-// stands for (a community number or a concept type; -1 for "n more").
-struct LegendEntry
-{
-    QColor colour;
-    QString text;
-    int key = -1;
-};
-
-// The legend's title and rows for a document in a colour mode; shared by the
-// on-screen legend and exported images so both say the same.
-[[nodiscard]] QList<LegendEntry> legendEntries(const ProjectDocument *document, bool byType, QString *title);
 
 // The map legend in the top-left corner: one swatch per community (named by
 // its two best concepts, as in Filters ▸ Communities) or per concept type,

@@ -2,13 +2,7 @@
 
 #include "clioutput.h"
 #include "document/projectdocument.h"
-#include "export/csvwriter.h"
-#include "export/exportfileset.h"
-#include "export/gexfwriter.h"
-#include "export/graphmlwriter.h"
-#include "export/jsongraphwriter.h"
 #include "export/mapimageexporter.h"
-#include "export/markdownvaultwriter.h"
 
 #include <QPageSize>
 
@@ -35,6 +29,26 @@ std::optional<QPageSize::PageSizeId> pageSize(const QString &name)
     return std::nullopt;
 }
 
+// The document the images are drawn from, showing what the window shows
+// first: the project's filters, or for a plain folder the same top-concepts
+// cut the filter panel starts with.
+std::unique_ptr<app::ProjectDocument> documentFor(const project::BuildResult &build, const project::Project *project)
+{
+    auto document = std::make_unique<app::ProjectDocument>();
+    if (project)
+        document->setProject(*project, QString());
+    document->setBuild(std::make_shared<project::BuildResult>(build), build.corpus.root);
+    app::FilterState filter;
+    if (project) {
+        filter.topN = project->view.topN;
+        filter.minWeight = project->view.minLinkWeight;
+    } else if (document->nodeCount() > 400) {
+        filter.topN = 400;
+    }
+    document->setFilter(filter);
+    return document;
+}
+
 } // namespace
 
 ExportFlags::ExportFlags()
@@ -45,19 +59,10 @@ ExportFlags::ExportFlags()
              QStringLiteral("SIZE"), QStringLiteral("A4"))
     , m_title(QStringLiteral("title"), QStringLiteral("Title drawn above the map."), QStringLiteral("TEXT"))
 {
-    const QString file = QStringLiteral("FILE");
-    const QString dir = QStringLiteral("DIR");
-    m_flags = {
-        {Kind::Json, {QStringLiteral("json"), QStringLiteral("Write JSON Graph Format to FILE (- for stdout)."), file}},
-        {Kind::GraphMl, {QStringLiteral("graphml"), QStringLiteral("Write GraphML to FILE (- for stdout)."), file}},
-        {Kind::Gexf, {QStringLiteral("gexf"), QStringLiteral("Write GEXF 1.3 (Gephi) to FILE (- for stdout)."), file}},
-        {Kind::Csv, {QStringLiteral("csv"), QStringLiteral("Write nodes.csv and edges.csv into DIR."), dir}},
-        {Kind::Markdown,
-         {QStringLiteral("markdown"), QStringLiteral("Write an Obsidian vault (one note per concept) into DIR."), dir}},
-        {Kind::Png, {QStringLiteral("png"), QStringLiteral("Write the map as a PNG image to FILE (- for stdout)."), file}},
-        {Kind::Svg, {QStringLiteral("svg"), QStringLiteral("Write the map as SVG (vector) to FILE (- for stdout)."), file}},
-        {Kind::Pdf, {QStringLiteral("pdf"), QStringLiteral("Write the map as PDF (vector) to FILE (- for stdout)."), file}},
-    };
+    for (const app::ExportFormat &format : app::ExportRegistry::formats())
+        m_flags.push_back({&format, QCommandLineOption(format.name, QString::fromLatin1(format.help),
+                                                       format.writesFolder() ? QStringLiteral("DIR")
+                                                                             : QStringLiteral("FILE"))});
 }
 
 void ExportFlags::addTo(QCommandLineParser &parser) const
@@ -89,7 +94,7 @@ bool ExportFlags::validate(const QCommandLineParser &parser, QString *error) con
         }
         if (values.front() != kStdout)
             continue;
-        if (isFolder(flag.kind)) {
+        if (flag.format->writesFolder()) {
             *error = QStringLiteral("--%1 writes a folder; '-' (standard output) is only for one-file exports")
                          .arg(flag.option.names().front());
             return false;
@@ -114,90 +119,64 @@ bool ExportFlags::validate(const QCommandLineParser &parser, QString *error) con
     return true;
 }
 
+QStringList ExportFlags::synopsis() const
+{
+    QStringList items;
+    for (const Flag &flag : m_flags)
+        items << QStringLiteral("[--%1 %2]").arg(flag.option.names().front(), flag.option.valueName());
+    for (const QCommandLineOption *option : {&m_width, &m_page, &m_title})
+        items << QStringLiteral("[--%1 %2]").arg(option->names().front(), option->valueName());
+    return items;
+}
+
 bool ExportFlags::imageRequested(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        for (const char *flag : {"--png", "--svg", "--pdf"})
-            if (arg == flag || arg.startsWith(QByteArray(flag) + '='))
+        for (const app::ExportFormat *format : app::ExportRegistry::imageFormats()) {
+            const QByteArray flag = "--" + format->name.toLatin1();
+            if (arg == flag || arg.startsWith(flag + '='))
                 return true;
+        }
     }
     return false;
 }
 
-bool ExportFlags::writeData(Kind kind, const QString &target, const project::BuildResult &build,
-                            const project::Project *project, QString *error, ProgressSink *progress) const
+app::ImageExportOptions ExportFlags::imageOptions(const QCommandLineParser &parser,
+                                                  const project::Project *project) const
 {
-    QByteArray bytes;
-    switch (kind) {
-    case Kind::Csv:
-        return exporter::CsvWriter::write(build, target, error, project);
-    case Kind::Markdown:
-        return exporter::MarkdownVaultWriter::write(build, target, error, project, progress);
-    case Kind::Json:
-        bytes = exporter::JsonGraphWriter::toJson(build, project);
-        break;
-    case Kind::GraphMl:
-        bytes = exporter::GraphMlWriter::toGraphMl(build, project);
-        break;
-    case Kind::Gexf:
-        bytes = exporter::GexfWriter::toGexf(build, project);
-        break;
-    case Kind::Png:
-    case Kind::Svg:
-    case Kind::Pdf:
-        return false; // writeImages
-    }
-    return target == kStdout ? writeStdout(bytes, error) : exporter::ExportFileSet::writeFile(target, bytes, error);
-}
-
-bool ExportFlags::write(const QCommandLineParser &parser, const project::BuildResult &build,
-                        const project::Project *project, QString *error, ProgressSink *progress) const
-{
-    for (const Flag &flag : m_flags) {
-        if (parser.isSet(flag.option) && !isImage(flag.kind)
-            && !writeData(flag.kind, parser.value(flag.option), build, project, error, progress))
-            return false;
-    }
-    return writeImages(parser, build, project, error);
-}
-
-bool ExportFlags::writeImages(const QCommandLineParser &parser, const project::BuildResult &build,
-                              const project::Project *project, QString *error) const
-{
-    if (std::none_of(m_flags.begin(), m_flags.end(),
-                     [&](const Flag &f) { return isImage(f.kind) && parser.isSet(f.option); }))
-        return true;
-    app::ProjectDocument document;
-    if (project)
-        document.setProject(*project, QString());
-    document.setBuild(std::make_shared<project::BuildResult>(build), build.corpus.root);
-    // What the window shows first: the project's filters, or for a plain
-    // folder the same top-concepts cut the filter panel starts with.
-    app::FilterState filter;
-    if (project) {
-        filter.topN = project->view.topN;
-        filter.minWeight = project->view.minLinkWeight;
-    } else if (document.nodeCount() > 400) {
-        filter.topN = 400;
-    }
-    document.setFilter(filter);
     app::ImageExportOptions options;
     options.width = parser.value(m_width).toInt();
     options.pageSize = pageSize(parser.value(m_page)).value_or(QPageSize::A4);
     options.title = parser.value(m_title);
     options.colourByType = project && project->view.colourByType;
-    const app::MapImageExporter exporter(&document);
+    return options;
+}
+
+bool ExportFlags::write(const QCommandLineParser &parser, const project::BuildResult &build,
+                        const project::Project *project, QString *error, ProgressSink *progress) const
+{
+    app::ExportRequest request;
+    request.build = &build;
+    request.project = project;
+    request.progress = progress;
+    request.imageOptions = imageOptions(parser, project);
+    // Made for the first image only: a document over a copy of the build.
+    std::unique_ptr<app::ProjectDocument> document;
+    std::optional<app::MapImageExporter> images;
     for (const Flag &flag : m_flags) {
-        if (!isImage(flag.kind) || !parser.isSet(flag.option))
+        if (!parser.isSet(flag.option))
             continue;
-        options.format = flag.kind == Kind::Png ? app::ImageExportOptions::Format::Png
-            : flag.kind == Kind::Svg           ? app::ImageExportOptions::Format::Svg
-                                               : app::ImageExportOptions::Format::Pdf;
+        if (flag.format->isImage() && !images) {
+            document = documentFor(build, project);
+            images.emplace(document.get());
+            request.images = &*images;
+        }
         const QString target = parser.value(flag.option);
         QByteArray bytes;
-        const bool ok = target == kStdout ? exporter.render(options, &bytes, error) && writeStdout(bytes, error)
-                                          : exporter.write(target, options, error);
+        const bool ok = target == kStdout
+            ? flag.format->render(request, &bytes, error) && writeStdout(bytes, error)
+            : flag.format->write(request, target, error);
         if (!ok)
             return false;
     }

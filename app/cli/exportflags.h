@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/exportregistry.h"
 #include "foundation/progress.h"
 #include "project/build.h"
 #include "project/project.h"
@@ -7,17 +8,19 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
 namespace carto::cli {
 
-// The export flags of `cartograph-cli build`: --json, --graphml, --gexf (files),
-// --csv, --markdown (folders) and --png, --svg, --pdf (images, with --width,
-// --page and --title). A file or image export given "-" goes to standard
-// output; only one export may, and a folder export may not. Images are drawn by
-// the app's MapImageExporter, the same MapRenderer as the window, so the CLI's
-// image matches the GUI's; they need a QGuiApplication (see imageRequested).
+// The export flags of `cartograph-cli build`: one --NAME per format of the
+// ExportRegistry (today --json, --graphml, --gexf files, --csv, --markdown
+// folders, --png, --svg, --pdf images), plus --width, --page and --title for
+// images. A file or image export given "-" goes to standard output; only one
+// export may, and a folder export may not. Images are drawn by carto::render's
+// MapImageExporter, the same MapRenderer as the window, so the CLI's image
+// matches the GUI's; they need a QGuiApplication (see imageRequested), no widgets.
 class ExportFlags final
 {
 public:
@@ -33,23 +36,21 @@ public:
     bool write(const QCommandLineParser &parser, const project::BuildResult &build, const project::Project *project,
                QString *error, ProgressSink *progress = nullptr) const;
 
+    // The flags as the usage line shows them: "[--json FILE]", …, "[--title TEXT]".
+    [[nodiscard]] QStringList synopsis() const;
+
     // True when argv asks for an image, decided before any application object exists.
     [[nodiscard]] static bool imageRequested(int argc, char **argv);
 
 private:
-    enum class Kind { Json, GraphMl, Gexf, Csv, Markdown, Png, Svg, Pdf };
     struct Flag
     {
-        Kind kind;
+        const app::ExportFormat *format;
         QCommandLineOption option;
     };
 
-    [[nodiscard]] static bool isFolder(Kind kind) { return kind == Kind::Csv || kind == Kind::Markdown; }
-    [[nodiscard]] static bool isImage(Kind kind) { return kind == Kind::Png || kind == Kind::Svg || kind == Kind::Pdf; }
-    bool writeData(Kind kind, const QString &target, const project::BuildResult &build,
-                   const project::Project *project, QString *error, ProgressSink *progress) const;
-    bool writeImages(const QCommandLineParser &parser, const project::BuildResult &build,
-                     const project::Project *project, QString *error) const;
+    [[nodiscard]] app::ImageExportOptions imageOptions(const QCommandLineParser &parser,
+                                                       const project::Project *project) const;
 
     std::vector<Flag> m_flags;
     QCommandLineOption m_width;

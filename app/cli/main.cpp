@@ -31,15 +31,26 @@ using cli::out;
 
 namespace {
 
-const char *const kUsage
-    = "usage: cartograph-cli text FILE\n"
-      "       cartograph-cli build DIR|PROJECT.cartograph.yaml [--json FILE] [--graphml FILE]\n"
-      "                            [--gexf FILE] [--csv DIR] [--markdown DIR] [--top N] [--no-layout]\n"
-      "                            [--png FILE] [--svg FILE] [--pdf FILE] [--width PX] [--page SIZE]\n"
-      "                            [--title TEXT] [--cache PATH] [--quiet]\n"
-      "       cartograph-cli analyse DIR [--cache PATH] [--quiet]\n"
-      "       cartograph-cli --version | --help\n"
-      "FILE '-' writes that one export to standard output.\n";
+// The usage text; the export flags come from the ExportRegistry (ExportFlags::synopsis).
+QString usage()
+{
+    const QString indent(28, u' ');
+    QString text = QStringLiteral("usage: cartograph-cli text FILE\n"
+                                  "       cartograph-cli build DIR|PROJECT.cartograph.yaml [--top N] [--no-layout]\n");
+    QString line = indent + QStringLiteral("[--cache PATH] [--quiet]");
+    for (const QString &item : cli::ExportFlags().synopsis()) {
+        if (line.size() + 1 + item.size() > 100) {
+            text += line + u'\n';
+            line = indent + item;
+        } else {
+            line += u' ' + item;
+        }
+    }
+    return text + line
+        + QStringLiteral("\n       cartograph-cli analyse DIR [--cache PATH] [--quiet]\n"
+                         "       cartograph-cli --version | --help\n"
+                         "FILE '-' writes that one export to standard output.\n");
+}
 
 int runText(const QStringList &args)
 {
@@ -158,14 +169,14 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QString &comma
                                 const QString &needsOne)
 {
     if (!parser.parse(QStringList{QStringLiteral("cartograph-cli ") + command} + arguments))
-        return fail(parser.errorText() + u'\n' + QString::fromLatin1(kUsage), 2);
+        return fail(parser.errorText() + u'\n' + usage(), 2);
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
         out().flush();
         return 0;
     }
     if (parser.positionalArguments().size() != 1)
-        return fail(needsOne + u'\n' + QString::fromLatin1(kUsage), 2);
+        return fail(needsOne + u'\n' + usage(), 2);
     return std::nullopt;
 }
 
@@ -302,11 +313,11 @@ int main(int argc, char *argv[])
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
     if (args.isEmpty()) {
-        err() << kUsage << Qt::flush;
+        err() << usage() << Qt::flush;
         return 2;
     }
     if (args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
-        out() << kUsage << Qt::flush;
+        out() << usage() << Qt::flush;
         return 0;
     }
     if (args.front() == QLatin1String("--version") || args.front() == QLatin1String("-V")) {
@@ -320,6 +331,6 @@ int main(int argc, char *argv[])
         return runBuild(args);
     if (command == QLatin1String("analyse") || command == QLatin1String("analyze"))
         return runAnalyse(args);
-    return fail(QStringLiteral("unknown command '%1' (try text, build or analyse)\n").arg(command) + QString::fromLatin1(kUsage),
+    return fail(QStringLiteral("unknown command '%1' (try text, build or analyse)\n").arg(command) + usage(),
                 2);
 }

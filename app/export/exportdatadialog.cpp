@@ -1,11 +1,7 @@
 #include "exportdatadialog.h"
 
 #include "document/projectdocument.h"
-#include "export/csvwriter.h"
-#include "export/gexfwriter.h"
-#include "export/graphmlwriter.h"
-#include "export/jsongraphwriter.h"
-#include "export/markdownvaultwriter.h"
+#include "export/exportregistry.h"
 #include "foundation/progress.h"
 
 #include <QComboBox>
@@ -48,32 +44,18 @@ std::shared_ptr<const Snapshot> snapshot(const ProjectDocument &document)
     return s;
 }
 
-QString write(const Snapshot &s, ExportDataDialog::Format format, const QString &path, const CancelToken *cancel,
+QString write(const Snapshot &s, const ExportFormat &format, const QString &path, const CancelToken *cancel,
               ProgressSink *progress)
 {
-    using Format = ExportDataDialog::Format;
+    ExportRequest request;
+    request.build = &s.build;
+    request.project = &s.project;
+    request.progress = progress;
+    request.cancel = cancel;
     QString error;
-    bool ok = false;
-    switch (format) {
-    case Format::GraphMl:
-        ok = exporter::GraphMlWriter::write(s.build, path, &error, &s.project);
-        break;
-    case Format::Gexf:
-        ok = exporter::GexfWriter::write(s.build, path, &error, &s.project);
-        break;
-    case Format::Csv:
-        ok = exporter::CsvWriter::write(s.build, path, &error, &s.project);
-        break;
-    case Format::Json:
-        ok = exporter::JsonGraphWriter::write(s.build, path, &error, &s.project);
-        break;
-    case Format::MarkdownVault:
-        ok = exporter::MarkdownVaultWriter::write(s.build, path, &error, &s.project, progress, cancel);
-        break;
-    }
-    if (!ok && error.isEmpty())
+    if (!format.write(request, path, &error) && error.isEmpty())
         error = ExportDataDialog::tr("The export failed.");
-    return ok ? QString() : error;
+    return error;
 }
 
 } // namespace
@@ -100,11 +82,8 @@ ExportDataDialog::ExportDataDialog(ProjectDocument *document, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Export Data"));
-    m_format->addItem(tr("GraphML (yEd, Cytoscape)"), int(Format::GraphMl));
-    m_format->addItem(tr("GEXF (Gephi)"), int(Format::Gexf));
-    m_format->addItem(tr("CSV (nodes.csv and edges.csv)"), int(Format::Csv));
-    m_format->addItem(tr("JSON Graph Format"), int(Format::Json));
-    m_format->addItem(tr("Markdown vault (Obsidian)"), int(Format::MarkdownVault));
+    for (const ExportFormat *format : ExportRegistry::dataFormats())
+        m_format->addItem(format->displayTitle(), format->name);
     m_status->setTextFormat(Qt::PlainText);
     m_status->hide();
     auto *form = new QFormLayout(this);
@@ -122,7 +101,7 @@ ExportDataDialog::~ExportDataDialog()
         m_cancel->cancel();
 }
 
-QFuture<QString> ExportDataDialog::exportInBackground(const ProjectDocument &document, Format format,
+QFuture<QString> ExportDataDialog::exportInBackground(const ProjectDocument &document, const ExportFormat &format,
                                                       const QString &path, std::shared_ptr<CancelToken> cancel,
                                                       std::shared_ptr<ProgressSink> progress)
 {
@@ -135,8 +114,9 @@ QFuture<QString> ExportDataDialog::exportInBackground(const ProjectDocument &doc
         return future;
     }
     std::shared_ptr<const Snapshot> data = snapshot(document);
-    QThreadPool::globalInstance()->start([promise, data, format, path, cancel, progress] {
-        promise->addResult(write(*data, format, path, cancel.get(), progress.get()));
+    // The registry's formats live as long as the program: the worker may keep a pointer.
+    QThreadPool::globalInstance()->start([promise, data, format = &format, path, cancel, progress] {
+        promise->addResult(write(*data, *format, path, cancel.get(), progress.get()));
         promise->finish();
     });
     return future;
@@ -146,13 +126,14 @@ void ExportDataDialog::accept()
 {
     if (m_running)
         return;
-    const auto format = Format(m_format->currentData().toInt());
+    const ExportFormat *format = ExportRegistry::find(m_format->currentData().toString());
+    if (!format)
+        return;
     QString path;
-    if (format == Format::Csv || format == Format::MarkdownVault) {
+    if (format->writesFolder()) {
         path = QFileDialog::getExistingDirectory(this, tr("Export Into Folder"), QDir::homePath());
     } else {
-        static const char *const suffixes[] = {"graphml", "gexf", "", "json", ""};
-        const QString suffix = QString::fromLatin1(suffixes[int(format)]);
+        const QString suffix = format->suffixes.front();
         path = QFileDialog::getSaveFileName(this, tr("Export Data"), QDir::home().filePath(u"map."_s + suffix),
                                             tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     }
@@ -193,7 +174,7 @@ void ExportDataDialog::accept()
         }
         QDialog::accept();
     });
-    watcher->setFuture(exportInBackground(*m_document, format, path, m_cancel, m_progress));
+    watcher->setFuture(exportInBackground(*m_document, *format, path, m_cancel, m_progress));
 }
 
 void ExportDataDialog::reject()

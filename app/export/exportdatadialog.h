@@ -17,10 +17,12 @@ class ProgressSink;
 namespace carto::app {
 
 class CountingProgress;
+struct ExportFormat;
 class ProjectDocument;
 
-// File ▸ Export ▸ Data…: the map as GraphML, GEXF, CSV, JSON Graph Format or
-// a Markdown vault (with the project's notes), through core/export's writers.
+// File ▸ Export ▸ Data…: the map in one of the ExportRegistry's data formats
+// (JSON Graph Format, GraphML, GEXF, CSV, a Markdown vault; with the project's
+// notes), through core/export's writers.
 // The writing runs on a worker thread (a vault is thousands of files): the
 // dialog shows that it is busy, closes when the files are in place and reports
 // an error in a message box; closing it early cancels the export.
@@ -30,20 +32,22 @@ class ExportDataDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ExportDataDialog)
 
 public:
-    enum class Format { GraphMl, Gexf, Csv, Json, MarkdownVault };
-
     explicit ExportDataDialog(ProjectDocument *document, QWidget *parent = nullptr);
     ~ExportDataDialog() override;
 
-    // Writes the document's build in a format to a file (folder for CSV and
-    // vault) on a worker thread: the document is copied now (on the calling
+    // Writes the document's build in a data format of the ExportRegistry to a
+    // file (a folder for CSV and the vault) on a worker thread: the document is copied now (on the calling
     // thread), the files are written later. The future's one result is the
     // error message, empty on success. cancel, when given, stops a vault between
     // notes; progress hears the vault's notes being written (on the worker).
-    [[nodiscard]] static QFuture<QString> exportInBackground(const ProjectDocument &document, Format format,
+    [[nodiscard]] static QFuture<QString> exportInBackground(const ProjectDocument &document,
+                                                             const ExportFormat &format,
                                                              const QString &path,
                                                              std::shared_ptr<CancelToken> cancel = nullptr,
                                                              std::shared_ptr<ProgressSink> progress = nullptr);
+
+    // The format list: the registry's data formats, each item's data its name.
+    [[nodiscard]] QComboBox *formatChoice() const { return m_format; }
 
 private:
     void accept() override;

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "canvas/mapview.h"
 #include "document/projectdocument.h"
+#include "export/exportregistry.h"
 #include "export/mapimageexporter.h"
 
 #include <QCheckBox>
@@ -26,15 +27,6 @@ namespace carto::app {
 
 namespace {
 constexpr int kPreviewWidth = 340;
-const char *const kSuffixes[] = {"png", "svg", "pdf"};
-
-int formatIndex(const QString &suffix)
-{
-    for (int i = 0; i < 3; ++i)
-        if (suffix == QLatin1StringView(kSuffixes[i]))
-            return i;
-    return 0;
-}
 } // namespace
 
 ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QWidget *parent)
@@ -57,10 +49,9 @@ ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QW
     const AppSettings settings;
     m_extent->addItem(tr("As on screen (same framing and labels)"));
     m_extent->addItem(tr("Whole map"));
-    m_format->addItem(tr("PNG image"), int(ImageExportOptions::Format::Png));
-    m_format->addItem(tr("SVG drawing (vector)"), int(ImageExportOptions::Format::Svg));
-    m_format->addItem(tr("PDF document (vector)"), int(ImageExportOptions::Format::Pdf));
-    m_format->setCurrentIndex(formatIndex(settings.exportFormat()));
+    for (const ExportFormat *format : ExportRegistry::imageFormats())
+        m_format->addItem(format->displayTitle(), format->name);
+    m_format->setCurrentIndex(std::max(0, m_format->findData(settings.exportFormat())));
     m_width->setRange(200, 20000);
     // Twice the view: sharp on a high-resolution screen or a projector.
     m_width->setValue(std::clamp(m_map->viewport()->width() * 2, 1200, 20000));
@@ -119,9 +110,15 @@ ExportImageDialog::ExportImageDialog(ProjectDocument *document, MapView *map, QW
     updatePreview();
 }
 
+const ExportFormat &ExportImageDialog::currentFormat() const
+{
+    const ExportFormat *format = ExportRegistry::find(m_format->currentData().toString());
+    return format ? *format : *ExportRegistry::imageFormats().front();
+}
+
 void ExportImageDialog::onFormatChanged()
 {
-    const auto format = ImageExportOptions::Format(m_format->currentData().toInt());
+    const auto format = *currentFormat().image;
     const bool png = format == ImageExportOptions::Format::Png;
     const bool pdf = format == ImageExportOptions::Format::Pdf;
     m_dpi->setEnabled(png);
@@ -134,7 +131,7 @@ void ExportImageDialog::onFormatChanged()
 ImageExportOptions ExportImageDialog::options() const
 {
     ImageExportOptions options;
-    options.format = ImageExportOptions::Format(m_format->currentData().toInt());
+    options.format = *currentFormat().image;
     options.width = m_width->value();
     options.pageSize = QPageSize::PageSizeId(m_page->currentData().toInt());
     options.dpi = m_dpi->value();
@@ -192,8 +189,7 @@ void ExportImageDialog::updatePreview()
 
 QString ExportImageDialog::suggestedPath() const
 {
-    const int format = m_format->currentData().toInt();
-    const QString suffix = QString::fromLatin1(kSuffixes[format]);
+    const QString suffix = currentFormat().suffixes.front();
     const QString base = m_document->projectPath().isEmpty() ? QDir(m_document->folder()).dirName()
                                                              : QFileInfo(m_document->projectPath()).completeBaseName();
     const QString remembered = AppSettings().exportFolder();
@@ -210,14 +206,14 @@ bool ExportImageDialog::exportTo(const QString &path, QString *error)
     m_written = QFileInfo(path).absoluteFilePath();
     AppSettings settings;
     settings.setExportFolder(QFileInfo(path).absolutePath());
-    settings.setExportFormat(QString::fromLatin1(kSuffixes[m_format->currentData().toInt()]));
+    settings.setExportFormat(currentFormat().name);
     settings.setExportTitle(m_title->text());
     return true;
 }
 
 void ExportImageDialog::accept()
 {
-    const QString suffix = QString::fromLatin1(kSuffixes[m_format->currentData().toInt()]);
+    const QString suffix = currentFormat().suffixes.front();
     QString path = QFileDialog::getSaveFileName(this, tr("Export Image"), suggestedPath(),
                                                 tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())

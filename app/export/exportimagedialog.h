@@ -12,11 +12,12 @@ class QSpinBox;
 
 namespace carto::app {
 
+struct ExportFormat;
 class MapView;
 class ProjectDocument;
 
 // File ▸ Export ▸ Image…: what ("As on screen": the view's framing and labels;
-// "Whole map"), format (PNG, SVG, PDF), size (pixels and DPI for PNG, a page
+// "Whole map"), format (the ExportRegistry's images: PNG, SVG, PDF), size (pixels and DPI for PNG, a page
 // preset for PDF: A4, Letter, A3, 16:9 slide), transparent background, title
 // and legend, with a preview; then a file name. The folder, format and title
 // are remembered for the next export (AppSettings). Writes through
@@ -44,6 +45,8 @@ public:
     [[nodiscard]] QLineEdit *titleEdit() const { return m_title; }
 
 private:
+    // The chosen format (its item's data is the registry name).
+    [[nodiscard]] const ExportFormat &currentFormat() const;
     void accept() override;
     void updatePreview();
     void onFormatChanged();

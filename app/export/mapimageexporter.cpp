@@ -1,14 +1,14 @@
 #include "mapimageexporter.h"
 
 #include "canvas/colours.h"
-#include "canvas/legendwidget.h"
+#include "canvas/legendentries.h"
 #include "canvas/maprenderer.h"
 #include "document/projectdocument.h"
+#include "export/exportregistry.h"
 #include "export/exportfileset.h"
 #include "export/sanitize.h"
 
 #include <QBuffer>
-#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
@@ -82,12 +82,8 @@ MapImageExporter::MapImageExporter(const ProjectDocument *document)
 
 ImageExportOptions::Format MapImageExporter::formatForPath(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"svg"_s)
-        return ImageExportOptions::Format::Svg;
-    if (suffix == u"pdf"_s)
-        return ImageExportOptions::Format::Pdf;
-    return ImageExportOptions::Format::Png;
+    const ExportFormat *format = ExportRegistry::forPath(path);
+    return format && format->image ? *format->image : ImageExportOptions::Format::Png;
 }
 
 QRectF MapImageExporter::sourceRect(const ImageExportOptions &options) const

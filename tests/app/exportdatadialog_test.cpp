@@ -3,6 +3,7 @@
 // project's notes; errors and cancellation come back through the future.
 #include "document/projectdocument.h"
 #include "export/exportdatadialog.h"
+#include "export/exportregistry.h"
 #include "export/markdownvaultwriter.h"
 #include "foundation/progress.h"
 #include "support/exporttestsupport.h"
@@ -20,9 +21,16 @@
 
 using namespace carto;
 namespace ts = exporter::testsupport;
-using Format = app::ExportDataDialog::Format;
 
 namespace {
+
+// A data format of the registry by name.
+const app::ExportFormat &format(const QString &name)
+{
+    const app::ExportFormat *found = app::ExportRegistry::find(name);
+    Q_ASSERT(found);
+    return *found;
+}
 
 // Remembers the threads progress was reported from.
 class ThreadRecorder final : public ProgressSink
@@ -81,7 +89,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto progress = std::make_shared<ThreadRecorder>();
         const QFuture<QString> future
-            = app::ExportDataDialog::exportInBackground(*m_document, Format::MarkdownVault, dir.path(), nullptr, progress);
+            = app::ExportDataDialog::exportInBackground(*m_document, format(QStringLiteral("markdown")), dir.path(),
+                                                        nullptr, progress);
         QCOMPARE(await(future), QString());
         QVERIFY(!progress->m_threads.isEmpty());
         QVERIFY2(!progress->m_threads.contains(QThread::currentThread()), "the vault was written on the GUI thread");
@@ -96,28 +105,29 @@ private Q_SLOTS:
 
     void eachFormatInBackground_carriesTheNotes_data()
     {
-        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("file");
-        QTest::newRow("graphml") << int(Format::GraphMl) << QStringLiteral("map.graphml");
-        QTest::newRow("gexf") << int(Format::Gexf) << QStringLiteral("map.gexf");
-        QTest::newRow("json") << int(Format::Json) << QStringLiteral("map.json");
-        QTest::newRow("csv") << int(Format::Csv) << QStringLiteral("nodes.csv");
+        QTest::newRow("graphml") << QStringLiteral("graphml") << QStringLiteral("map.graphml");
+        QTest::newRow("gexf") << QStringLiteral("gexf") << QStringLiteral("map.gexf");
+        QTest::newRow("json") << QStringLiteral("json") << QStringLiteral("map.json");
+        QTest::newRow("csv") << QStringLiteral("csv") << QStringLiteral("nodes.csv");
     }
 
     void eachFormatInBackground_carriesTheNotes()
     {
-        QFETCH(int, format);
+        QFETCH(QString, format);
         QFETCH(QString, file);
         QTemporaryDir dir;
-        const QString target = Format(format) == Format::Csv ? dir.path() : dir.filePath(file);
-        QCOMPARE(await(app::ExportDataDialog::exportInBackground(*m_document, Format(format), target)), QString());
+        const app::ExportFormat &chosen = ::format(format);
+        const QString target = chosen.writesFolder() ? dir.path() : dir.filePath(file);
+        QCOMPARE(await(app::ExportDataDialog::exportInBackground(*m_document, chosen, target)), QString());
         QVERIFY(ts::readAll(dir.filePath(file)).contains("Concept note: check the 1998 figures."));
     }
 
     void background_errorComesBackInTheFuture()
     {
         const QString error = await(app::ExportDataDialog::exportInBackground(
-            *m_document, Format::Json, QStringLiteral("/nonexistent/dir/map.json")));
+            *m_document, format(QStringLiteral("json")), QStringLiteral("/nonexistent/dir/map.json")));
         QVERIFY2(error.contains(QStringLiteral("map.json")), qPrintable(error));
     }
 
@@ -127,7 +137,8 @@ private Q_SLOTS:
         auto cancel = std::make_shared<CancelToken>();
         cancel->cancel();
         const QString error
-            = await(app::ExportDataDialog::exportInBackground(*m_document, Format::MarkdownVault, dir.path(), cancel));
+            = await(app::ExportDataDialog::exportInBackground(*m_document, format(QStringLiteral("markdown")),
+                                                              dir.path(), cancel));
         QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
     }
@@ -135,7 +146,9 @@ private Q_SLOTS:
     void background_noMap_isAnError()
     {
         const app::ProjectDocument empty;
-        QVERIFY(!await(app::ExportDataDialog::exportInBackground(empty, Format::Json, QStringLiteral("x.json"))).isEmpty());
+        QVERIFY(!await(app::ExportDataDialog::exportInBackground(empty, format(QStringLiteral("json")),
+                                                                 QStringLiteral("x.json")))
+                     .isEmpty());
     }
 };
 
