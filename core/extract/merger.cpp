@@ -117,10 +117,14 @@ void Merger::joinNationalities()
             continue;
         // the country as named, or written another way ("American" with "US"
         // in the text): the most mentioned WordNet synonym that occurs
-        std::int32_t best = find({target}, true);
+        const WordInfo &place = m_vocabulary.word(target);
+        // a place of two words ("Soviet Union") is a name of two keys' words
+        std::int32_t best = place.lower.contains(u' ') ? keyOfName(place.lower) : find({target}, true);
         int bestCount = mentionsOf(best);
         if (bestCount == 0) {
-            for (const QString &synonym : lex.properSynonyms(utf8(m_vocabulary.word(target).lower))) {
+            QString lemma = place.lower;
+            lemma.replace(u' ', u'_');
+            for (const QString &synonym : lex.properSynonyms(utf8(lemma))) {
                 const std::int32_t sk = keyOfName(synonym);
                 if (mentionsOf(sk) > bestCount) {
                     best = sk;

@@ -272,11 +272,14 @@ void Vocabulary::countCapitalisation(const std::vector<DocumentTokens> &docs, in
         if (!(m_words[base].direct & Lexicon::Adjective))
             continue;
         const QString target = lex.properPertainym(utf8(m_words[base].lower));
-        if (target.isEmpty() || target.contains(u' '))
+        if (target.isEmpty())
             continue;
         // a place: "Democratic" points at Democrat and "Republican" at the
-        // GOP, which are no nationalities
-        const QString file = lex.nounLexFile(utf8(target.toLower()), true);
+        // GOP, which are no nationalities; "Soviet" points at a place of two
+        // words, which the merger looks up by name
+        QString lemma = target.toLower();
+        lemma.replace(u' ', u'_');
+        const QString file = lex.nounLexFile(utf8(lemma), true);
         if (file != u"noun.location" && file != u"noun.object") // continents are objects
             continue;
         const int id = intern(target.toLower());

@@ -152,6 +152,11 @@ private Q_SLOTS:
             u"Indian"_s, u"India"_s, true);
         row("nationality adjective joins a synonym of its country",
             u"The US economy grew, so American workers gained, and the US budget shrank."_s, u"American"_s, u"US"_s, true);
+        row("nationality adjective joins its country of two words",
+            u"Soviet troops left, and Soviet leaders met. The Soviet Union signed the treaty."_s, u"Soviet"_s,
+            u"Soviet Union"_s, true);
+        row("nationality adjective joins a synonym of its country of two words",
+            u"Soviet troops left, and Soviet leaders met. Russia signed the treaty."_s, u"Soviet"_s, u"Russia"_s, true);
         // acronyms
         row("acronym definition", u"Vendors sell Software as a Service (SaaS) to banks. Later SaaS grew."_s, u"SaaS"_s,
             u"Software as a Service"_s, true);
