@@ -62,6 +62,13 @@ bool isPersonInstance(const WordInfo &w)
     return !Lexicon::instance().instanceClasses(w.lower.toStdString()).empty();
 }
 
+bool hasPersonInstance(const WordInfo &w)
+{
+    const std::vector<Lexicon::NounClass> classes = Lexicon::instance().instanceClasses(w.lower.toStdString());
+    return std::any_of(classes.begin(), classes.end(),
+                       [](const Lexicon::NounClass &c) { return c.lexFile == u"noun.person"; });
+}
+
 class Chunker
 {
 public:
@@ -261,8 +268,10 @@ void Chunker::addName(std::int32_t b, std::int32_t e)
         if (!isName(t + 1))
             continue;
         const WordInfo &first = m_s.word(t + 1);
+        // after a title one word is a surname when any capitalised reading
+        // is a person ("President Washington", whose first reading is the city)
         const bool personLike = Gazetteer::instance().isGivenName(first.lower) || !first.known()
-            || (rest == 1 && first.properPerson);
+            || (rest == 1 && (first.properPerson || hasPersonInstance(first)));
         if (!personLike || isInitialOrNumeral(first.lower))
             continue;
         c.personCue = true;
@@ -327,6 +336,11 @@ void Chunker::nounPhrases()
             const PosTag te = m_s.tag(e);
             const bool joined = m_s.token(e - 1).has(Token::HyphenNext);
             if (!nominal(e) || (!joined && (te == PosTag::VBN || te == PosTag::VBG) && !headNoun(e)))
+                break;
+            // a time noun that is also an adverb ("yesterday", "tonight")
+            // says when, after a noun: "the new plants yesterday"
+            const WordInfo &we = m_s.word(e);
+            if (!joined && we.timeNoun && (we.direct & Lexicon::Adverb))
                 break;
             ++e;
         }

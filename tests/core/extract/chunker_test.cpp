@@ -140,10 +140,6 @@ private Q_SLOTS:
                      "KNOWN: a gerund WordNet lists as a noun (\"using\") continues a phrase after a noun "
                      "(Chunker::nounPhrases, chunker.cpp:317), against the doc comment's \"firms using data\"",
                      Continue);
-        QEXPECT_FAIL("time noun ends no phrase",
-                     "KNOWN: \"yesterday\", \"today\" are NN in the Penn model, so the phrase runs on into them "
-                     "(Chunker::nounPhrases, chunker.cpp:314-320): \"new plants yesterday\" is no noun phrase",
-                     Continue);
         QFETCH(QString, text);
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);

@@ -69,11 +69,6 @@ private Q_SLOTS:
 
     void assignMentions_text_givesTheseMentions()
     {
-        QEXPECT_FAIL("name before a time noun",
-                     "KNOWN: the chunker runs the phrase on into \"today\" (NN; chunker.cpp:314-320), the longer term "
-                     "\"George Washington today\" takes the place (mentions.cpp primaryMentions) and the name is "
-                     "not mentioned; conceptbuilder.cpp:81 then drops the term for its time-noun head",
-                     Continue);
         QFETCH(QString, text);
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);

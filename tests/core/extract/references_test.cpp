@@ -95,11 +95,6 @@ private Q_SLOTS:
 
     void resolvePersonReferences_shortForm_joinsTheFullName()
     {
-        QEXPECT_FAIL("a place word with its own cue",
-                     "KNOWN: \"President Washington\" stays one name: a title before a word whose first capitalised "
-                     "WordNet sense is a place is no person cue (chunker.cpp:251-253), so the titled form never joins "
-                     "\"Martha Washington\"",
-                     Abort);
         QFETCH(QString, text);
         QFETCH(QString, full);
         QFETCH(QString, reference);
