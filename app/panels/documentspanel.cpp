@@ -75,7 +75,35 @@ QString setAsideDetails(const ingest::Document &doc)
     return lines.join(u'\n');
 }
 
+constexpr int kKeyConceptsColumn = 5;
+constexpr int kKeyConcepts = 5;
+
 } // namespace
+
+// The concepts a document talks about more than the rest of the corpus does
+// (its own keyness ranking, Concept::documentScores), best first.
+QStringList DocumentsPanel::keyConcepts(DocumentId id, int count) const
+{
+    const graph::ConceptGraph &g = m_document->graph();
+    std::vector<std::pair<double, int>> ranked;
+    QSet<int> seen;
+    for (const DocumentMention &m : m_document->mentionsInDocument(id)) {
+        if (seen.contains(m.node))
+            continue;
+        seen.insert(m.node);
+        for (const extract::DocumentScore &d : g.node(static_cast<graph::NodeIndex>(m.node)).info.documentScores) {
+            if (d.document == id && d.score > 0)
+                ranked.emplace_back(d.score, m.node);
+        }
+    }
+    const auto n = std::min(ranked.size(), static_cast<size_t>(std::max(0, count)));
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
+                      [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    QStringList labels;
+    for (size_t i = 0; i < n; ++i)
+        labels << g.node(static_cast<graph::NodeIndex>(ranked[i].second)).info.label;
+    return labels;
+}
 
 DocumentsPanel::DocumentsPanel(ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
@@ -84,7 +112,10 @@ DocumentsPanel::DocumentsPanel(ProjectDocument *document, QWidget *parent)
     , m_problems(new QTreeWidget(this))
 {
     setObjectName(u"documentsPanel"_s);
-    m_documents->setHeaderLabels({tr("Document"), tr("Concepts"), tr("Date"), tr("Set aside"), tr("Path")});
+    m_documents->setHeaderLabels(
+        {tr("Document"), tr("Concepts"), tr("Date"), tr("Set aside"), tr("Path"), tr("Key concepts")});
+    // shown beside the concept count; the column keeps its index for the code
+    m_documents->header()->moveSection(kKeyConceptsColumn, 2);
     m_documents->setRootIsDecorated(false);
     m_documents->setSortingEnabled(true);
     m_documents->setAlternatingRowColors(true);
@@ -119,8 +150,12 @@ void DocumentsPanel::rebuild()
         QSet<int> concepts;
         for (const DocumentMention &m : m_document->mentionsInDocument(doc.id))
             concepts.insert(m.node);
-        auto *item = new NumericItem(
-            QStringList{doc.title, QString::number(concepts.size()), dateText(doc.date), setAsideSummary(doc), doc.path});
+        const QStringList key = keyConcepts(doc.id, kKeyConcepts);
+        auto *item = new NumericItem(QStringList{doc.title, QString::number(concepts.size()), dateText(doc.date),
+                                                 setAsideSummary(doc), doc.path, key.join(u", "_s)});
+        if (!key.isEmpty())
+            item->setToolTip(kKeyConceptsColumn,
+                             plainToolTip(tr("What this document talks about more than the others do:\n") + key.join(u'\n')));
         item->setData(0, Qt::UserRole, doc.id.value());
         item->setData(1, Qt::UserRole, int(concepts.size()));
         item->setData(2, Qt::UserRole, doc.date.isValid() ? doc.date.date.toIsoString() : u"~"_s);

@@ -2,6 +2,7 @@
 
 #include "foundation/typedid.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QTreeWidget;
@@ -24,6 +25,8 @@ public:
 
     [[nodiscard]] QTreeWidget *documentList() const { return m_documents; }
     [[nodiscard]] QTreeWidget *problemList() const { return m_problems; }
+    // The document's concepts by their keyness in it, best first (labels).
+    [[nodiscard]] QStringList keyConcepts(carto::DocumentId id, int count) const;
 
 Q_SIGNALS:
     void documentActivated(carto::DocumentId document);

@@ -9,7 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace carto::exporter {
 
@@ -47,6 +49,25 @@ private:
     const ingest::Corpus &m_corpus;
     std::vector<std::optional<CodePointIndex>> m_indexes;
 };
+
+// The concept's own keyness in each document that mentions it (what that
+// document talks about more than the others do), best first: the ranking a
+// per-document view of the map uses.
+QJsonArray documentScores(const extract::Concept &info, const ingest::Corpus &corpus)
+{
+    std::vector<extract::DocumentScore> ranked = info.documentScores;
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const extract::DocumentScore &a, const extract::DocumentScore &b) { return a.score > b.score; });
+    QJsonArray out;
+    for (const extract::DocumentScore &d : ranked) {
+        const auto index = static_cast<size_t>(d.document.value());
+        if (index >= corpus.documents.size())
+            continue;
+        out.append(QJsonObject{{QStringLiteral("document"), corpus.documents[index].path},
+                               {QStringLiteral("score"), d.score}});
+    }
+    return out;
+}
 
 QJsonObject orphanedNotes(const ExportNotes &notes)
 {
@@ -109,6 +130,7 @@ QByteArray JsonGraphWriter::toJson(const project::BuildResult &build, const proj
             {QStringLiteral("documentCount"), info.documentCount},
             {QStringLiteral("mentions"), mentions},
         };
+        metadata.insert(QStringLiteral("documentScores"), documentScores(info, build.corpus));
         if (const QString note = notes.conceptNote(i); !note.isEmpty())
             metadata.insert(QStringLiteral("note"), note);
         nodes.insert(info.id.value(),

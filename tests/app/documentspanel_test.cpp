@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -80,6 +81,44 @@ private Q_SLOTS:
         list->sortByColumn(2, Qt::AscendingOrder);
         QCOMPARE(list->topLevelItem(0)->text(4), u"1790-weavers.txt"_s);
         QCOMPARE(list->topLevelItem(2)->text(4), u"loom.pdf"_s);
+    }
+
+    void keyConcepts_areWhatEachDocumentTalksAboutMore()
+    {
+        // Both documents talk about trade; each also has a subject of its own,
+        // which its own ranking puts first and the other's never lists.
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        };
+        QVERIFY(write(u"harbour.txt"_s,
+                      "Trade grew again this year. The harbour dredging let larger ships in, and the harbour dredging "
+                      "was finished early. Trade with the islands doubled after the harbour dredging.\n"));
+        QVERIFY(write(u"railway.txt"_s,
+                      "Trade grew again this year. The railway tunnel opened in May, and the railway tunnel cut the "
+                      "journey to the coast. Trade inland rose once the railway tunnel carried freight.\n"));
+        QString error;
+        auto build = project::buildCorpus(dir.path(), {}, &error);
+        QVERIFY2(build, qPrintable(error));
+        ProjectDocument document;
+        DocumentsPanel panel(&document);
+        document.setBuild(std::make_shared<project::BuildResult>(std::move(*build)), dir.path());
+        QTreeWidget *list = panel.documentList();
+        QTreeWidgetItem *harbour = rowFor(list, u"harbour.txt"_s);
+        QTreeWidgetItem *railway = rowFor(list, u"railway.txt"_s);
+        QVERIFY(harbour && railway);
+        const QStringList h = harbour->text(5).split(u", "_s, Qt::SkipEmptyParts);
+        const QStringList r = railway->text(5).split(u", "_s, Qt::SkipEmptyParts);
+        QVERIFY2(!h.isEmpty() && h.first().contains(u"harbour"_s, Qt::CaseInsensitive), qPrintable(h.join(u'|')));
+        QVERIFY2(!r.isEmpty() && r.first().contains(u"railway"_s, Qt::CaseInsensitive), qPrintable(r.join(u'|')));
+        for (const QString &label : h)
+            QVERIFY2(!label.contains(u"railway"_s, Qt::CaseInsensitive), qPrintable(label));
+        for (const QString &label : r)
+            QVERIFY2(!label.contains(u"harbour"_s, Qt::CaseInsensitive), qPrintable(label));
+        QVERIFY(harbour->toolTip(5).contains(h.first()));
+        // shown beside the concept count
+        QCOMPARE(list->header()->visualIndex(5), 2);
     }
 };
 

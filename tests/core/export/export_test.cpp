@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QTest>
@@ -20,6 +21,7 @@
 #include <boost/graph/graphml.hpp>
 
 #include <fstream>
+#include <limits>
 
 using namespace carto;
 
@@ -113,6 +115,41 @@ private Q_SLOTS:
                          ev.value(QStringLiteral("text")).toString());
             }
         }
+    }
+
+    void json_documentScores_rankEachDocumentsConcepts()
+    {
+        const QJsonObject graph = QJsonDocument::fromJson(exporter::JsonGraphWriter::toJson(*m_build))
+                                      .object().value(QStringLiteral("graph")).toObject();
+        QSet<QString> paths;
+        for (const QJsonValue &d : graph.value(QStringLiteral("metadata")).toObject()
+                                       .value(QStringLiteral("documents")).toArray())
+            paths.insert(d.toObject().value(QStringLiteral("path")).toString());
+        QVERIFY(paths.size() >= 2);
+        const QJsonObject nodes = graph.value(QStringLiteral("nodes")).toObject();
+        int scored = 0;
+        for (auto it = nodes.begin(); it != nodes.end(); ++it) {
+            const QJsonObject meta = it.value().toObject().value(QStringLiteral("metadata")).toObject();
+            const QJsonArray scores = meta.value(QStringLiteral("documentScores")).toArray();
+            // one entry for each document that mentions the concept, and only those
+            QSet<QString> mentioned;
+            for (const QJsonValue &m : meta.value(QStringLiteral("mentions")).toArray())
+                mentioned.insert(m.toObject().value(QStringLiteral("document")).toString());
+            QSet<QString> listed;
+            double previous = std::numeric_limits<double>::infinity();
+            for (const QJsonValue &v : scores) {
+                const QJsonObject entry = v.toObject();
+                const QString path = entry.value(QStringLiteral("document")).toString();
+                QVERIFY2(paths.contains(path), qPrintable(path));
+                listed.insert(path);
+                const double score = entry.value(QStringLiteral("score")).toDouble(-1);
+                QVERIFY(score >= 0 && score <= previous); // best first
+                previous = score;
+                scored += score > 0;
+            }
+            QCOMPARE(listed, mentioned);
+        }
+        QVERIFY(scored > 0);
     }
 
     void graphml_readsBackWithBoostWithSameCounts()
