@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
     connectSession();
+    nameControls();
 
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelJobs);
     connect(m_document, &ProjectDocument::visibilityChanged, this, &MainWindow::updateCounts);

@@ -3,6 +3,7 @@
 #include "mapview.h"
 
 #include "canvas/lodpolicy.h"
+#include "canvas/mapnavigator.h"
 #include "document/projectdocument.h"
 
 #include <QApplication>
@@ -207,6 +208,9 @@ void MapView::contextMenuEvent(QContextMenuEvent *event)
 
 void MapView::keyPressEvent(QKeyEvent *event)
 {
+    // Arrow keys walk the selection along the links (MapNavigator).
+    if (MapNavigator::handleKey(this, m_document, event))
+        return;
     switch (event->key()) {
     case Qt::Key_Escape:
         if (m_document->isFocused())

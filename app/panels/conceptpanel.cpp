@@ -35,6 +35,11 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     setObjectName(u"conceptPanel"_s);
     m_note->editor()->setObjectName(u"conceptNoteEdit"_s);
     m_note->preview()->setObjectName(u"conceptNotePreview"_s);
+    m_note->setNoteName(tr("Concept note"));
+    m_view->setAccessibleName(tr("Mentions"));
+    m_view->setAccessibleDescription(tr("Sentences that mention the concept, by document; activate one to show it "
+                                        "in the document"));
+    m_header->setAccessibleName(tr("Concept details"));
     layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setAlignment(Qt::AlignTop | Qt::AlignLeft);

@@ -55,6 +55,11 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
 {
     setObjectName(u"linkPanel"_s);
     m_note->editor()->setObjectName(u"linkNoteEdit"_s);
+    m_note->setNoteName(tr("Link note"));
+    m_view->setAccessibleName(tr("Evidence"));
+    m_view->setAccessibleDescription(tr("Sentences that link the two concepts; activate one to show it in the "
+                                        "document"));
+    m_header->setAccessibleName(tr("Link details"));
     layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_view->setRootIsDecorated(false);
     connect(m_note, &NoteEditor::conceptLinkActivated, this, [this](const QString &name) {
