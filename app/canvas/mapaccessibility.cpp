@@ -169,7 +169,8 @@ QString MapAccessibility::conceptDescription(graph::NodeIndex node) const
 void MapAccessibility::onSelectionChanged()
 {
     dropChildren();
-    if (!m_view)
+    // Nothing listens (no screen reader): Qt would drop the events anyway.
+    if (!m_view || !QAccessible::isActive())
         return;
     QAccessibleValueChangeEvent value(m_view, selectionText());
     QAccessible::updateAccessibility(&value);
@@ -194,7 +195,7 @@ void MapAccessibility::onSelectionChanged()
 void MapAccessibility::onMapChanged()
 {
     dropChildren();
-    if (!m_view)
+    if (!m_view || !QAccessible::isActive())
         return;
     QAccessibleEvent description(m_view, QAccessible::DescriptionChanged);
     QAccessible::updateAccessibility(&description);
