@@ -1,3 +1,4 @@
+#include "apptranslators.h"
 #include "canvas/mapview.h"
 #include "document/projectdocument.h"
 #include "mainwindow.h"
@@ -5,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
 #include <QTimer>
 
 #include <algorithm>
@@ -23,6 +25,10 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"io.github.cartograph.Cartograph"_s);
     QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.cartograph.Cartograph"_s,
                                                  QIcon(u":/icons/io.github.cartograph.Cartograph.svg"_s)));
+
+    // Qt's and Cartograph's catalogues for the system locale, before any text is made.
+    carto::app::AppTranslators translators;
+    translators.load(QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Concept maps from folders of documents."_s);

@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
     connectSession();
+    nameControls();
 
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelJobs);
     connect(m_document, &ProjectDocument::visibilityChanged, this, &MainWindow::updateCounts);
@@ -458,9 +459,9 @@ void MainWindow::onBuildFinished(bool ok, bool replaced)
         // while) repeats it so the first view always explains itself.
         updateCounts();
         const QString note = std::exchange(m_openNote, {});
-        statusBar()->showMessage(tr("Built %1 concepts from %n document(s)", nullptr,
-                                    int(m_document->corpus().documents.size()))
-                                         .arg(m_document->nodeCount())
+        statusBar()->showMessage(tr("Built %1 from %2")
+                                         .arg(tr("%n concept(s)", nullptr, m_document->nodeCount()),
+                                              tr("%n document(s)", nullptr, int(m_document->corpus().documents.size())))
                                      + u" · "_s + countsText() + (note.isEmpty() ? QString() : u" · "_s + note),
                                  note.isEmpty() ? 8000 : 15000);
     }
@@ -548,9 +549,9 @@ QString MainWindow::countsText() const
     const int shown = m_document->visibleNodeCount();
     QString text = shown < all && m_document->filter().topN > 0 && !m_document->isFocused()
         // Large maps open on their best concepts: say so, and where to get the rest.
-        ? tr("Showing %1 of %2 concepts \u2014 Filters \u25B8 Concepts to show more").arg(shown).arg(all)
-        : tr("Showing %1 of %2 concepts").arg(shown).arg(all);
-    text += tr(" · %1 of %2 links").arg(m_document->visibleEdgeCount()).arg(m_document->edgeCount());
+        ? tr("Showing %1 of %n concept(s) \u2014 Filters \u25B8 Concepts to show more", nullptr, all).arg(shown)
+        : tr("Showing %1 of %n concept(s)", nullptr, all).arg(shown);
+    text += tr(" · %1 of %n link(s)", nullptr, m_document->edgeCount()).arg(m_document->visibleEdgeCount());
     if (const auto n = m_document->selectedNodes().size(); n > 0)
         text += tr(" · %n selected", nullptr, int(n));
     if (m_document->isFocused())

@@ -139,6 +139,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Accessible names of the window's own controls (mainwindowaccessibility.cpp).
+    void nameControls();
     void createActions();
     void createFileMenu();
     void createHelpMenu();

@@ -151,6 +151,7 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
             walk(top->menu(), QString(top->text()).remove(u'&') + u" ▸ "_s);
     // Map gestures and keys that have no menu entry.
     out.append({tr("Map ▸ Focus on the selected concept"), tr("Enter")});
+    out.append({tr("Map ▸ Select the linked concept that way"), tr("Arrow keys")});
     out.append({tr("Map ▸ Select a concept or link (its label too)"), tr("Click")});
     out.append({tr("Map ▸ Add to the selection"), tr("Ctrl+click, Shift+drag")});
     out.append({tr("Map ▸ Focus on a concept and its neighbours"), tr("Double-click")});
@@ -172,6 +173,7 @@ void MainWindow::showShortcuts()
     dialog->setObjectName(u"shortcutsDialog"_s);
     dialog->setWindowTitle(tr("Keyboard Shortcuts"));
     auto *table = new QTableWidget(dialog);
+    table->setAccessibleName(tr("Keyboard shortcuts"));
     const auto list = shortcutList();
     table->setColumnCount(2);
     table->setRowCount(int(list.size()));

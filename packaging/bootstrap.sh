@@ -27,6 +27,7 @@ packages=(
     libxml2-utils python3-jsonschema
     clang libclang-rt-dev
     file dpkg-dev scdoc librsvg2-bin desktop-file-utils appstream man-db
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-base-private-dev
 )
 
 # The list above is Debian 12's. Debian 13 (trixie) ships Qt 6.8: there

@@ -3,6 +3,7 @@
 #include "canvas/colours.h"
 #include "canvas/legendwidget.h"
 #include "canvas/lodpolicy.h"
+#include "canvas/mapaccessibility.h"
 #include "canvas/mapstatusoverlay.h"
 #include "canvas/minimap.h"
 #include "document/projectdocument.h"
@@ -67,6 +68,8 @@ MapView::MapView(ProjectDocument *document, QWidget *parent)
     connect(m_legend, &LegendWidget::entryClicked, this, &MapView::onLegendClicked);
     connect(m_legend, &LegendWidget::entryDoubleClicked, this, &MapView::onLegendDoubleClicked);
     m_status = new MapStatusOverlay(this);
+    // The map's accessible interface and its events (selected concept, neighbours).
+    new MapAccessibility(this, document);
 
     m_animation->setDuration(700);
     m_animation->setEasingCurve(QEasingCurve::OutCubic);

@@ -3,6 +3,7 @@
 #include "mapview.h"
 
 #include "canvas/lodpolicy.h"
+#include "canvas/mapnavigator.h"
 #include "document/projectdocument.h"
 
 #include <QApplication>
@@ -207,6 +208,9 @@ void MapView::contextMenuEvent(QContextMenuEvent *event)
 
 void MapView::keyPressEvent(QKeyEvent *event)
 {
+    // Arrow keys walk the selection along the links (MapNavigator).
+    if (MapNavigator::handleKey(this, m_document, event))
+        return;
     switch (event->key()) {
     case Qt::Key_Escape:
         if (m_document->isFocused())
@@ -247,12 +251,12 @@ bool MapView::viewportEvent(QEvent *event)
         }
         const graph::NodeData &data = m_document->graph().node(node);
         QToolTip::showText(help->globalPos(),
-                           tr("<b>%1</b><br>%2 · score %3<br>%4 links · %5 documents · %6 mentions")
+                           tr("<b>%1</b><br>%2 · score %3<br>%4 · %5 · %6")
                                .arg(data.info.label.toHtmlEscaped(), extract::conceptTypeName(data.info.type))
                                .arg(data.info.score, 0, 'g', 3)
-                               .arg(data.degree)
-                               .arg(data.info.documentCount)
-                               .arg(data.info.mentions.size()),
+                               .arg(tr("%n link(s)", nullptr, data.degree),
+                                    tr("%n document(s)", nullptr, data.info.documentCount),
+                                    tr("%n mention(s)", nullptr, int(data.info.mentions.size()))),
                            viewport());
         return true;
     }

@@ -35,6 +35,11 @@ ConceptPanel::ConceptPanel(ProjectDocument *document, QWidget *parent)
     setObjectName(u"conceptPanel"_s);
     m_note->editor()->setObjectName(u"conceptNoteEdit"_s);
     m_note->preview()->setObjectName(u"conceptNotePreview"_s);
+    m_note->setNoteName(tr("Concept note"));
+    m_view->setAccessibleName(tr("Mentions"));
+    m_view->setAccessibleDescription(tr("Sentences that mention the concept, by document; activate one to show it "
+                                        "in the document"));
+    m_header->setAccessibleName(tr("Concept details"));
     layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -124,15 +129,15 @@ void ConceptPanel::showConcept(graph::NodeIndex node)
         if (a != c.label && aliases.size() < 15)
             aliases.append(a.toHtmlEscaped());
     m_header->setText(
-        tr("<h3 style='margin:0'>%1</h3><p style='margin:2px 0'><b>%2</b> · score %3 · %4 links · betweenness %5"
-           " · community %6 · %7 documents · %8 mentions</p>%9")
+        tr("<h3 style='margin:0'>%1</h3><p style='margin:2px 0'><b>%2</b> · score %3 · %4 · betweenness %5"
+           " · community %6 · %7 · %8</p>%9")
             .arg(c.label.toHtmlEscaped(), extract::conceptTypeName(c.type))
             .arg(c.score, 0, 'g', 3)
-            .arg(data.degree)
+            .arg(tr("%n link(s)", nullptr, data.degree))
             .arg(data.betweenness, 0, 'f', 3)
             .arg(data.community)
-            .arg(c.documentCount)
-            .arg(c.mentions.size())
+            .arg(tr("%n document(s)", nullptr, c.documentCount))
+            .arg(tr("%n mention(s)", nullptr, int(c.mentions.size())))
             .arg(aliases.isEmpty() ? QString() : tr("<p style='margin:2px 0'>Also: %1</p>").arg(aliases.join(u", "))));
 
     // Group mentions by document, then by sentence (several mentions in one sentence share a row).

@@ -120,6 +120,10 @@ DocumentsPanel::DocumentsPanel(ProjectDocument *document, QWidget *parent)
     m_documents->setSortingEnabled(true);
     m_documents->setAlternatingRowColors(true);
     m_problems->setHeaderLabels({tr("Problem"), tr("File")});
+    m_documents->setAccessibleName(tr("Documents"));
+    m_documents->setAccessibleDescription(tr("The documents of the corpus; activate one to read it"));
+    m_problems->setAccessibleName(tr("Problems"));
+    m_problems->setAccessibleDescription(tr("Files that could not be read, or only in part; activate one to open it"));
     m_problems->setRootIsDecorated(false);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_documents);

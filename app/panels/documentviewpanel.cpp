@@ -30,6 +30,9 @@ DocumentViewPanel::DocumentViewPanel(ProjectDocument *document, QWidget *parent)
     m_header->setWordWrap(true);
     m_header->setTextFormat(Qt::RichText); // built from escaped document strings
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_browser->setAccessibleName(tr("Document text"));
+    m_browser->setAccessibleDescription(tr("The document's text with the concepts' mentions marked as links"));
+    m_header->setAccessibleName(tr("Document details"));
     m_browser->setOpenLinks(false);
     m_browser->setOpenExternalLinks(false);
     m_browser->setDocument(new InertTextDocument(m_browser)); // it shows document text: nothing to load

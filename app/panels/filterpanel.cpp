@@ -66,6 +66,18 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
     m_topN->setToolTip(tr("Show only the best-scored concepts"));
     m_minWeight->setRange(0, 100);
     m_minWeight->setToolTip(tr("Hide links weaker than this"));
+    // The labels above the sliders say their values; these say what they set.
+    m_topN->setAccessibleName(tr("Concepts to show"));
+    m_topN->setAccessibleDescription(m_topN->toolTip());
+    m_minWeight->setObjectName(u"minWeightSlider"_s);
+    m_minWeight->setAccessibleName(tr("Minimum link weight"));
+    m_minWeight->setAccessibleDescription(m_minWeight->toolTip());
+    m_types->setAccessibleName(tr("Concept types"));
+    m_communities->setAccessibleName(tr("Communities"));
+    m_documents->setAccessibleName(tr("Documents"));
+    for (QListWidget *list : {m_types, m_communities, m_documents})
+        list->setAccessibleDescription(tr("Unchecked entries are hidden from the map"));
+    m_hidden->setAccessibleName(tr("Hidden concepts"));
 
     auto *form = new QFormLayout;
     // Labels above their sliders: the dock stays narrow and the map keeps the width.
@@ -75,6 +87,7 @@ FilterPanel::FilterPanel(ProjectDocument *document, QWidget *parent)
 
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(u"filterTabs"_s);
+    tabs->setAccessibleName(tr("Filter by"));
     tabs->addTab(m_types, tr("Types"));
     tabs->addTab(m_communities, tr("Communities"));
     tabs->addTab(m_documents, tr("Documents"));

@@ -55,6 +55,11 @@ LinkPanel::LinkPanel(ProjectDocument *document, QWidget *parent)
 {
     setObjectName(u"linkPanel"_s);
     m_note->editor()->setObjectName(u"linkNoteEdit"_s);
+    m_note->setNoteName(tr("Link note"));
+    m_view->setAccessibleName(tr("Evidence"));
+    m_view->setAccessibleDescription(tr("Sentences that link the two concepts; activate one to show it in the "
+                                        "document"));
+    m_header->setAccessibleName(tr("Link details"));
     layOutEvidencePanel(this, m_header, m_note, m_view, m_model);
     m_view->setRootIsDecorated(false);
     connect(m_note, &NoteEditor::conceptLinkActivated, this, [this](const QString &name) {
@@ -120,10 +125,10 @@ void LinkPanel::showEdge(graph::EdgeIndex edge)
     const graph::EdgeData &e = g.edge(edge);
     const QString a = g.node(e.source).info.label.toHtmlEscaped();
     const QString b = g.node(e.target).info.label.toHtmlEscaped();
-    m_header->setText(tr("<h3 style='margin:0'>%1 — %2</h3><p style='margin:2px 0'>weight %3 · %4 shared sentences%5</p>")
+    m_header->setText(tr("<h3 style='margin:0'>%1 — %2</h3><p style='margin:2px 0'>weight %3 · %4%5</p>")
                           .arg(a, b)
                           .arg(e.relation.weight, 0, 'g', 3)
-                          .arg(e.relation.count)
+                          .arg(tr("%n shared sentence(s)", nullptr, e.relation.count))
                           .arg(e.relation.label.isEmpty() ? QString()
                                                           : tr(" · “%1”").arg(e.relation.label.toHtmlEscaped())));
     for (const extract::Evidence &evidence : e.relation.evidence)

@@ -81,6 +81,15 @@ NoteEditor::NoteEditor(const QString &placeholder, CaretOnReplace caret, QWidget
     });
 }
 
+void NoteEditor::setNoteName(const QString &name)
+{
+    setAccessibleName(name);
+    m_edit->setAccessibleName(name);
+    m_edit->setAccessibleDescription(m_edit->placeholderText());
+    m_preview->setAccessibleName(tr("%1, preview").arg(name));
+    m_preview->setAccessibleDescription(tr("The note as formatted text; each [[Concept]] is a link that selects it."));
+}
+
 void NoteEditor::setNote(const QString &note, bool editable)
 {
     if (note != m_edit->toPlainText()) {

@@ -27,6 +27,9 @@ public:
 
     [[nodiscard]] QPlainTextEdit *editor() const { return m_edit; }
     [[nodiscard]] QTextBrowser *preview() const { return m_preview; }
+    // What assistive technology calls the note ("Concept note"), its editor
+    // and its preview.
+    void setNoteName(const QString &name);
     // Shows note in the editor and preview without emitting edited().
     void setNote(const QString &note, bool editable);
     // Brings the editor tab forward and gives it the keyboard.

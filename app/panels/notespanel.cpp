@@ -37,6 +37,9 @@ NotesPanel::NotesPanel(ProjectDocument *document, QWidget *parent)
     setObjectName(u"notesPanel"_s);
     m_search->setPlaceholderText(tr("Search notes"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search notes"));
+    m_view->setAccessibleName(tr("Notes"));
+    m_view->setAccessibleDescription(tr("Every note of the project; activate one to select its concept"));
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     // Search the whole note, not only the row's first line.

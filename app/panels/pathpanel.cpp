@@ -48,6 +48,12 @@ PathPanel::PathPanel(ProjectDocument *document, QAbstractItemModel *completions,
     setObjectName(u"pathPanel"_s);
     m_from->setPlaceholderText(tr("From concept"));
     m_to->setPlaceholderText(tr("To concept"));
+    m_from->setAccessibleName(tr("From concept"));
+    m_to->setAccessibleName(tr("To concept"));
+    m_choice->setAccessibleName(tr("Paths found"));
+    m_view->setAccessibleName(tr("Path steps"));
+    m_view->setAccessibleDescription(tr("Each hop of the path with the sentences that link its concepts"));
+    m_status->setAccessibleName(tr("Path finder status"));
     m_from->setCompleter(makeCompleter(completions, m_from));
     m_to->setCompleter(makeCompleter(completions, m_to));
     auto *find = new QPushButton(tr("Find path"), this);

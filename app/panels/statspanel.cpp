@@ -21,6 +21,8 @@ StatsPanel::StatsPanel(ProjectDocument *document, QWidget *parent)
 {
     setObjectName(u"statsPanel"_s);
     m_choice->setObjectName(u"statsChoice"_s);
+    m_choice->setAccessibleName(tr("Chart"));
+    m_view->setAccessibleName(tr("Statistics chart"));
     m_choice->addItem(tr("Top concepts by score"));
     m_choice->addItem(tr("Concepts of the selected document"));
     m_choice->addItem(tr("Link weight distribution"));

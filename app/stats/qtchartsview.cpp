@@ -33,6 +33,9 @@ QString QtChartsView::backendName() const
 
 void QtChartsView::showChart(const ChartData &data, bool dark)
 {
+    // The title says what the chart shows; the bars themselves are QGraphicsItems.
+    m_view->setAccessibleName(tr("Statistics chart"));
+    m_view->setAccessibleDescription(data.title);
     auto *chart = new QChart;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundVisible(false);

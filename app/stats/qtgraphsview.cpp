@@ -37,6 +37,7 @@ QtGraphsView::QtGraphsView(QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_quick->setObjectName(u"statsChartView"_s);
+    m_quick->setAccessibleName(tr("Statistics chart"));
     m_quick->setResizeMode(QQuickWidget::SizeRootObjectToView);
     m_quick->setClearColor(Qt::transparent);
     m_quick->setSource(QUrl(u"qrc:/cartograph/stats/StatsGraph.qml"_s));
@@ -85,6 +86,7 @@ void QtGraphsView::showChart(const ChartData &data, bool dark)
     if (!m_series || !m_set || !m_categoryAxis || !m_valueAxis)
         return;
     m_title->setText(data.title);
+    m_quick->setAccessibleDescription(data.title);
     if (m_theme) {
         m_theme->setColorScheme(dark ? QGraphsTheme::ColorScheme::Dark : QGraphsTheme::ColorScheme::Light);
         // Qt Graphs' own themes colour labels green; use the widgets' text colour.
