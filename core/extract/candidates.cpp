@@ -167,7 +167,10 @@ void SentenceCandidates::emitName(const Chunk &c, std::uint16_t kinds)
     if (c.personCue)
         kinds |= KPersonCue;
     if (c.e - c.b == 1) {
-        if (form(c.b).shape & (AllCaps | Mixed))
+        // "DEB_BUILD_OPTIONS": a code identifier in capitals, not an acronym
+        if (tok(c.b).has(Token::Identifier))
+            kinds |= KIdentifier;
+        else if (form(c.b).shape & (AllCaps | Mixed))
             kinds |= KAcronym;
         if (word(c.b).pertainym >= 0)
             kinds |= KNationality;
@@ -330,7 +333,8 @@ void SentenceCandidates::quotedCoinages()
         if (word(i + 1).honorific)
             continue; // a nickname ("Mr. Sam"): the chunker finds the name in it
         const bool named = form(j - 1).shape & Capitalised;
-        emit(i + 1, j, named, KQuoted | (named ? KName : KTerm) | headingKind(i + 1, j));
+        const std::uint16_t code = j == i + 2 && tok(i + 1).has(Token::Identifier) ? KIdentifier : 0; // "NO_SHIM"
+        emit(i + 1, j, named, KQuoted | (named ? KName : KTerm) | code | headingKind(i + 1, j));
         i = j;
     }
 }

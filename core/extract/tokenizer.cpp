@@ -59,6 +59,35 @@ bool isFileExtension(QStringView text, qsizetype from, qsizetype end)
     return letter && j > from && j - from <= 5 && (bounded || sentenceEnd);
 }
 
+// "/var/lib/dpkg", "/usr/share/doc/": an absolute path of two or more
+// segments, after a space or an opening mark, as one identifier; 0 when the
+// slash opens none. (A relative "and/or" stays three words.)
+qsizetype unixPathEnd(QStringView text, qsizetype from, qsizetype end, qsizetype rangeStart)
+{
+    if (from > rangeStart) {
+        const QChar before = text[from - 1];
+        if (!before.isSpace() && before != u'(' && before != u'[' && before != u'"' && before != u'\'' && before != u'`'
+            && before != QChar(0x201C) && before != QChar(0x2018))
+            return 0;
+    }
+    qsizetype j = from;
+    int segments = 0;
+    while (j + 1 < end && text[j] == u'/' && isWordChar(text[j + 1])) {
+        ++j;
+        while (j < end && (isWordChar(text[j]) || text[j] == u'_' || text[j] == u'-' || text[j] == u'+'
+                           || (text[j] == u'.' && j + 1 < end && isWordChar(text[j + 1]))))
+            ++j;
+        ++segments;
+    }
+    if (segments < 2)
+        return 0;
+    if (j < end && text[j] == u'/' && (j + 1 >= end || (!isWordChar(text[j + 1]) && text[j + 1] != u'/')))
+        ++j; // a directory's closing slash
+    if (j < end && (isWordChar(text[j]) || text[j] == u'/'))
+        return 0; // runs on into something else
+    return j;
+}
+
 } // namespace
 
 void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16_t extraFlags,
@@ -72,6 +101,22 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
         if (c.unicode() == u' ' || c.isSpace()) {
             ++i;
             continue;
+        }
+        if (c == u'/') {
+            if (const qsizetype pathEnd = unixPathEnd(text, i, end, range.start); pathEnd > i) {
+                Token t;
+                t.start = static_cast<std::int32_t>(i);
+                t.end = static_cast<std::int32_t>(pathEnd);
+                t.form = interner.intern(text.mid(i, pathEnd - i));
+                t.flags = extraFlags | Token::Identifier;
+                if (firstWord) {
+                    t.flags |= Token::SentenceStart;
+                    firstWord = false;
+                }
+                out.push_back(t);
+                i = pathEnd;
+                continue;
+            }
         }
         if (!isWordChar(c)) {
             Token t;

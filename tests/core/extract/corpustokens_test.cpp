@@ -152,6 +152,10 @@ private Q_SLOTS:
         QTest::newRow("file name") << u"Then edit package.json now."_s << u"package.json"_s << int(Token::Identifier);
         QTest::newRow("snake case") << u"Then delete node_modules now."_s << u"node_modules"_s << int(Token::Identifier);
         QTest::newRow("language") << u"They wrote it in C++ today."_s << u"C++"_s << int(Token::Identifier);
+        QTest::newRow("absolute path") << u"Files live in /var/lib/dpkg now."_s << u"/var/lib/dpkg"_s
+                                       << int(Token::Identifier);
+        QTest::newRow("directory") << u"See (/usr/share/doc/) for more."_s << u"/usr/share/doc/"_s
+                                   << int(Token::Identifier);
     }
 
     void tokenizeCorpus_words_carryTheirFlags()
@@ -193,6 +197,30 @@ private Q_SLOTS:
                                      [&](const Token &k) { return k.isWord() && t.mid(k.start, k.end - k.start) == word; });
         QVERIFY(it != docs[0].tokens.end());
         QCOMPARE(it->has(Token::HyphenNext), joined);
+    }
+
+    void tokenizeCorpus_slashWithoutAPath_isPunctuation_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word"); // a word token that must exist as written
+        QTest::newRow("and/or") << u"Bring tea and/or coffee."_s << u"and"_s;
+        QTest::newRow("one segment") << u"Mount it at /mnt today."_s << u"mnt"_s;
+        QTest::newRow("fraction") << u"It rose 3/4 of a point."_s << u"3"_s;
+    }
+
+    void tokenizeCorpus_slashWithoutAPath_isPunctuation()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        const ingest::Corpus corpus = test::readCorpus({text});
+        const QString &t = corpus.documents[0].text;
+        const std::vector<DocumentTokens> docs = tokens(corpus);
+        bool found = false;
+        for (const Token &k : docs[0].tokens) {
+            QVERIFY2(!(k.isWord() && t.mid(k.start, k.end - k.start).contains(u'/')), qPrintable(t.mid(k.start, k.end - k.start)));
+            found = found || (k.isWord() && t.mid(k.start, k.end - k.start) == word);
+        }
+        QVERIFY(found);
     }
 
     void tokenizeCorpus_threadCount_changesNoToken()

@@ -231,6 +231,12 @@ private Q_SLOTS:
             << T::Policy;
         QTest::newRow("file name") << u"The build reads package.json first. Later package.json lists the tools."_s
                                    << u"package.json"_s << T::Technology;
+        QTest::newRow("identifier in capitals")
+            << u"Set DEB_GAIN_ROOT_CMD before the build. Later DEB_GAIN_ROOT_CMD names the wrapper."_s
+            << u"DEB_GAIN_ROOT_CMD"_s << T::Technology;
+        QTest::newRow("quoted identifier")
+            << u"The rules file reads the \"DEB_RULES_REQUIRES_ROOT\" variable."_s << u"DEB_RULES_REQUIRES_ROOT"_s
+            << T::Technology;
         QTest::newRow("title-case phrase of common words")
             << u"Officials debated Universal Training in May. Later Universal Training was dropped."_s
             << u"Universal Training"_s << T::Theme;
