@@ -196,6 +196,19 @@ void coreSection(const QString &corpus, const QString &cache, int rounds)
     project::storeLayout(project, last->graph);
     const std::vector<graph::NodeIndex> ranked = byScore(last->graph);
     const std::shared_ptr<const project::ProjectAnalyses> analyses = last->analyses;
+    // What a curation edit cost before: a whole build with no cache (the
+    // positions known, so no layout), as buildProject after the edit.
+    {
+        project::Project edited = project;
+        edits().front().second(edited.curation, last->graph, ranked);
+        project::BuildOptions before = cold;
+        before.keepAnalyses = false;
+        print("curation edit as a full rebuild (before): rename", best(rounds, noop, [&] {
+                  QString error;
+                  if (!project::buildProject(edited, before, &error))
+                      std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
+              }));
+    }
     for (const auto &[name, edit] : edits()) {
         project::Project edited = project;
         edit(edited.curation, last->graph, ranked);
