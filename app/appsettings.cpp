@@ -127,4 +127,24 @@ void AppSettings::setExportTitle(const QString &title)
     m_settings.setValue(u"export/title"_s, title);
 }
 
+bool AppSettings::analysisCacheEnabled() const
+{
+    return m_settings.value(u"analysisCache/enabled"_s, true).toBool();
+}
+
+void AppSettings::setAnalysisCacheEnabled(bool enabled)
+{
+    m_settings.setValue(u"analysisCache/enabled"_s, enabled);
+}
+
+QString AppSettings::analysisCachePath() const
+{
+    return m_settings.value(u"analysisCache/path"_s).toString();
+}
+
+void AppSettings::setAnalysisCachePath(const QString &path)
+{
+    m_settings.setValue(u"analysisCache/path"_s, path);
+}
+
 } // namespace carto::app

@@ -50,6 +50,14 @@ public:
     [[nodiscard]] QString exportTitle() const;
     void setExportTitle(const QString &title);
 
+    // The analysis cache builds read and fill (README, "Incremental builds"):
+    // on unless turned off; its file, empty for the default in the XDG cache
+    // folder (project::defaultAnalysisCache()).
+    [[nodiscard]] bool analysisCacheEnabled() const;
+    void setAnalysisCacheEnabled(bool enabled);
+    [[nodiscard]] QString analysisCachePath() const;
+    void setAnalysisCachePath(const QString &path);
+
 private:
     QSettings m_settings;
 };

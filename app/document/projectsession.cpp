@@ -4,7 +4,9 @@
 #include "document/corpuswatcher.h"
 #include "document/projectdocument.h"
 #include "jobs/buildjob.h"
+#include "jobs/jobrunner.h"
 #include "jobs/layoutjob.h"
+#include "project/projectanalyses.h"
 #include "project/projectfile.h"
 #include "samplecorpus.h"
 
@@ -68,10 +70,10 @@ ProjectSession::ProjectSession(ProjectDocument *document, QObject *parent)
             Q_EMIT statusMessage(tr("Another session took over this project's lock; save with care."), 10000);
     });
     m_heartbeat->start();
-    // Curation edits rebuild after a pause, so a burst of edits costs one build.
+    // Curation edits re-assemble after a pause, so a burst of edits costs one.
     m_rebuildTimer->setSingleShot(true);
     m_rebuildTimer->setInterval(250);
-    connect(m_rebuildTimer, &QTimer::timeout, this, &ProjectSession::rebuild);
+    connect(m_rebuildTimer, &QTimer::timeout, this, &ProjectSession::applyCuration);
     connect(m_document, &ProjectDocument::curationChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
     connect(m_watcher, &CorpusWatcher::changed, this, [this] {
         if (isBuilding()) {
@@ -285,19 +287,54 @@ bool ProjectSession::newProject()
     m_stamp = {};
     m_document->setProject({}, QString());
     m_document->clear();
+    JobRunner::releaseElsewhere(std::exchange(m_analyses, nullptr));
+    m_fullBuildDue = true;
     m_watcher->stop();
     Q_EMIT projectChanged();
     Q_EMIT statusMessage(tr("New project: open a folder of documents with File ▸ Open Folder."), 5000);
     return true;
 }
 
+project::BuildOptions ProjectSession::buildOptions() const
+{
+    project::BuildOptions options;
+    const AppSettings settings;
+    if (settings.analysisCacheEnabled()) {
+        const QString path = settings.analysisCachePath();
+        options.analysisCache = path.isEmpty() ? project::defaultAnalysisCache() : path;
+    }
+    options.keepAnalyses = true;
+    // User data is never changed: what has a place keeps it.
+    options.holdSavedPositions = true;
+    return options;
+}
+
 void ProjectSession::startBuild(const project::Project &project, bool replace)
 {
     m_layoutJob->cancel();
     m_replaceOnFinish = replace && m_document->hasBuild();
+    // Until this build lands the kept analyses may be another corpus's.
+    m_fullBuildDue = true;
     Q_EMIT jobStarted(tr("Starting…"));
     Q_EMIT buildStarted(m_replaceOnFinish);
-    m_buildJob->startProject(project);
+    m_buildJob->startProject(project, buildOptions());
+}
+
+void ProjectSession::applyCuration()
+{
+    const project::Project &open = m_document->project();
+    if (open.corpusFolders.isEmpty())
+        return;
+    if (m_fullBuildDue || !m_analyses || !m_document->hasBuild() || m_analyses->folders != open.corpusFolders) {
+        rebuild();
+        return;
+    }
+    m_layoutJob->cancel();
+    m_replaceOnFinish = true;
+    Q_EMIT jobStarted(tr("Applying the curation…"));
+    Q_EMIT buildStarted(true);
+    // Current positions and pins go in, so the map stays where it was.
+    m_buildJob->startAssembly(m_analyses, m_document->projectForSave(), buildOptions());
 }
 
 void ProjectSession::rebuild()
@@ -337,6 +374,12 @@ void ProjectSession::onBuildStopped(const QString &message)
 void ProjectSession::onBuildFinished(const std::shared_ptr<project::BuildResult> &result, const QString &folder)
 {
     Q_EMIT jobEnded();
+    m_lastBuild = {result->analysesFromCache, result->documentsAnalysed, result->reassembled};
+    if (!result->reassembled)
+        m_fullBuildDue = false;
+    // The old analyses are freed on a pool thread: it takes a while.
+    if (m_analyses != result->analyses)
+        JobRunner::releaseElsewhere(std::exchange(m_analyses, result->analyses));
     if (std::exchange(m_replaceOnFinish, false)) {
         m_document->replaceBuild(result);
         m_watcher->watch(m_document->project().corpusFolders);

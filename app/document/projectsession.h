@@ -13,7 +13,9 @@
 class QTimer;
 
 namespace carto::project {
+struct BuildOptions;
 struct BuildResult;
+struct ProjectAnalyses;
 }
 
 namespace carto::app {
@@ -84,6 +86,17 @@ public:
     // file and lock. False when the user cancels.
     bool close();
 
+    // What the last build that landed did: how many documents it took from
+    // the analysis cache and how many it read and analysed, and whether it
+    // was a curation edit's assembly alone (from the analyses kept in memory).
+    struct BuildStats
+    {
+        int analysesFromCache = 0;
+        int documentsAnalysed = 0;
+        bool reassembled = false;
+    };
+    [[nodiscard]] BuildStats lastBuildStats() const { return m_lastBuild; }
+
     [[nodiscard]] bool isBuilding() const;
     [[nodiscard]] bool isLayingOut() const;
     [[nodiscard]] QString lastError() const { return m_lastError; }
@@ -120,6 +133,10 @@ private:
     QMessageBox::StandardButton askAboutChangedFile(const QString &path);
     bool reload(const QString &path);
     void startBuild(const project::Project &project, bool replace);
+    // A curation edit: assembles the open project again from the analyses the
+    // last full build kept; a full rebuild when there are none to trust.
+    void applyCuration();
+    [[nodiscard]] project::BuildOptions buildOptions() const;
     void onBuildFinished(const std::shared_ptr<project::BuildResult> &result, const QString &folder);
     void onBuildStopped(const QString &message);
     [[nodiscard]] project::Project currentProject() const;
@@ -139,6 +156,11 @@ private:
     project::RecoverySlot m_slot;
     project::FileStamp m_stamp; // the project file as loaded or last saved
     QString m_lastError;
+    // The analyse stage of the last full build that landed, kept for curation
+    // edits; stale while a full build is due (m_fullBuildDue).
+    std::shared_ptr<const project::ProjectAnalyses> m_analyses;
+    bool m_fullBuildDue = true;
+    BuildStats m_lastBuild;
     bool m_replaceOnFinish = false;
     bool m_restoreView = false;
     bool m_dirtyAfterBuild = false;

@@ -34,6 +34,15 @@ void BuildJob::startProject(const project::Project &project, const project::Buil
     }, project.corpusFolders.value(0));
 }
 
+void BuildJob::startAssembly(std::shared_ptr<const project::ProjectAnalyses> analyses, const project::Project &project,
+                             const project::BuildOptions &options)
+{
+    run([analyses = std::move(analyses), project, options](QString *error, ProgressSink *progress,
+                                                           const CancelToken *token) {
+        return project::assembleProject(analyses, project, options, error, progress, token);
+    }, project.corpusFolders.value(0));
+}
+
 void BuildJob::run(
     std::function<std::optional<project::BuildResult>(QString *, ProgressSink *, const CancelToken *)> work,
     const QString &folder)

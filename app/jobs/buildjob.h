@@ -11,9 +11,11 @@ namespace carto::app {
 class JobRunner;
 
 // Runs project::buildProject (or buildCorpus) in the background on a
-// JobRunner. ProjectSession starts one per open or rebuild; a new start()
-// supersedes the running build without waiting for it. Progress arrives as
-// signals; the result lands on the GUI thread through finished().
+// JobRunner, or project::assembleProject from the analyses an earlier build
+// kept (a curation edit: nothing is read or tagged again). ProjectSession
+// starts one per open, rebuild or curation edit; a new start supersedes the
+// running build without waiting for it. Progress arrives as signals; the
+// result lands on the GUI thread through finished().
 class BuildJob final : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,10 @@ public:
     void start(const QString &folder, const project::BuildOptions &options = {});
     // Builds a project (its folders, curation and saved positions) with project::buildProject.
     void startProject(const project::Project &project, const project::BuildOptions &options = {});
+    // Assembles `project` (its curation and saved positions) from `analyses`
+    // (BuildResult::analyses of an earlier build of the same folders).
+    void startAssembly(std::shared_ptr<const project::ProjectAnalyses> analyses, const project::Project &project,
+                       const project::BuildOptions &options = {});
     // Abandons the running build: cancelled() at once, its result never lands.
     void cancel();
     [[nodiscard]] bool isRunning() const;

@@ -1,5 +1,6 @@
 #include "documentanalysis.h"
 
+#include "analysiscount.h"
 #include "boilerplate.h"
 #include "corpustokens.h"
 #include "parallel.h"
@@ -76,6 +77,7 @@ bool operator==(const DocumentAnalysis &a, const DocumentAnalysis &b)
 
 DocumentAnalysis analyseDocument(const ingest::Document &doc)
 {
+    detail::countAnalyseDocument();
     DocumentAnalysis a;
     FormInterner interner;
     tokenizeDocument(doc, interner, a.tokens, a.sentences);

@@ -10,10 +10,13 @@
 
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace carto::project {
+
+struct ProjectAnalyses;
 
 // Options for one run of the whole pipeline.
 struct BuildOptions
@@ -22,6 +25,12 @@ struct BuildOptions
     extract::ConceptExtractor::Options extractor;
     layout::ForceLayout::Options layout;
     bool computeLayout = true;
+    // buildProject/assembleProject: every concept with a saved position keeps
+    // it exactly, pinned or not; only concepts new to the map are placed
+    // (around them). The app's choice: a curation edit or a changed document
+    // never moves what the user has seen. Off: saved positions are only the
+    // layout's start, and the map settles anew around what changed.
+    bool holdSavedPositions = false;
     // Extra curation applied after the corpus folder's own cartograph.yaml
     // (a project's curation). Its entries win on conflict.
     extract::Curation curation;
@@ -30,6 +39,9 @@ struct BuildOptions
     QString analysisCache;
     QStringList moreAnalysisCaches; // looked in too, copied from (CorpusAnalyser::Options)
     qint64 analysisCacheMaxBytes = qint64(2) << 30;
+    // Hand the analyse stage back in BuildResult::analyses, for
+    // assembleProject() after a curation edit (the app). Costs memory.
+    bool keepAnalyses = false;
 };
 
 // Everything one build derives from a corpus folder.
@@ -40,6 +52,10 @@ struct BuildResult
     std::vector<Problem> problems;  // all problems: reading, curation, extraction
     int analysesFromCache = 0;      // documents whose analysis came from the cache
     int documentsAnalysed = 0;      // documents read and analysed by this build
+    // With BuildOptions::keepAnalyses: what was read and analysed, shared
+    // (immutable) with the builds assembleProject() makes from it.
+    std::shared_ptr<const ProjectAnalyses> analyses;
+    bool reassembled = false;       // made by assembleProject: nothing was read
 };
 
 // Runs ingest -> extract -> graph -> metrics -> layout on a folder: the one entry
@@ -65,6 +81,18 @@ struct BuildResult
                                                       QString *error, ProgressSink *progress = nullptr,
                                                       const CancelToken *cancel = nullptr);
 
+// The assemble half of buildProject alone, from the analyses a previous build
+// kept (BuildOptions::keepAnalyses): the folders' curation as read then, the
+// project's curation and options.curation over it, the layout from
+// project.positions and pins as buildProject does. Nothing is read or
+// analysed, so the map is the one buildProject would give for this project
+// while the files are unchanged (a changed file needs buildProject). The
+// result carries the same analyses on. std::nullopt when cancelled.
+[[nodiscard]] std::optional<BuildResult> assembleProject(std::shared_ptr<const ProjectAnalyses> analyses,
+                                                         const Project &project, const BuildOptions &options,
+                                                         QString *error, ProgressSink *progress = nullptr,
+                                                         const CancelToken *cancel = nullptr);
+
 // A concept note whose concept is not in the graph (its documents were edited
 // or deleted, or it was merged away). Orphans stay in the Project; the app shows
 // them and may offer to re-attach to `candidate`.
@@ -83,6 +111,10 @@ struct OrphanedNote
 // Copies a build's positions into the project (all nodes) and its pins, as the
 // app does before saving so the next open restores the map.
 void storeLayout(Project &project, const graph::ConceptGraph &graph);
+
+// The analysis cache's file when none is named: <XDG cache folder>/analyses.sqlite
+// (cache::AnalysisCache::defaultPath(), for this application's name).
+[[nodiscard]] QString defaultAnalysisCache();
 
 // Name of the curation file looked for in a corpus folder.
 [[nodiscard]] QString curationFileName();

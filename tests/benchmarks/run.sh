@@ -100,7 +100,8 @@ section_open() {
 # The analysis cache (core/cache) on a copy of SOTU, side by side in one run:
 # a cold build without the cache, a cold build filling it, a warm build (every
 # analysis from the cache), a build after one document changed, and the
-# analyse stage alone (`cartograph-cli analyse`, warm). Best of 3 (by wall time): wall time,
+# analyse stage alone (`cartograph-cli analyse`, warm), then incremental_bench
+# (the same in one process, curation edits included). Best of 3 (by wall time): wall time,
 # CPU time (user+system: steadier than wall time on a shared machine) and
 # peak RSS from GNU time. INCREMENTAL_ARGS adds build flags (--no-layout);
 # INCREMENTAL_BASE_CLI=path/to/an/older/cartograph-cli adds its cold build.
@@ -140,6 +141,9 @@ section_incremental() {
     echo "cache file: $(du -k "$cache" | cut -f1) KB for $(du -sk "$work/sotu" | cut -f1) KB of documents"
     rm -rf "$work"
     echo
+    # The same in one process, and what the app pays: a curation edit
+    # assembled from the analyses kept in memory (incremental_bench.cpp).
+    QT_QPA_PLATFORM=offscreen run incremental_bench
 }
 
 SECTIONS=(layout graph render interaction pipeline tagger engine open jobs incremental)

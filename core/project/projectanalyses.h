@@ -1,0 +1,57 @@
+#pragma once
+
+#include "build.h"
+
+#include "extract/curation.h"
+#include "extract/documentanalysis.h"
+#include "foundation/problem.h"
+#include "foundation/progress.h"
+#include "ingest/corpus.h"
+#include "project/project.h"
+
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace carto::project {
+
+// The analyse half of a build, kept whole: the corpus as read, one analysis
+// per document (fresh or from the analysis cache), the folders' own
+// cartograph.yaml curation and the problems met so far. buildCorpus and
+// buildProject make one and assemble it; with BuildOptions::keepAnalyses it
+// is handed back, immutable and shared, in BuildResult::analyses, so that
+// assembleProject() can re-run the corpus stages alone after a curation edit
+// (the app keeps the last one; nothing is read or tagged again). It costs
+// memory of the order of the corpus's tokens, so only the app asks for it.
+struct ProjectAnalyses
+{
+    QStringList folders;            // the corpus folders read, as given
+    ingest::Corpus corpus;          // documents (ids index this vector) and read problems
+    std::vector<extract::DocumentAnalysis> analyses; // analyses[i] is corpus.documents[i]'s
+    extract::Curation folderCuration; // each folder's cartograph.yaml, in folder order
+    std::vector<Problem> problems;  // reading and curation-file problems, before assembly
+    int fromCache = 0;              // analyses read from the analysis cache
+    int analysed = 0;               // documents read and analysed
+};
+
+// Reads and analyses one folder as buildCorpus does (through the analysis
+// cache when options.analysisCache is set). std::nullopt with a one-line
+// *error when the folder is missing, holds no readable document or the work
+// is cancelled.
+[[nodiscard]] std::optional<ProjectAnalyses> analyseFolder(const QString &folder, const BuildOptions &options,
+                                                           QString *error, ProgressSink *progress = nullptr,
+                                                           const CancelToken *cancel = nullptr);
+
+// Reads and analyses every folder of a project as buildProject does: paths
+// prefixed with the folder's name when there are several, a missing folder
+// reported and skipped. std::nullopt when no document is read at all.
+[[nodiscard]] std::optional<ProjectAnalyses> analyseProject(const Project &project, const BuildOptions &options,
+                                                            QString *error, ProgressSink *progress = nullptr,
+                                                            const CancelToken *cancel = nullptr);
+
+// Appends `extra` to `base`; extra's entries come last so they win where the
+// two disagree (later merges, renames and types override earlier ones).
+void appendCuration(extract::Curation &base, const extract::Curation &extra);
+
+} // namespace carto::project

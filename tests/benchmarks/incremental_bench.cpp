@@ -1,0 +1,315 @@
+// incremental_bench: what an incremental build costs, side by side on one
+// corpus (SOTU by default): a cold build, a warm one (every analysis from the
+// analysis cache), one after a document changed, and a curation edit that
+// assembles again from the analyses kept in memory (rename, merge, hide,
+// type). First through core (project::buildProject / assembleProject with the
+// app's options), then through the app's own path (ProjectSession and
+// ProjectDocument, no window): from the call to the landed build on the GUI
+// thread. Best of --rounds N (default 3) by wall time; CPU is the process's.
+//
+//   incremental_bench [FOLDER] [--rounds N]
+#include "appsettings.h"
+#include "document/projectdocument.h"
+#include "document/projectsession.h"
+#include "extract/analysiscount.h"
+#include "project/build.h"
+#include "project/projectanalyses.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <functional>
+
+using namespace carto;
+
+namespace {
+
+double processCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+struct Sample
+{
+    double wall = 0;
+    double cpu = 0;
+    std::uint64_t analyses = 0; // analyseDocument calls
+};
+
+// prepare() untimed before each round, then step() timed; the fastest round.
+Sample best(int rounds, const std::function<void(int)> &prepare, const std::function<void()> &step)
+{
+    Sample out;
+    for (int round = 0; round < rounds; ++round) {
+        prepare(round);
+        const std::uint64_t calls = extract::analyseDocumentCalls();
+        const double cpu = processCpuMs();
+        QElapsedTimer timer;
+        timer.start();
+        step();
+        const Sample s{double(timer.nsecsElapsed()) / 1e6, processCpuMs() - cpu, extract::analyseDocumentCalls() - calls};
+        if (round == 0 || s.wall < out.wall)
+            out = s;
+    }
+    return out;
+}
+
+void print(const char *label, const Sample &s)
+{
+    std::printf("%-44s %8.0f ms wall %8.0f ms CPU %5llu documents analysed\n", label, s.wall, s.cpu,
+                static_cast<unsigned long long>(s.analyses));
+    std::fflush(stdout);
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(file));
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
+            return false;
+    }
+    return true;
+}
+
+void appendTo(const QString &path, int round)
+{
+    QFile file(path);
+    if (file.open(QIODevice::Append))
+        file.write(QStringLiteral("\nA sentence added in round %1 of the incremental benchmark about the Cache Act.\n")
+                       .arg(round).toUtf8());
+}
+
+// The four edits the issue names, on the concepts ranked 1..4 by score.
+using Edit = std::function<void(extract::Curation &, const graph::ConceptGraph &, const std::vector<graph::NodeIndex> &)>;
+const std::vector<std::pair<const char *, Edit>> &edits()
+{
+    static const std::vector<std::pair<const char *, Edit>> list = {
+        {"rename", [](extract::Curation &c, const graph::ConceptGraph &g, const std::vector<graph::NodeIndex> &r) {
+             c.renames[g.node(r[1]).info.label] = QStringLiteral("Renamed Concept");
+         }},
+        {"merge", [](extract::Curation &c, const graph::ConceptGraph &g, const std::vector<graph::NodeIndex> &r) {
+             c.merges.push_back({g.node(r[2]).info.label, {g.node(r[3]).info.label}});
+         }},
+        {"hide", [](extract::Curation &c, const graph::ConceptGraph &g, const std::vector<graph::NodeIndex> &r) {
+             c.ignored.append(g.node(r[4]).info.label);
+         }},
+        {"type", [](extract::Curation &c, const graph::ConceptGraph &g, const std::vector<graph::NodeIndex> &r) {
+             c.typeOverrides[g.node(r[1]).info.label] = extract::ConceptType::Technology;
+         }},
+    };
+    return list;
+}
+
+std::vector<graph::NodeIndex> byScore(const graph::ConceptGraph &g)
+{
+    std::vector<graph::NodeIndex> out(size_t(g.nodeCount()));
+    for (int v = 0; v < g.nodeCount(); ++v)
+        out[size_t(v)] = v;
+    std::sort(out.begin(), out.end(), [&](int a, int b) { return g.node(a).info.score > g.node(b).info.score; });
+    return out;
+}
+
+// Where an assembly's time goes: process CPU between the pipeline's
+// progress milestones (extraction reports 1..4 of 4: tokens and vocabulary,
+// tags and candidates, concepts, curation and relations; then linking).
+class StageClock final : public ProgressSink
+{
+public:
+    StageClock() : m_last(processCpuMs()) { }
+    void report(const QString &stage, qint64 done, qint64 total) override
+    {
+        const QString key = QStringLiteral("%1 %2/%3").arg(stage).arg(done).arg(total);
+        if (key == m_key)
+            return;
+        const double now = processCpuMs();
+        m_lines.append(QStringLiteral("%1 ms to %2").arg(now - m_last, 0, 'f', 0).arg(key));
+        m_last = now;
+        m_key = key;
+    }
+    void print() const
+    {
+        std::printf("  stages (process CPU up to each milestone): %s\n", qPrintable(m_lines.join(QStringLiteral(", "))));
+    }
+
+private:
+    double m_last;
+    QString m_key;
+    QStringList m_lines;
+};
+
+size_t analysisBytes(const project::ProjectAnalyses &a)
+{
+    size_t bytes = 0;
+    for (const extract::DocumentAnalysis &d : a.analyses)
+        bytes += d.tokens.size() * sizeof(extract::Token) + d.sentences.size() * sizeof(extract::UnitSentence) + d.tags.size();
+    return bytes;
+}
+
+void coreSection(const QString &corpus, const QString &cache, int rounds)
+{
+    project::Project project;
+    project.corpusFolders = {corpus};
+    project::BuildOptions cold;
+    cold.keepAnalyses = true;
+    cold.holdSavedPositions = true;
+    project::BuildOptions cached = cold;
+    cached.analysisCache = cache;
+    const QString changed = QDir(corpus).filePath(QDir(corpus).entryList(QDir::Files).value(99));
+    const auto noop = [](int) {};
+    const auto emptyCache = [&](int) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(cache + suffix);
+    };
+    std::optional<project::BuildResult> last;
+    const auto build = [&](const project::BuildOptions &options) {
+        return [&, options] {
+            QString error;
+            last = project::buildProject(project, options, &error);
+            if (!last)
+                std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
+        };
+    };
+    std::printf("-- core: project::buildProject / assembleProject (the app's options, layout included)\n");
+    print("cold, no cache", best(rounds, noop, build(cold)));
+    print("cold, filling the cache", best(rounds, emptyCache, build(cached)));
+    print("warm: every analysis from the cache", best(rounds, noop, build(cached)));
+    print("one document changed", best(rounds, [&](int round) { appendTo(changed, round); }, build(cached)));
+    if (!last)
+        return;
+    std::printf("analyses kept in memory: %.1f MB (tokens, sentences, tags)\n", double(analysisBytes(*last->analyses)) / 1e6);
+    // The app passes the map's positions in: every concept keeps its place.
+    project::storeLayout(project, last->graph);
+    const std::vector<graph::NodeIndex> ranked = byScore(last->graph);
+    const std::shared_ptr<const project::ProjectAnalyses> analyses = last->analyses;
+    // What a curation edit cost before: a whole build with no cache (the
+    // positions known, so no layout), as buildProject after the edit.
+    {
+        project::Project edited = project;
+        edits().front().second(edited.curation, last->graph, ranked);
+        project::BuildOptions before = cold;
+        before.keepAnalyses = false;
+        print("curation edit as a full rebuild (before): rename", best(rounds, noop, [&] {
+                  QString error;
+                  if (!project::buildProject(edited, before, &error))
+                      std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
+              }));
+    }
+    for (const auto &[name, edit] : edits()) {
+        project::Project edited = project;
+        edit(edited.curation, last->graph, ranked);
+        const Sample s = best(rounds, noop, [&] {
+            QString error;
+            if (!project::assembleProject(analyses, edited, cold, &error))
+                std::fprintf(stderr, "assembly failed: %s\n", qPrintable(error));
+        });
+        print(qPrintable(QStringLiteral("curation edit (assemble only): %1").arg(QLatin1String(name))), s);
+    }
+    StageClock clock;
+    QString error;
+    (void)project::assembleProject(analyses, project, cold, &error, &clock);
+    clock.print();
+}
+
+struct Window
+{
+    app::ProjectDocument document;
+    app::ProjectSession session{&document};
+    Window()
+    {
+        session.setPrompt([](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::No; });
+    }
+    // Wall time from start() to the landed build (buildFinished).
+    Sample waitFor(const std::function<void()> &start)
+    {
+        QSignalSpy finished(&session, &app::ProjectSession::buildFinished);
+        const std::uint64_t calls = extract::analyseDocumentCalls();
+        const double cpu = processCpuMs();
+        QElapsedTimer timer;
+        timer.start();
+        start();
+        if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 600000))
+            std::fprintf(stderr, "no build landed\n");
+        return {double(timer.nsecsElapsed()) / 1e6, processCpuMs() - cpu, extract::analyseDocumentCalls() - calls};
+    }
+};
+
+void appSection(const QString &corpus, int rounds)
+{
+    std::printf("-- app: ProjectSession and ProjectDocument, call to landed build (GUI thread)\n");
+    Sample open;
+    for (int round = 0; round < rounds; ++round) { // the cache is warm from the core section
+        Window window;
+        const Sample s = window.waitFor([&] { window.session.openFolder(corpus); });
+        if (round == 0 || s.wall < open.wall)
+            open = s;
+        window.session.close();
+    }
+    print("open the folder again (warm cache)", open);
+    Window window;
+    window.waitFor([&] { window.session.openFolder(corpus); });
+    app::ProjectDocument &doc = window.document;
+    const auto rank = [&](int r) { return doc.nodesByScore().at(size_t(r)); };
+    const std::vector<std::pair<const char *, std::function<void()>>> steps = {
+        {"rename", [&] { doc.renameConcept(rank(1), QStringLiteral("Renamed Concept")); }},
+        {"merge", [&] { doc.mergeConcepts(rank(3), rank(2)); }},
+        {"hide", [&] { doc.hideConcepts({rank(4)}); }},
+        {"type", [&] { doc.setConceptType(rank(1), extract::ConceptType::Technology); }},
+    };
+    for (const auto &[name, step] : steps) {
+        Sample fastest;
+        for (int round = 0; round < rounds; ++round) {
+            const Sample s = window.waitFor(step);
+            if (round == 0 || s.wall < fastest.wall)
+                fastest = s;
+            window.waitFor([&] { doc.undo(); });
+        }
+        print(qPrintable(QStringLiteral("curation edit, incl. the 250 ms pause: %1").arg(QLatin1String(name))), fastest);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("CartographIncrementalBench"));
+    QStringList args = QCoreApplication::arguments().mid(1);
+    int rounds = 3;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--rounds")); i >= 0 && i + 1 < args.size()) {
+        rounds = std::max(1, args[i + 1].toInt());
+        args.remove(i, 2);
+    }
+    const QString source = args.isEmpty() ? QStringLiteral(CARTO_SHARED_DIR "/corpora/sotu") : args.front();
+    QTemporaryDir work;
+    const QString corpus = work.filePath(QStringLiteral("corpus"));
+    if (!work.isValid() || !copyTree(source, corpus)) {
+        std::fprintf(stderr, "cannot copy %s\n", qPrintable(source));
+        return 1;
+    }
+    const QString cache = work.filePath(QStringLiteral("analyses.sqlite"));
+    app::AppSettings settings;
+    settings.setAnalysisCacheEnabled(true);
+    settings.setAnalysisCachePath(cache);
+    std::printf("== incremental builds: %s (%lld files), best of %d\n", qPrintable(QDir(source).dirName()),
+                static_cast<long long>(QDir(corpus).entryList(QDir::Files).size()), rounds);
+    coreSection(corpus, cache, rounds);
+    appSection(corpus, rounds);
+    settings.setAnalysisCachePath(QString());
+    return 0;
+}
