@@ -259,6 +259,60 @@ std::vector<Point> packBoxes(const std::vector<Box> &boxes, double gap)
     return offsets;
 }
 
+// Gravity per node of every level: a constant pull towards the centroid that
+// grows with the square of the node's weighted degree relative to the mean
+// (a coarse node counts its members' mean). Without it a dense, strongly linked
+// core whose links are capped (so the periphery hangs off mid-ranked concepts,
+// not off the hubs) is pushed aside by the repulsion of the much larger
+// periphery and ends as a fan at the layout's edge, its best-linked concept at
+// the tip. The square keeps the pull on the periphery small, so the map does
+// not shrink around the core. The unit is the repulsion a node feels at the rim
+// of its level's natural disc, c K sqrt(n): a strength of about 1 for the
+// core's members is where it wins over the periphery's push.
+std::vector<double> weightedDegrees(const Csr &g)
+{
+    std::vector<double> degree(size_t(g.n), 0.0);
+    for (int v = 0; v < g.n; ++v)
+        for (int a = g.offset[size_t(v)]; a < g.offset[size_t(v) + 1]; ++a)
+            degree[size_t(v)] += g.weight[size_t(a)];
+    return degree;
+}
+
+// importance: the members' summed weighted degree per node; mass: member count.
+std::vector<double> levelGravity(const std::vector<double> &importance, const std::vector<double> &mass,
+                                 double strength, double k)
+{
+    const int n = int(importance.size());
+    double mean = 0.0;
+    for (int v = 0; v < n; ++v)
+        mean += importance[size_t(v)] / mass[size_t(v)] / n;
+    const double unit = strength * RefineParams{}.c * k * std::sqrt(double(n));
+    std::vector<double> pull(size_t(n), 0.0);
+    for (int v = 0; v < n && mean > 0.0; ++v) {
+        const double ratio = importance[size_t(v)] / mass[size_t(v)] / mean;
+        pull[size_t(v)] = unit * ratio * ratio;
+    }
+    return pull;
+}
+
+std::vector<std::vector<double>> gravityPerLevel(const std::vector<Level> &levels, double strength, double k)
+{
+    std::vector<std::vector<double>> pull(levels.size());
+    if (strength <= 0.0 || levels.empty())
+        return pull;
+    std::vector<double> importance = weightedDegrees(levels.front().graph);
+    for (size_t l = 0; l < levels.size(); ++l) {
+        pull[l] = levelGravity(importance, levels[l].mass, strength, k);
+        if (l + 1 < levels.size()) {
+            std::vector<double> coarse(size_t(levels[l + 1].graph.n), 0.0);
+            for (int v = 0; v < levels[l].graph.n; ++v)
+                coarse[size_t(levels[l].toCoarse[size_t(v)])] += importance[size_t(v)];
+            importance = std::move(coarse);
+        }
+    }
+    return pull;
+}
+
 } // namespace
 
 ForceLayout::ForceLayout(Options options) : m_options(options) { }
@@ -272,6 +326,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
     if (n == 0)
         return {};
     const double k = m_options.idealEdgeLength > 0.0 ? m_options.idealEdgeLength : 100.0;
+
     const int threads = m_options.threads > 0 ? m_options.threads
                                               : std::max(1, int(std::thread::hardware_concurrency()));
     const std::uint64_t seed = m_options.seed;
@@ -402,6 +457,10 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             params.maxStep = 0.05 * k;
             params.tolerance = 0.005;
             params.fixed = &localFixed;
+            // The same gravity as a fresh layout, so its balance is kept, not relaxed away.
+            if (m_options.gravity > 0.0)
+                params.gravity = levelGravity(weightedDegrees(c.graph), std::vector<double>(size_t(size), 1.0),
+                                              m_options.gravity, k);
             const int ran = detail::refine(c.graph, c.positions, params, tick);
             if (ran < 0)
                 return {};
@@ -415,6 +474,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             // Multilevel: random start on the coarsest graph, then prolong each
             // level's layout to the next finer one and refine it.
             std::vector<Point> pos;
+            const std::vector<std::vector<double>> pull = gravityPerLevel(c.levels, m_options.gravity, k);
             for (size_t l = c.levels.size(); l-- > 0;) {
                 const Level &level = c.levels[l];
                 const int ln = level.graph.n;
@@ -424,6 +484,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
                 params.theta = m_options.theta;
                 params.threads = threads;
                 params.unitWeights = l > 0;
+                params.gravity = pull[l];
                 if (coarsest) {
                     detail::SplitMix rng(seed * 31 + ci);
                     const double side = std::sqrt(double(ln)) * k;

@@ -346,6 +346,8 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
     double energy = std::numeric_limits<double>::infinity();
     int progress = 0;
 
+    const bool pulled = params.gravity.size() == size_t(n);
+    Point centroid;
     auto computeRange = [&](size_t from, size_t to) {
         const std::vector<int> &order = tree.order();
         for (size_t k2 = from; k2 < to; ++k2) {
@@ -360,6 +362,15 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
                 fx += s * dx;
                 fy += s * dy;
             }
+            if (pulled) {
+                const double dx = centroid.x - p.x, dy = centroid.y - p.y;
+                const double d = std::sqrt(dx * dx + dy * dy);
+                // Constant beyond an edge length, fading to nothing at the
+                // centre so the hubs there settle instead of jittering across it.
+                const double reach = std::max(d, k);
+                fx += params.gravity[size_t(i)] * dx / reach;
+                fy += params.gravity[size_t(i)] * dy / reach;
+            }
             force[size_t(i)] = {fx, fy};
         }
     };
@@ -367,6 +378,15 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
     int iteration = 0;
     while (iteration < params.maxIterations) {
         tree.build(positions);
+        if (pulled) {
+            centroid = {};
+            for (const Point &p : positions) {
+                centroid.x += p.x;
+                centroid.y += p.y;
+            }
+            centroid.x /= n;
+            centroid.y /= n;
+        }
         if (threads == 1) {
             computeRange(0, size_t(n));
         } else {

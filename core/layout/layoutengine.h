@@ -87,6 +87,9 @@ struct RefineParams
     int threads = 1;
     bool unitWeights = false; // coarse levels: merged weights would over-contract
     const std::vector<char> *fixed = nullptr; // nodes that must not move
+    // Per-node pull towards the layout's centroid (force units, constant in
+    // distance); empty for none. See ForceLayout: it keeps the heavy core central.
+    std::vector<double> gravity;
 };
 
 // Runs refinement iterations in place. `iterationDone(i)` is called after each
