@@ -168,6 +168,32 @@ void alignTo(std::vector<Point> &points, const std::vector<int> &anchors, const 
     }
 }
 
+// Rotates points about their centroid so their principal axis (of largest
+// spread) is the x axis.
+void alignLongAxisHorizontally(std::vector<Point> &points)
+{
+    if (points.size() < 3)
+        return;
+    Point mean;
+    for (const Point &p : points) {
+        mean.x += p.x / double(points.size());
+        mean.y += p.y / double(points.size());
+    }
+    double xx = 0.0, yy = 0.0, xy = 0.0;
+    for (const Point &p : points) {
+        const double dx = p.x - mean.x, dy = p.y - mean.y;
+        xx += dx * dx;
+        yy += dy * dy;
+        xy += dx * dy;
+    }
+    const double angle = 0.5 * std::atan2(2.0 * xy, xx - yy); // of the principal axis
+    const double cs = std::cos(-angle), sn = std::sin(-angle);
+    for (Point &p : points) {
+        const double dx = p.x - mean.x, dy = p.y - mean.y;
+        p = {mean.x + cs * dx - sn * dy, mean.y + sn * dx + cs * dy};
+    }
+}
+
 // Spiral packing: the largest component sits at the origin and the others, in
 // decreasing size, take the first free slot along an outward Archimedean spiral,
 // so small components and isolated concepts hug the main map instead of filling
@@ -260,15 +286,14 @@ std::vector<Point> packBoxes(const std::vector<Box> &boxes, double gap)
 }
 
 // Gravity per node of every level: a constant pull towards the centroid that
-// grows with the square of the node's weighted degree relative to the mean
+// grows with the square of how far the node's weighted degree exceeds the mean
 // (a coarse node counts its members' mean). Without it a dense, strongly linked
 // core whose links are capped (so the periphery hangs off mid-ranked concepts,
 // not off the hubs) is pushed aside by the repulsion of the much larger
 // periphery and ends as a fan at the layout's edge, its best-linked concept at
-// the tip. The square keeps the pull on the periphery small, so the map does
-// not shrink around the core. The unit is the repulsion a node feels at the rim
-// of its level's natural disc, c K sqrt(n): a strength of about 1 for the
-// core's members is where it wins over the periphery's push.
+// the tip. Only the excess pulls, so the periphery and evenly linked graphs
+// (a chain, a grid) keep their shape instead of curling up. The unit is the
+// repulsion a node feels at the rim of its level's natural disc, c K sqrt(n).
 std::vector<double> weightedDegrees(const Csr &g)
 {
     std::vector<double> degree(size_t(g.n), 0.0);
@@ -289,8 +314,11 @@ std::vector<double> levelGravity(const std::vector<double> &importance, const st
     const double unit = strength * RefineParams{}.c * k * std::sqrt(double(n));
     std::vector<double> pull(size_t(n), 0.0);
     for (int v = 0; v < n && mean > 0.0; ++v) {
-        const double ratio = importance[size_t(v)] / mass[size_t(v)] / mean;
-        pull[size_t(v)] = unit * ratio * ratio;
+        // Capped at twice the mean: a hub of a scale-free graph, tens of times
+        // the mean, would otherwise be nailed to the centre and drag its
+        // neighbourhood after it whenever the map is laid out again in place.
+        const double excess = std::clamp(importance[size_t(v)] / mass[size_t(v)] / mean - 1.0, 0.0, 1.0);
+        pull[size_t(v)] = unit * excess * excess;
     }
     return pull;
 }
@@ -516,6 +544,10 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
                 counter.advance(planned - ran);
             }
             c.positions = std::move(pos);
+            // A fresh component has no orientation of its own: turn its long
+            // axis horizontal, the shape of the screens and pages it is shown on.
+            if (c.mode == Component::Mode::Fresh)
+                alignLongAxisHorizontally(c.positions);
         }
 
         if (c.mode == Component::Mode::Aligned) {

@@ -291,6 +291,29 @@ private Q_SLOTS:
                                     .arg(extent)));
     }
 
+    void run_elongatedGraph_liesLandscape()
+    {
+        // A ladder 40 rungs long: whatever direction the layout grew it in,
+        // it is turned to lie along the x axis, as screens are wide.
+        LayoutGraph g;
+        g.nodeCount = 80;
+        for (int i = 0; i < 40; ++i) {
+            g.edges.push_back({2 * i, 2 * i + 1, 1.0});
+            if (i + 1 < 40) {
+                g.edges.push_back({2 * i, 2 * i + 2, 1.0});
+                g.edges.push_back({2 * i + 1, 2 * i + 3, 1.0});
+            }
+        }
+        for (unsigned seed : {1u, 2u, 3u}) {
+            ForceLayout::Options options;
+            options.seed = seed;
+            const std::vector<Point> p = ForceLayout(options).run(g);
+            const double width = quantile(p, false, 1.0) - quantile(p, false, 0.0);
+            const double height = quantile(p, true, 1.0) - quantile(p, true, 0.0);
+            QVERIFY2(width > 1.3 * height, qPrintable(QStringLiteral("seed %1: %2 x %3").arg(seed).arg(width).arg(height)));
+        }
+    }
+
     void run_disconnectedComponents_boundingBoxesDoNotOverlap()
     {
         // Three graphs of different sizes, a triangle and ten isolated nodes.
