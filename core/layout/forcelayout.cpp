@@ -168,32 +168,6 @@ void alignTo(std::vector<Point> &points, const std::vector<int> &anchors, const 
     }
 }
 
-// Rotates points about their centroid so their principal axis (of largest
-// spread) is the x axis.
-void alignLongAxisHorizontally(std::vector<Point> &points)
-{
-    if (points.size() < 3)
-        return;
-    Point mean;
-    for (const Point &p : points) {
-        mean.x += p.x / double(points.size());
-        mean.y += p.y / double(points.size());
-    }
-    double xx = 0.0, yy = 0.0, xy = 0.0;
-    for (const Point &p : points) {
-        const double dx = p.x - mean.x, dy = p.y - mean.y;
-        xx += dx * dx;
-        yy += dy * dy;
-        xy += dx * dy;
-    }
-    const double angle = 0.5 * std::atan2(2.0 * xy, xx - yy); // of the principal axis
-    const double cs = std::cos(-angle), sn = std::sin(-angle);
-    for (Point &p : points) {
-        const double dx = p.x - mean.x, dy = p.y - mean.y;
-        p = {mean.x + cs * dx - sn * dy, mean.y + sn * dx + cs * dy};
-    }
-}
-
 // Spiral packing: the largest component sits at the origin and the others, in
 // decreasing size, take the first free slot along an outward Archimedean spiral,
 // so small components and isolated concepts hug the main map instead of filling
@@ -283,62 +257,6 @@ std::vector<Point> packBoxes(const std::vector<Box> &boxes, double gap)
         offsets[i].y += gap / 2.0;
     }
     return offsets;
-}
-
-// Gravity per node of every level: a constant pull towards the centroid that
-// grows with the square of how far the node's weighted degree exceeds the mean
-// (a coarse node counts its members' mean). Without it a dense, strongly linked
-// core whose links are capped (so the periphery hangs off mid-ranked concepts,
-// not off the hubs) is pushed aside by the repulsion of the much larger
-// periphery and ends as a fan at the layout's edge, its best-linked concept at
-// the tip. Only the excess pulls, so the periphery and evenly linked graphs
-// (a chain, a grid) keep their shape instead of curling up. The unit is the
-// repulsion a node feels at the rim of its level's natural disc, c K sqrt(n).
-std::vector<double> weightedDegrees(const Csr &g)
-{
-    std::vector<double> degree(size_t(g.n), 0.0);
-    for (int v = 0; v < g.n; ++v)
-        for (int a = g.offset[size_t(v)]; a < g.offset[size_t(v) + 1]; ++a)
-            degree[size_t(v)] += g.weight[size_t(a)];
-    return degree;
-}
-
-// importance: the members' summed weighted degree per node; mass: member count.
-std::vector<double> levelGravity(const std::vector<double> &importance, const std::vector<double> &mass,
-                                 double strength, double k)
-{
-    const int n = int(importance.size());
-    double mean = 0.0;
-    for (int v = 0; v < n; ++v)
-        mean += importance[size_t(v)] / mass[size_t(v)] / n;
-    const double unit = strength * RefineParams{}.c * k * std::sqrt(double(n));
-    std::vector<double> pull(size_t(n), 0.0);
-    for (int v = 0; v < n && mean > 0.0; ++v) {
-        // Capped at twice the mean: a hub of a scale-free graph, tens of times
-        // the mean, would otherwise be nailed to the centre and drag its
-        // neighbourhood after it whenever the map is laid out again in place.
-        const double excess = std::clamp(importance[size_t(v)] / mass[size_t(v)] / mean - 1.0, 0.0, 1.0);
-        pull[size_t(v)] = unit * excess * excess;
-    }
-    return pull;
-}
-
-std::vector<std::vector<double>> gravityPerLevel(const std::vector<Level> &levels, double strength, double k)
-{
-    std::vector<std::vector<double>> pull(levels.size());
-    if (strength <= 0.0 || levels.empty())
-        return pull;
-    std::vector<double> importance = weightedDegrees(levels.front().graph);
-    for (size_t l = 0; l < levels.size(); ++l) {
-        pull[l] = levelGravity(importance, levels[l].mass, strength, k);
-        if (l + 1 < levels.size()) {
-            std::vector<double> coarse(size_t(levels[l + 1].graph.n), 0.0);
-            for (int v = 0; v < levels[l].graph.n; ++v)
-                coarse[size_t(levels[l].toCoarse[size_t(v)])] += importance[size_t(v)];
-            importance = std::move(coarse);
-        }
-    }
-    return pull;
 }
 
 } // namespace
@@ -487,7 +405,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             params.fixed = &localFixed;
             // The same gravity as a fresh layout, so its balance is kept, not relaxed away.
             if (m_options.gravity > 0.0)
-                params.gravity = levelGravity(weightedDegrees(c.graph), std::vector<double>(size_t(size), 1.0),
+                params.gravity = detail::levelGravity(detail::weightedDegrees(c.graph), std::vector<double>(size_t(size), 1.0),
                                               m_options.gravity, k);
             const int ran = detail::refine(c.graph, c.positions, params, tick);
             if (ran < 0)
@@ -502,7 +420,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             // Multilevel: random start on the coarsest graph, then prolong each
             // level's layout to the next finer one and refine it.
             std::vector<Point> pos;
-            const std::vector<std::vector<double>> pull = gravityPerLevel(c.levels, m_options.gravity, k);
+            const std::vector<std::vector<double>> pull = detail::gravityPerLevel(c.levels, m_options.gravity, k);
             for (size_t l = c.levels.size(); l-- > 0;) {
                 const Level &level = c.levels[l];
                 const int ln = level.graph.n;
@@ -547,7 +465,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             // A fresh component has no orientation of its own: turn its long
             // axis horizontal, the shape of the screens and pages it is shown on.
             if (c.mode == Component::Mode::Fresh)
-                alignLongAxisHorizontally(c.positions);
+                detail::alignLongAxisHorizontally(c.positions);
         }
 
         if (c.mode == Component::Mode::Aligned) {
