@@ -4,6 +4,7 @@
 #include "canvas/lodpolicy.h"
 #include "document/projectdocument.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 
 #include <algorithm>
@@ -128,6 +129,7 @@ void MapRenderer::setPalette(const QPalette &palette)
     // Cached label images carry the old text and halo colours.
     for (QImage &image : m_labelImages)
         image = QImage();
+    m_discSprites.clear(); // their outline is the background colour
 }
 
 double MapRenderer::screenRadius(graph::NodeIndex node, double scale) const
@@ -405,20 +407,19 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
         painter->drawRects(it->data(), int(it->size()));
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
-    QPen outline(colours::mapBackground(m_palette), 1.0);
-    outline.setCosmetic(true);
-    painter->setPen(outline);
     const QTransform toDevice = painter->worldTransform();
     m_discs.clear();
     m_discTransform = toDevice;
-    for (const int v : m_round) {
-        QColor c = m_colour[size_t(v)];
-        if (!isEmphasised(v))
-            c.setAlpha(50);
-        painter->setBrush(c);
-        const double r = drawnRadius(v);
-        painter->drawEllipse(m_pos[size_t(v)], r, r);
-        m_discs.push_back({toDevice.map(m_pos[size_t(v)]), r * s, v});
+    for (const int v : m_round)
+        m_discs.push_back({toDevice.map(m_pos[size_t(v)]), drawnRadius(v) * s, v});
+    {
+        const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+        const double dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->save();
+        painter->resetTransform();
+        for (const Disc &disc : m_discs)
+            drawDisc(painter, disc, raster, dpr);
+        painter->restore();
     }
 
     // Rings: pinned (thin), path, focus centre and selection (thick).
@@ -462,6 +463,53 @@ void MapRenderer::paintMap(QPainter *painter, const QRectF &exposed)
     for (const int v : m_document->selectedNodes())
         if (m_document->isNodeVisible(v))
             ring(v, m_palette.color(QPalette::Highlight), 3.0, 2.5);
+}
+
+const QImage &MapRenderer::discSprite(QRgb colour, double radiusPx, double devicePixelRatio)
+{
+    const int quarters = std::clamp(int(std::lround(radiusPx * 4.0)), 1, 0xffff);
+    const int dprKey = std::clamp(int(std::lround(devicePixelRatio * 16.0)), 1, 0xffff);
+    const quint64 key = (quint64(colour) << 32) | (quint64(quarters) << 16) | quint64(dprKey);
+    if (const auto it = m_discSprites.constFind(key); it != m_discSprites.cend())
+        return *it;
+    if (m_discSprites.size() > 4096)
+        m_discSprites.clear(); // many zoom levels and fades: start over rather than grow
+    const double r = quarters / 4.0;
+    // An even side in device pixels, so the disc's centre is a pixel corner.
+    const int side = 2 * int(std::ceil((r + 1.5) * devicePixelRatio));
+    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::transparent);
+    {
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing, true);
+        QPen outline(colours::mapBackground(m_palette), 1.0);
+        outline.setCosmetic(true);
+        p.setPen(outline);
+        p.setBrush(QColor::fromRgba(colour));
+        const double half = side / devicePixelRatio / 2.0;
+        p.drawEllipse(QPointF(half, half), r, r);
+    }
+    return *m_discSprites.insert(key, image);
+}
+
+void MapRenderer::drawDisc(QPainter *painter, const Disc &disc, bool raster, double devicePixelRatio)
+{
+    QColor c = m_colour[size_t(disc.node)];
+    if (!isEmphasised(disc.node))
+        c.setAlpha(50);
+    if (raster) {
+        const QImage &sprite = discSprite(c.rgba(), disc.radius, devicePixelRatio);
+        const double half = sprite.width() / devicePixelRatio / 2.0;
+        // Whole device pixels: the raster engine then blits without resampling.
+        painter->drawImage(QPointF(std::round(disc.centre.x() - half), std::round(disc.centre.y() - half)), sprite);
+        return;
+    }
+    QPen outline(colours::mapBackground(m_palette), 1.0);
+    outline.setCosmetic(true);
+    painter->setPen(outline);
+    painter->setBrush(c);
+    painter->drawEllipse(disc.centre, disc.radius, disc.radius);
 }
 
 void MapRenderer::ensureGrid()

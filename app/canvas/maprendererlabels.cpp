@@ -68,6 +68,20 @@ void addHalo(QImage &image, QColor halo, double radiusPx)
         }
     }
 }
+// Inline forms of QRectF::contains and intersects for normalised rects: the
+// placement loop asks them a few hundred thousand times a frame, and the
+// out-of-line Qt calls were a fifth of its cost.
+bool inside(const QRectF &r, const QRectF &frame)
+{
+    return r.left() >= frame.left() && r.right() <= frame.right() && r.top() >= frame.top()
+        && r.bottom() <= frame.bottom();
+}
+
+bool overlaps(const QRectF &a, const QRectF &b)
+{
+    return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
+}
+
 } // namespace
 
 const QStaticText &MapRenderer::labelText(graph::NodeIndex node)
@@ -205,6 +219,25 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setRenderHint(QPainter::TextAntialiasing, true);
 
+    // Fills `covered` with the discs (other than v's) under a device rect whose
+    // label cells span x0..x1, y0..y1; with firstOnly it stops at the first.
+    auto discsUnder = [&](const QRectF &inked, int v, int x0, int x1, int y0, int y1, bool firstOnly) {
+        covered.clear();
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                for (const int di : m_discCells[size_t(y) * size_t(columns) + size_t(x)]) {
+                    const Disc &d = m_discs[size_t(di)];
+                    const double cx = std::clamp(d.centre.x(), inked.left(), inked.right());
+                    const double cy = std::clamp(d.centre.y(), inked.top(), inked.bottom());
+                    const double dx = d.centre.x() - cx, dy = d.centre.y() - cy;
+                    if (dx * dx + dy * dy >= d.radius * d.radius || d.node == v
+                        || std::find(covered.begin(), covered.end(), di) != covered.end())
+                        continue;
+                    covered.push_back(di);
+                    if (firstOnly)
+                        return;
+                }
+    };
     auto tryPlace = [&](int v, bool priority) {
         if (m_labelStamp[size_t(v)] == m_frame || !m_document->isNodeVisible(v))
             return;
@@ -237,7 +270,7 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
         std::vector<int> bestDiscs;
         for (int i = 0; i < 8; ++i) {
             const QRectF &place = places[i];
-            if (!screen.contains(place))
+            if (!inside(place, screen))
                 continue; // a label cut by the viewport edge reads as noise
             const QRectF padded = place.adjusted(-lod::labelPaddingPx - 2, -lod::labelPaddingPx,
                                                  lod::labelPaddingPx + 2, lod::labelPaddingPx);
@@ -247,27 +280,17 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
             for (int y = y0; y <= y1 && !blocked; ++y)
                 for (int x = x0; x <= x1 && !blocked; ++x)
                     for (const QRectF &other : m_labelCells[size_t(y) * size_t(columns) + size_t(x)])
-                        if (other.intersects(padded)) {
+                        if (overlaps(other, padded)) {
                             blocked = true;
                             break;
                         }
             if (blocked)
                 continue;
-            covered.clear();
-            const QRectF inked = place.adjusted(-gap, -gap, gap, gap);
-            for (int y = y0; y <= y1; ++y)
-                for (int x = x0; x <= x1; ++x)
-                    for (const int di : m_discCells[size_t(y) * size_t(columns) + size_t(x)]) {
-                        const Disc &d = m_discs[size_t(di)];
-                        if (d.node == v)
-                            continue;
-                        const double cx = std::clamp(d.centre.x(), inked.left(), inked.right());
-                        const double cy = std::clamp(d.centre.y(), inked.top(), inked.bottom());
-                        const double dx = d.centre.x() - cx, dy = d.centre.y() - cy;
-                        if (dx * dx + dy * dy < d.radius * d.radius
-                            && std::find(covered.begin(), covered.end(), di) == covered.end())
-                            covered.push_back(di);
-                    }
+            // Other labels may not cover a disc at all: the first disc found rules
+            // the place out, so only important labels pay for the full count.
+            discsUnder(place.adjusted(-gap, -gap, gap, gap), v, x0, x1, y0, y1, !important);
+            if (!important && !covered.empty())
+                continue;
             if (best < 0 || covered.size() < bestCovered) {
                 best = i;
                 bestCovered = covered.size();
@@ -321,15 +344,10 @@ void MapRenderer::paintLabels(QPainter *painter, const QRectF &exposed)
         std::sort(redraw.begin(), redraw.end());
         redraw.erase(std::unique(redraw.begin(), redraw.end()), redraw.end());
         painter->setRenderHint(QPainter::Antialiasing, true);
-        painter->setPen(QPen(colours::mapBackground(m_palette), 1.0));
-        for (const int di : redraw) {
-            const Disc &d = m_discs[size_t(di)];
-            QColor c = m_colour[size_t(d.node)];
-            if (!isEmphasised(d.node))
-                c.setAlpha(50);
-            painter->setBrush(c);
-            painter->drawEllipse(d.centre, d.radius, d.radius);
-        }
+        const bool raster = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+        const double dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        for (const int di : redraw)
+            drawDisc(painter, m_discs[size_t(di)], raster, dpr);
     }
     for (const PendingLabel &label : pending)
         drawLabel(painter, label.node, label.rect, !isEmphasised(label.node));

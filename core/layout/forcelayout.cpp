@@ -272,6 +272,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
     if (n == 0)
         return {};
     const double k = m_options.idealEdgeLength > 0.0 ? m_options.idealEdgeLength : 100.0;
+
     const int threads = m_options.threads > 0 ? m_options.threads
                                               : std::max(1, int(std::thread::hardware_concurrency()));
     const std::uint64_t seed = m_options.seed;
@@ -402,6 +403,10 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             params.maxStep = 0.05 * k;
             params.tolerance = 0.005;
             params.fixed = &localFixed;
+            // The same gravity as a fresh layout, so its balance is kept, not relaxed away.
+            if (m_options.gravity > 0.0)
+                params.gravity = detail::levelGravity(detail::weightedDegrees(c.graph), std::vector<double>(size_t(size), 1.0),
+                                              m_options.gravity, k);
             const int ran = detail::refine(c.graph, c.positions, params, tick);
             if (ran < 0)
                 return {};
@@ -415,6 +420,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
             // Multilevel: random start on the coarsest graph, then prolong each
             // level's layout to the next finer one and refine it.
             std::vector<Point> pos;
+            const std::vector<std::vector<double>> pull = detail::gravityPerLevel(c.levels, m_options.gravity, k);
             for (size_t l = c.levels.size(); l-- > 0;) {
                 const Level &level = c.levels[l];
                 const int ln = level.graph.n;
@@ -424,6 +430,7 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
                 params.theta = m_options.theta;
                 params.threads = threads;
                 params.unitWeights = l > 0;
+                params.gravity = pull[l];
                 if (coarsest) {
                     detail::SplitMix rng(seed * 31 + ci);
                     const double side = std::sqrt(double(ln)) * k;
@@ -455,6 +462,10 @@ std::vector<Point> ForceLayout::run(const LayoutGraph &graph, const std::vector<
                 counter.advance(planned - ran);
             }
             c.positions = std::move(pos);
+            // A fresh component has no orientation of its own: turn its long
+            // axis horizontal, the shape of the screens and pages it is shown on.
+            if (c.mode == Component::Mode::Fresh)
+                detail::alignLongAxisHorizontally(c.positions);
         }
 
         if (c.mode == Component::Mode::Aligned) {

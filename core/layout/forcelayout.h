@@ -39,6 +39,14 @@ public:
         // Natural spring length K in output units (scene pixels for the
         // canvas); connected neighbours end up roughly this far apart.
         double idealEdgeLength = 100.0;
+        // Pull towards the centre of the nodes linked more than the average,
+        // growing with the square of that excess of weighted degree (a
+        // degree-weighted gravity in the manner of ForceAtlas2), relative to
+        // the repulsion at the rim of the layout: it keeps the best-connected
+        // concepts in the middle instead of pushed to an edge by a large
+        // periphery, and leaves evenly linked graphs (chains, grids) alone.
+        // 0 turns it off.
+        double gravity = 12.0;
     };
 
     explicit ForceLayout(Options options);

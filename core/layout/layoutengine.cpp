@@ -286,6 +286,88 @@ private:
 
 } // namespace
 
+// Rotates points about their centroid so their principal axis (of largest
+// spread) is the x axis.
+void alignLongAxisHorizontally(std::vector<Point> &points)
+{
+    if (points.size() < 3)
+        return;
+    Point mean;
+    for (const Point &p : points) {
+        mean.x += p.x / double(points.size());
+        mean.y += p.y / double(points.size());
+    }
+    double xx = 0.0, yy = 0.0, xy = 0.0;
+    for (const Point &p : points) {
+        const double dx = p.x - mean.x, dy = p.y - mean.y;
+        xx += dx * dx;
+        yy += dy * dy;
+        xy += dx * dy;
+    }
+    const double angle = 0.5 * std::atan2(2.0 * xy, xx - yy); // of the principal axis
+    const double cs = std::cos(-angle), sn = std::sin(-angle);
+    for (Point &p : points) {
+        const double dx = p.x - mean.x, dy = p.y - mean.y;
+        p = {mean.x + cs * dx - sn * dy, mean.y + sn * dx + cs * dy};
+    }
+}
+
+// Gravity per node of every level: a constant pull towards the centroid that
+// grows with the square of how far the node's weighted degree exceeds the mean
+// (a coarse node counts its members' mean). Without it a dense, strongly linked
+// core whose links are capped (so the periphery hangs off mid-ranked concepts,
+// not off the hubs) is pushed aside by the repulsion of the much larger
+// periphery and ends as a fan at the layout's edge, its best-linked concept at
+// the tip. Only the excess pulls, so the periphery and evenly linked graphs
+// (a chain, a grid) keep their shape instead of curling up. The unit is the
+// repulsion a node feels at the rim of its level's natural disc, c K sqrt(n).
+std::vector<double> weightedDegrees(const Csr &g)
+{
+    std::vector<double> degree(size_t(g.n), 0.0);
+    for (int v = 0; v < g.n; ++v)
+        for (int a = g.offset[size_t(v)]; a < g.offset[size_t(v) + 1]; ++a)
+            degree[size_t(v)] += g.weight[size_t(a)];
+    return degree;
+}
+
+// importance: the members' summed weighted degree per node; mass: member count.
+std::vector<double> levelGravity(const std::vector<double> &importance, const std::vector<double> &mass,
+                                 double strength, double k)
+{
+    const int n = int(importance.size());
+    double mean = 0.0;
+    for (int v = 0; v < n; ++v)
+        mean += importance[size_t(v)] / mass[size_t(v)] / n;
+    const double unit = strength * RefineParams{}.c * k * std::sqrt(double(n));
+    std::vector<double> pull(size_t(n), 0.0);
+    for (int v = 0; v < n && mean > 0.0; ++v) {
+        // Capped at twice the mean: a hub of a scale-free graph, tens of times
+        // the mean, would otherwise be nailed to the centre and drag its
+        // neighbourhood after it whenever the map is laid out again in place.
+        const double excess = std::clamp(importance[size_t(v)] / mass[size_t(v)] / mean - 1.0, 0.0, 1.0);
+        pull[size_t(v)] = unit * excess * excess;
+    }
+    return pull;
+}
+
+std::vector<std::vector<double>> gravityPerLevel(const std::vector<Level> &levels, double strength, double k)
+{
+    std::vector<std::vector<double>> pull(levels.size());
+    if (strength <= 0.0 || levels.empty())
+        return pull;
+    std::vector<double> importance = weightedDegrees(levels.front().graph);
+    for (size_t l = 0; l < levels.size(); ++l) {
+        pull[l] = levelGravity(importance, levels[l].mass, strength, k);
+        if (l + 1 < levels.size()) {
+            std::vector<double> coarse(size_t(levels[l + 1].graph.n), 0.0);
+            for (int v = 0; v < levels[l].graph.n; ++v)
+                coarse[size_t(levels[l].toCoarse[size_t(v)])] += importance[size_t(v)];
+            importance = std::move(coarse);
+        }
+    }
+    return pull;
+}
+
 std::vector<Level> buildHierarchy(Csr input, std::uint64_t seed, int coarsestSize)
 {
     std::vector<Level> levels;
@@ -346,6 +428,8 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
     double energy = std::numeric_limits<double>::infinity();
     int progress = 0;
 
+    const bool pulled = params.gravity.size() == size_t(n);
+    Point centroid;
     auto computeRange = [&](size_t from, size_t to) {
         const std::vector<int> &order = tree.order();
         for (size_t k2 = from; k2 < to; ++k2) {
@@ -360,6 +444,15 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
                 fx += s * dx;
                 fy += s * dy;
             }
+            if (pulled) {
+                const double dx = centroid.x - p.x, dy = centroid.y - p.y;
+                const double d = std::sqrt(dx * dx + dy * dy);
+                // Constant beyond an edge length, fading to nothing at the
+                // centre so the hubs there settle instead of jittering across it.
+                const double reach = std::max(d, k);
+                fx += params.gravity[size_t(i)] * dx / reach;
+                fy += params.gravity[size_t(i)] * dy / reach;
+            }
             force[size_t(i)] = {fx, fy};
         }
     };
@@ -367,6 +460,15 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
     int iteration = 0;
     while (iteration < params.maxIterations) {
         tree.build(positions);
+        if (pulled) {
+            centroid = {};
+            for (const Point &p : positions) {
+                centroid.x += p.x;
+                centroid.y += p.y;
+            }
+            centroid.x /= n;
+            centroid.y /= n;
+        }
         if (threads == 1) {
             computeRange(0, size_t(n));
         } else {

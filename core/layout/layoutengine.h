@@ -87,7 +87,22 @@ struct RefineParams
     int threads = 1;
     bool unitWeights = false; // coarse levels: merged weights would over-contract
     const std::vector<char> *fixed = nullptr; // nodes that must not move
+    // Per-node pull towards the layout's centroid (force units, constant in
+    // distance); empty for none. See ForceLayout: it keeps the heavy core central.
+    std::vector<double> gravity;
 };
+
+// Rotates points about their centroid so their principal axis is the x axis.
+void alignLongAxisHorizontally(std::vector<Point> &points);
+
+// Each node's summed edge weight.
+std::vector<double> weightedDegrees(const Csr &g);
+// Gravity (RefineParams::gravity) of one level's nodes: importance is each
+// node's members' summed weighted degree, mass their number.
+std::vector<double> levelGravity(const std::vector<double> &importance, const std::vector<double> &mass,
+                                 double strength, double k);
+// Gravity of every level of a hierarchy (ForceLayout::Options::gravity).
+std::vector<std::vector<double>> gravityPerLevel(const std::vector<Level> &levels, double strength, double k);
 
 // Runs refinement iterations in place. `iterationDone(i)` is called after each
 // iteration on the calling thread; returning false cancels. Returns the number

@@ -11,7 +11,9 @@
 // Each figure is the median over --frames frames of wall time; "cpu" is the
 // same frames' median thread CPU time.
 //
-//   QT_QPA_PLATFORM=offscreen render_bench [--frames N] [--seeds FOLDER]
+//   QT_QPA_PLATFORM=offscreen render_bench [--frames N] [--seeds FOLDER] [--only 5k|20k|seeds]
+// Under callgrind only the measured frames are counted, one dump per map and phase:
+//   valgrind --tool=callgrind --instr-atstart=no render_bench --only 5k --frames 3
 
 #include "benchtiming.h"
 
@@ -134,10 +136,17 @@ bench::Phase firstFrames(app::ProjectDocument &document, app::MapView &view,
 void printRow(const char *name, int edges, double render, const bench::Phase &full, const bench::Phase &zoomed,
               const bench::Phase &first)
 {
-    std::printf("%-10s %-8d %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f\n", name, edges, render,
+    std::printf("%-10s %-8d %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f\n", name, edges, render,
                 bench::Phase::quantile(full.walls(), 0.5), bench::Phase::quantile(full.cpus(), 0.5),
-                bench::Phase::quantile(zoomed.walls(), 0.5), bench::Phase::quantile(first.walls(), 0.5),
-                bench::Phase::quantile(first.cpus(), 0.5));
+                bench::Phase::quantile(zoomed.walls(), 0.5), bench::Phase::quantile(zoomed.cpus(), 0.5),
+                bench::Phase::quantile(first.walls(), 0.5), bench::Phase::quantile(first.cpus(), 0.5));
+}
+
+// Under callgrind (--instr-atstart=no) each phase of each map is its own dump.
+void dumpPhase(const char *map, const char *phase)
+{
+    const QByteArray name = QByteArray(map) + ' ' + phase;
+    CARTO_CALLGRIND_DUMP(name.constData());
 }
 
 void measureMap(const char *name, const std::shared_ptr<project::BuildResult> &build, int frames)
@@ -148,14 +157,18 @@ void measureMap(const char *name, const std::shared_ptr<project::BuildResult> &b
     view.show();
     QCoreApplication::processEvents();
     const bench::Phase first = firstFrames(document, view, build, std::max(3, frames / 3));
+    dumpPhase(name, "first");
     view.fitToVisible();
     const double render = medianRenderMs(view, frames);
+    dumpPhase(name, "render");
     const bench::Phase full = paintFrames(view, frames);
+    dumpPhase(name, "paint");
     const int fullEdges = view.renderer().lastEdgeCount();
     const int fullNodes = view.renderer().lastNodeCount();
     const int fullLabels = int(view.renderer().lastLabelledNodes().size());
     view.scale(8.0, 8.0);
     const bench::Phase zoomed = paintFrames(view, frames);
+    dumpPhase(name, "zoomed");
     printRow(name, document.edgeCount(), render, full, zoomed, first);
     std::printf("%-10s %-8s drew %d edges, %d nodes, %d labels full; %d edges, %d nodes, %d labels zoomed\n", "", "",
                 fullEdges, fullNodes, fullLabels, view.renderer().lastEdgeCount(), view.renderer().lastNodeCount(),
@@ -177,11 +190,20 @@ int main(int argc, char *argv[])
     if (const qsizetype i = args.indexOf(u"--seeds"_s); i >= 0 && i + 1 < args.size())
         seeds = args[i + 1];
 
-    std::printf("%-10s %-8s %10s %10s %10s %10s %10s %10s\n", "map", "edges", "render()", "paint", "paint cpu",
-                "zoomed", "first", "first cpu");
+    std::printf("%-10s %-8s %10s %10s %10s %10s %10s %10s %10s\n", "map", "edges", "render()", "paint", "paint cpu",
+                "zoomed", "zoomed cpu", "first", "first cpu");
+    // --only NAME (5k, 20k or seeds) measures one map, e.g. under callgrind.
+    QString only;
+    if (const qsizetype i = args.indexOf(u"--only"_s); i >= 0 && i + 1 < args.size())
+        only = args[i + 1];
     const std::pair<int, int> sizes[] = {{5000, 15000}, {20000, 60000}};
-    for (const auto &[nodes, edges] : sizes)
-        measureMap(qPrintable(u"%1k"_s.arg(nodes / 1000)), syntheticMap(nodes, edges, 7), frames);
+    for (const auto &[nodes, edges] : sizes) {
+        const QString name = u"%1k"_s.arg(nodes / 1000);
+        if (only.isEmpty() || only == name)
+            measureMap(qPrintable(name), syntheticMap(nodes, edges, 7), frames);
+    }
+    if (!only.isEmpty() && only != u"seeds"_s)
+        return 0;
     QString error;
     if (std::optional<project::BuildResult> built = project::buildCorpus(seeds, {}, &error))
         measureMap("seeds", std::make_shared<project::BuildResult>(std::move(*built)), frames);

@@ -26,6 +26,49 @@ LayoutGraph conceptLikeGraph(int n, unsigned seed)
     return g;
 }
 
+// A map whose links are capped per concept, as extraction caps them: a dense,
+// strongly linked core (nodes 0..99), a middle layer linked to the core, to
+// itself and to the periphery, and a large periphery (1,200 nodes) linked to
+// itself and to the middle layer only, never to the core; plus a few pairs and
+// isolated concepts as their own components. Without gravity the periphery's
+// repulsion pushes the core to one edge of the layout.
+constexpr int kCoreSize = 100;
+LayoutGraph cappedCoreGraph(unsigned seed)
+{
+    const int middle = 300, periphery = 1200, pairs = 8, isolated = 4;
+    const int linked = kCoreSize + middle + periphery;
+    LayoutGraph g;
+    g.nodeCount = linked + 2 * pairs + isolated;
+    std::mt19937 rng(seed);
+    auto pick = [&rng](int from, int count) { return from + int(rng() % unsigned(count)); };
+    for (int a = 0; a < kCoreSize; ++a)
+        for (int b = a + 1; b < kCoreSize; ++b)
+            if (rng() % 10 < 3)
+                g.edges.push_back({a, b, 3.0});
+    for (int m = kCoreSize; m < kCoreSize + middle; ++m)
+        for (int i = 0; i < 6; ++i) {
+            g.edges.push_back({m, pick(0, kCoreSize), 1.0});
+            g.edges.push_back({m, pick(kCoreSize, middle), 1.0});
+            g.edges.push_back({m, pick(kCoreSize + middle, periphery), 1.0});
+        }
+    for (int p = kCoreSize + middle; p < linked; ++p)
+        for (int i = 0; i < 5; ++i)
+            g.edges.push_back({p, pick(kCoreSize + middle, periphery), 1.0});
+    for (int i = 0; i < pairs; ++i)
+        g.edges.push_back({linked + 2 * i, linked + 2 * i + 1, 1.0});
+    return g;
+}
+
+// The q-quantile of the x (or y) coordinates.
+double quantile(const std::vector<Point> &positions, bool y, double q)
+{
+    std::vector<double> values;
+    for (const Point &p : positions)
+        values.push_back(y ? p.y : p.x);
+    std::sort(values.begin(), values.end());
+    return values[size_t(q * double(values.size() - 1))];
+}
+
 LayoutGraph pathGraph(int n)
 {
     LayoutGraph g;
@@ -205,6 +248,70 @@ private Q_SLOTS:
         const std::vector<Point> again = ForceLayout().run(g, all, somePinned);
         QCOMPARE(again[3], *all[3]);
         QCOMPARE(again[40], first[40]);
+    }
+
+    void run_denseCappedCore_liesInTheMiddleOfTheMap_data()
+    {
+        QTest::addColumn<unsigned>("seed");
+        QTest::newRow("graph 1") << 1u;
+        QTest::newRow("graph 2") << 2u;
+        QTest::newRow("graph 3") << 3u;
+    }
+
+    void run_denseCappedCore_liesInTheMiddleOfTheMap()
+    {
+        // The most linked concepts are what a fitted view of the top concepts
+        // shows: they must sit in the middle of the map, not in a fan at its
+        // edge, and no component may be parked far from the main map.
+        QFETCH(unsigned, seed);
+        const LayoutGraph g = cappedCoreGraph(seed);
+        ForceLayout::Options options;
+        options.seed = seed;
+        const std::vector<Point> positions = ForceLayout(options).run(g);
+        QCOMPARE(positions.size(), size_t(g.nodeCount));
+        // The map's extent without its outermost stragglers: 5% to 95% on each axis.
+        const double x0 = quantile(positions, false, 0.05), x1 = quantile(positions, false, 0.95);
+        const double y0 = quantile(positions, true, 0.05), y1 = quantile(positions, true, 0.95);
+        Point core;
+        for (int v = 0; v < kCoreSize; ++v) {
+            core.x += positions[size_t(v)].x / kCoreSize;
+            core.y += positions[size_t(v)].y / kCoreSize;
+        }
+        const double offX = (core.x - (x0 + x1) / 2) / (x1 - x0);
+        const double offY = (core.y - (y0 + y1) / 2) / (y1 - y0);
+        QVERIFY2(std::abs(offX) < 0.12 && std::abs(offY) < 0.12,
+                 qPrintable(QStringLiteral("core centroid off the centre by %1, %2 of the extent").arg(offX).arg(offY)));
+        // Every component lies within the map's overall frame around the main one.
+        const double extent = std::max(x1 - x0, y1 - y0);
+        for (int v = kCoreSize; v < g.nodeCount; ++v)
+            QVERIFY2(distance(positions[size_t(v)], core) < 1.5 * extent,
+                     qPrintable(QStringLiteral("node %1 is %2 from the core, extent %3")
+                                    .arg(v)
+                                    .arg(distance(positions[size_t(v)], core))
+                                    .arg(extent)));
+    }
+
+    void run_elongatedGraph_liesLandscape()
+    {
+        // A ladder 40 rungs long: whatever direction the layout grew it in,
+        // it is turned to lie along the x axis, as screens are wide.
+        LayoutGraph g;
+        g.nodeCount = 80;
+        for (int i = 0; i < 40; ++i) {
+            g.edges.push_back({2 * i, 2 * i + 1, 1.0});
+            if (i + 1 < 40) {
+                g.edges.push_back({2 * i, 2 * i + 2, 1.0});
+                g.edges.push_back({2 * i + 1, 2 * i + 3, 1.0});
+            }
+        }
+        for (unsigned seed : {1u, 2u, 3u}) {
+            ForceLayout::Options options;
+            options.seed = seed;
+            const std::vector<Point> p = ForceLayout(options).run(g);
+            const double width = quantile(p, false, 1.0) - quantile(p, false, 0.0);
+            const double height = quantile(p, true, 1.0) - quantile(p, true, 0.0);
+            QVERIFY2(width > 1.3 * height, qPrintable(QStringLiteral("seed %1: %2 x %3").arg(seed).arg(width).arg(height)));
+        }
     }
 
     void run_disconnectedComponents_boundingBoxesDoNotOverlap()
