@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <optional>
+
 using namespace carto;
 using namespace carto::extract;
 using namespace Qt::StringLiterals;
@@ -27,6 +29,19 @@ std::vector<DocumentTokens> tokens(const ingest::Corpus &corpus, int threads = 1
 {
     std::vector<FormInterner> interners;
     return tokenizeCorpus(corpus, threads, interners, nullptr);
+}
+
+// The first word token of a one-document text written as `word`, or none.
+std::optional<Token> wordToken(const QString &text, const QString &word)
+{
+    const ingest::Corpus corpus = test::readCorpus({text});
+    const QString &t = corpus.documents[0].text;
+    const std::vector<DocumentTokens> docs = tokens(corpus);
+    for (const Token &k : docs[0].tokens) {
+        if (k.isWord() && t.mid(k.start, k.end - k.start) == word)
+            return k;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -163,13 +178,9 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, word);
         QFETCH(int, flags);
-        const ingest::Corpus corpus = test::readCorpus({text});
-        const QString &t = corpus.documents[0].text;
-        const std::vector<DocumentTokens> docs = tokens(corpus);
-        const auto it = std::find_if(docs[0].tokens.begin(), docs[0].tokens.end(),
-                                     [&](const Token &k) { return k.isWord() && t.mid(k.start, k.end - k.start) == word; });
-        QVERIFY(it != docs[0].tokens.end());
-        QCOMPARE(it->flags & flags, flags);
+        const std::optional<Token> token = wordToken(text, word);
+        QVERIFY(token);
+        QCOMPARE(token->flags & flags, flags);
     }
 
     void tokenizeCorpus_hyphenBeforeAnArticle_isADash_data()
@@ -190,13 +201,9 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, word);
         QFETCH(bool, joined);
-        const ingest::Corpus corpus = test::readCorpus({text});
-        const QString &t = corpus.documents[0].text;
-        const std::vector<DocumentTokens> docs = tokens(corpus);
-        const auto it = std::find_if(docs[0].tokens.begin(), docs[0].tokens.end(),
-                                     [&](const Token &k) { return k.isWord() && t.mid(k.start, k.end - k.start) == word; });
-        QVERIFY(it != docs[0].tokens.end());
-        QCOMPARE(it->has(Token::HyphenNext), joined);
+        const std::optional<Token> token = wordToken(text, word);
+        QVERIFY(token);
+        QCOMPARE(token->has(Token::HyphenNext), joined);
     }
 
     void tokenizeCorpus_slashWithoutAPath_isPunctuation_data()
