@@ -2,14 +2,18 @@
 
 #include "canvas/colours.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace carto::app {
 
 namespace {
 constexpr int kRow = 17;
 constexpr int kPad = 6;
+// wide enough for two concept names; longer names show whole as tooltips
+constexpr int kMaxWidth = 360;
 } // namespace
 
 LegendWidget::LegendWidget(QWidget *parent)
@@ -94,7 +98,29 @@ QSize LegendWidget::sizeHint() const
         return {width + 2 * kPad, kPad * 2 + kRow};
     for (const LegendEntry &e : m_entries)
         width = std::max(width, 16 + fm.horizontalAdvance(e.text));
-    return {std::min(width + 2 * kPad, 260), kPad * 2 + kRow * int(m_entries.size() + 1)};
+    return {std::min(width + 2 * kPad, kMaxWidth), kPad * 2 + kRow * int(m_entries.size() + 1)};
+}
+
+QString LegendWidget::entryToolTip(int i) const
+{
+    const QRect r = entryRect(i);
+    if (r.isEmpty())
+        return {};
+    const QString &text = m_entries[i].text;
+    return QFontMetrics(font()).horizontalAdvance(text) > r.width() - 16 ? text : QString();
+}
+
+bool LegendWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip = entryToolTip(entryAt(help->pos()));
+        if (!tip.isEmpty()) {
+            QToolTip::showText(help->globalPos(), tip, this);
+            return true;
+        } // else the legend's own tooltip, how to use it
+    }
+    return QWidget::event(event);
 }
 
 void LegendWidget::paintEvent(QPaintEvent *)

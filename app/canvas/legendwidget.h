@@ -36,6 +36,9 @@ public:
     // The entry drawn as highlighted (its key; -1 for none).
     void setHighlighted(int key);
     [[nodiscard]] int highlighted() const { return m_highlighted; }
+    // An entry's whole text when the legend's width cuts it short (shown as
+    // its tooltip), else empty.
+    [[nodiscard]] QString entryToolTip(int i) const;
 
 Q_SIGNALS:
     void collapsedChanged(bool collapsed);
@@ -43,6 +46,7 @@ Q_SIGNALS:
     void entryDoubleClicked(int key);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;

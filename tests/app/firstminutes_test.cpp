@@ -63,6 +63,7 @@ private Q_SLOTS:
     void notePreview_linkSelectsConcept();
     void noteLink_drawnAsSoonAsTyped();
     void legendClick_highlightsCommunity_doubleClickShowsOnlyIt();
+    void legend_namesItCutsShort_areWholeInTheirToolTips();
     void hiddenList_showAgainIsInSight();
     void theme_viewMenuSwitchesAndSystemFollowsPlatform();
 
@@ -454,6 +455,29 @@ void FirstMinutesTest::noteLink_drawnAsSoonAsTyped()
     QTRY_COMPARE(map()->renderer().lastUserLinkCount(), before + 1);
     editor->clear();
     QTRY_COMPARE(int(doc()->userLinks().size()), 0);
+}
+
+void FirstMinutesTest::legend_namesItCutsShort_areWholeInTheirToolTips()
+{
+    app::LegendWidget *legend = map()->legend();
+    legend->setCollapsed(false);
+    QVERIFY(legend->entryCount() > 1);
+    const QSize size = legend->size();
+    // as laid out, and squeezed so that names are cut
+    for (const int width : {size.width(), 110}) {
+        legend->resize(width, size.height());
+        const QFontMetrics fm(legend->font());
+        int cut = 0;
+        for (int i = 0; i < legend->entryCount(); ++i) {
+            const QString &text = legend->entries().at(i).text;
+            const bool fits = fm.horizontalAdvance(text) <= legend->entryRect(i).width() - 16;
+            QCOMPARE(legend->entryToolTip(i), fits ? QString() : text);
+            cut += !fits;
+        }
+        if (width == 110)
+            QVERIFY(cut > 0);
+    }
+    legend->resize(size);
 }
 
 void FirstMinutesTest::legendClick_highlightsCommunity_doubleClickShowsOnlyIt()
