@@ -36,39 +36,53 @@ rm -f "$build"/cartograph_*.deb
 deb="$(ls "$build"/cartograph_*.deb)"
 echo "package: $deb ($(du -k "$deb" | cut -f1) KiB)"
 
-failures=0
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
+passed=0
+failed=()
+check() { # name message-when-failing command...
+    local name="$1" message="$2"
+    shift 2
+    if "$@"; then
+        echo "PASS: $name"
+        passed=$((passed + 1))
+    else
+        echo "FAIL: $name: $message"
+        failed+=("$name")
+    fi
 }
 
 # Control fields: a synopsis and a real description, shlibdeps' dependencies.
 control="$(dpkg-deb --field "$deb")"
 description="$(dpkg-deb --field "$deb" Description)"
-(($(wc -l <<<"$description") > 3)) || fail "the description has no extended part"
-grep -q '^Depends:.*libqt6core6' <<<"$control" || fail "Depends lacks the libraries dpkg-shlibdeps finds"
-grep -q '&[a-z]*;' <<<"$control" && fail "the control file holds XML entities: $(grep '&[a-z]*;' <<<"$control")"
+check description "the description has no extended part" test "$(wc -l <<<"$description")" -gt 3
+check shlibdeps "Depends lacks the libraries dpkg-shlibdeps finds" grep -q '^Depends:.*libqt6core6' <<<"$control"
+entities="$(grep '&[a-z]*;' <<<"$control" || true)"
+check no-xml-entities "the control file holds XML entities: $entities" test -z "$entities"
 
 # Stripped binaries.
 contents="$(mktemp -d)"
 trap 'rm -rf "$contents"' EXIT
 dpkg-deb --extract "$deb" "$contents"
+unstripped=()
 for binary in "$contents"/usr/bin/*; do
-    file -b "$binary" | grep -q ', stripped' || fail "$binary is not stripped: $(file -b "$binary")"
+    file -b "$binary" | grep -q ', stripped' || unstripped+=("${binary#"$contents"}")
 done
+check stripped "not stripped: ${unstripped[*]}" test ${#unstripped[@]} -eq 0
 
 # Lintian: as a package built outside the archive, by root in CI.
 report="$(lintian --allow-root --display-info --pedantic "$deb" 2>&1 || true)"
-echo "lintian:"
+echo "lintian $(lintian --print-version):"
 if [[ -n "$report" ]]; then
     sed 's/^/  /' <<<"$report"
 else
     echo "  (nothing to report)"
 fi
-grep -q '^E: ' <<<"$report" && fail "lintian reports errors"
+count() { grep -c "^$1: " <<<"$report" || true; }
+echo "lintian: $(count E) errors, $(count W) warnings, $(count I) infos, $(count P) pedantic, $(count X) experimental"
+check lintian-errors "lintian reports errors" test "$(count E)" -eq 0
 
-if ((failures > 0)); then
-    echo "$failures check(s) failed" >&2
+echo "summary: $passed passed, ${#failed[@]} failed${failed[*]:+ (${failed[*]})}"
+if ((${#failed[@]} > 0)); then
+    echo "check-deb: FAIL ($(basename "$deb"))"
     exit 1
 fi
-echo "package checks passed"
+echo "check-deb: PASS ($(basename "$deb"))"
