@@ -12,8 +12,9 @@ namespace carto::app {
 namespace {
 constexpr int kRow = 17;
 constexpr int kPad = 6;
-// wide enough for two concept names; longer names show whole as tooltips
-constexpr int kMaxWidth = 360;
+// wider, and the open legend would cost the fitted map its size (MapView
+// folds it then); names it cuts short show whole as tooltips
+constexpr int kMaxWidth = 260;
 } // namespace
 
 LegendWidget::LegendWidget(QWidget *parent)
