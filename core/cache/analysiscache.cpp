@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QVariant>
 
 #include <atomic>
@@ -29,6 +30,14 @@ bool isDamage(const QSqlError &error)
     return ok && (code == 10 || code == 11 || code == 26);
 }
 
+// SQLITE_BUSY or SQLITE_LOCKED: another process holds the file for a moment.
+bool isBusy(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xFF;
+    return ok && (code == 5 || code == 6);
+}
+
 } // namespace
 
 struct AnalysisCache::Private
@@ -42,11 +51,30 @@ struct AnalysisCache::Private
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
 
+    bool busy = false;    // the last failure was another process's lock (isBusy)
+
     bool fail(const QSqlError &e)
     {
         error = e.text();
         damaged = isDamage(e);
+        busy = isBusy(e);
         return false;
+    }
+
+    // Two processes creating the file at once: switching a new file to WAL
+    // takes an exclusive lock that SQLite's busy timeout does not wait for,
+    // so the loser is told "locked" at once. It tries again a few times.
+    bool connectWaiting()
+    {
+        for (int attempt = 0;; ++attempt) {
+            busy = false;
+            if (connect())
+                return true;
+            if (!busy || attempt >= 50)
+                return false;
+            disconnect();
+            QThread::msleep(20 + 10 * static_cast<unsigned long>(attempt % 5));
+        }
     }
 
     bool exec(const QString &sql)
@@ -105,7 +133,7 @@ struct AnalysisCache::Private
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(options.path + suffix);
         ++rebuilds;
-        open = connect();
+        open = connectWaiting();
         return open;
     }
 
@@ -147,7 +175,7 @@ AnalysisCache::AnalysisCache(Options options)
         d->options.path = defaultPath();
     d->connection = QStringLiteral("carto-analysis-cache-%1").arg(g_connections.fetch_add(1));
     QDir().mkpath(QFileInfo(d->options.path).absolutePath());
-    d->open = d->connect() || (d->damaged && d->rebuild());
+    d->open = d->connectWaiting() || (d->damaged && d->rebuild());
 }
 
 AnalysisCache::~AnalysisCache()

@@ -146,11 +146,13 @@ void MainWindowTest::clickEdge_linkViewShowsEvidence()
             continue;
         const QPointF a = map->nodeScenePos(edge.source), b = map->nodeScenePos(edge.target);
         map->centerOn((a + b) / 2);
+        map->viewport()->repaint(); // labels are placed as they are drawn
         for (double t = 0.3; t <= 0.7; t += 0.05) {
-            // Test the pixel the click lands on, not the exact point on the line.
+            // Test the pixel the click lands on, not the exact point on the line;
+            // a label there would take the click for its node.
             const QPoint pixel = map->mapFromScene(a + (b - a) * t);
             const QPointF p = map->mapToScene(pixel);
-            if (map->renderer().nodeAt(p, map->currentScale()) < 0
+            if (map->renderer().nodeAt(p, map->currentScale()) < 0 && map->renderer().labelAt(QPointF(pixel)) < 0
                 && map->renderer().edgeAt(p, map->currentScale()) == e) {
                 target = e;
                 clickAt = pixel;
@@ -259,14 +261,22 @@ void MainWindowTest::dragNode_movesPinsAndUndoes()
     for (size_t rank = 2; rank < std::min<size_t>(ranked.size(), 12) && node < 0; ++rank) {
         const graph::NodeIndex candidateNode = ranked[rank];
         map->centreOnNode(candidateNode);
+        map->viewport()->repaint(); // labels are placed as they are drawn
         const QPoint at = viewportPos(candidateNode);
+        // the press must take this node, not a label lying over it
+        const graph::NodeIndex pressed = map->renderer().labelAt(QPointF(at));
+        if (pressed >= 0 && pressed != candidateNode)
+            continue;
         for (int angle = 0; angle < 360 && node < 0; angle += 30) {
             const double radians = angle * M_PI / 180.0;
             const QPoint candidate(int(std::lround(12 * std::cos(radians))), int(std::lround(12 * std::sin(radians))));
             bool clear = true;
-            for (int k = 1; k <= 5 && clear; ++k)
-                clear = map->renderer().nodeAt(map->mapToScene(at + candidate * k), map->currentScale(),
-                                               candidateNode) < 0;
+            for (int k = 1; k <= 5 && clear; ++k) {
+                const QPoint p = at + candidate * k;
+                const graph::NodeIndex label = map->renderer().labelAt(QPointF(p));
+                clear = map->renderer().nodeAt(map->mapToScene(p), map->currentScale(), candidateNode) < 0
+                    && (label < 0 || label == candidateNode);
+            }
             if (clear) {
                 node = candidateNode;
                 start = at;
