@@ -134,6 +134,19 @@ std::int32_t ConceptBuilder::chooseRepresentative(const ConceptGroup &g) const
     for (const auto &[di, o] : g.mentions)
         counts[o->key] += ((o->kinds & KNested) ? 1 : 2) * ((o->kinds & (KAcronym | KNationality)) ? 1 : 2)
             + ((o->kinds & KExpansion) && !(o->kinds & KAcronym) ? 1000 : 0);
+    // the letters of an acronym in lower case ("omf" beside "OMF", see
+    // Merger::joinCaseVariants) count for the acronym
+    for (auto &[key, count] : counts) {
+        const KeyInfo &k = this->key(key);
+        if (!(k.kinds & KAcronym) || k.ids.size() != 1)
+            continue;
+        for (auto &[other, otherCount] : counts) {
+            if (!this->key(other).named && this->key(other).ids == k.ids) {
+                count += otherCount;
+                otherCount = 0;
+            }
+        }
+    }
     std::int32_t best = g.root;
     int bestCount = -1;
     for (const auto &[key, count] : counts) {

@@ -171,9 +171,9 @@ void Run::markShoutedWords()
             return false;
         std::int8_t &s = shouted[static_cast<size_t>(t.form)];
         if (s < 0)
-            s = tagger.isKnown(m_vocabulary.wordOf(t).lower) ? 1 : 0;
-        letters = static_cast<int>(m_vocabulary.wordOf(t).lower.size());
-        return s == 1;
+            s = static_cast<std::int8_t>(std::min(shoutedLetters(tagger, m_vocabulary.wordOf(t).lower), 127));
+        letters = s;
+        return s > 0;
     };
     parallelFor(static_cast<int>(m_docs.size()), 1, [&](int di, int) {
         markShoutedRuns(m_docs[static_cast<size_t>(di)].tokens, kShoutedRunLetters, kShoutedWordLetters, isShoutable);

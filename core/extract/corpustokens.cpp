@@ -1,6 +1,8 @@
 #include "corpustokens.h"
 
 #include "boilerplate.h"
+#include "lexicon.h"
+#include "tagger.h"
 
 #include <algorithm>
 
@@ -95,6 +97,19 @@ void tokenizeDocument(const ingest::Document &doc, FormInterner &interner, std::
                 sentences.push_back(s);
         }
     }
+}
+
+int shoutedLetters(const Tagger &tagger, QStringView lower)
+{
+    if (!tagger.isKnown(lower))
+        return 0;
+    const std::vector<PosTag> tags = tagger.candidates(tagger.lookup(lower));
+    const bool modal = std::find(tags.begin(), tags.end(), PosTag::MD) != tags.end();
+    // (the tagger's rows are smoothed towards nouns and adjectives, so the
+    // adverb is WordNet's: a word it lists as an adverb alone)
+    const bool adverb = Lexicon::instance().posMask(lower.toString().toStdString()) == Lexicon::Adverb;
+    const int letters = static_cast<int>(lower.size());
+    return modal || adverb ? std::max(letters, kShoutedWordLetters) : letters;
 }
 
 } // namespace carto::extract

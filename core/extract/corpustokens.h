@@ -58,6 +58,14 @@ void tokenizeDocument(const ingest::Document &doc, FormInterner &interner, std::
 inline constexpr int kShoutedWordLetters = 6;
 inline constexpr int kShoutedRunLetters = 4;
 
+class Tagger;
+// The letters an all-capitals word counts for in markShoutedRuns, given its
+// lower-case form: its length, or kShoutedWordLetters for a modal or a word
+// WordNet knows as an adverb alone ("MUST", "SHALL", "NOT", "NEVER"),
+// which is emphasis however short, never an acronym. 0 when the lexicon does
+// not know the lower-case form (an acronym).
+[[nodiscard]] int shoutedLetters(const Tagger &tagger, QStringView lower);
+
 // Flags runs of shouted words CaseUnreliable: a run of two or more words for
 // which shoutable(token, letters) holds, one of them at least runLetters long,
 // or one such word of wordLetters letters. Punctuation ends a run.

@@ -56,9 +56,8 @@ void markShouted(std::vector<Token> &tokens, const std::vector<QStringView> &for
             const QStringView form = forms[static_cast<size_t>(t.form)];
             v.shoutable = 0;
             if (shapeOf(form) & AllCaps) {
-                const QString lower = lowerKey(form);
-                v.letters = static_cast<int>(lower.size());
-                v.shoutable = tagger.isKnown(lower) ? 1 : 0;
+                v.letters = shoutedLetters(tagger, lowerKey(form));
+                v.shoutable = v.letters > 0 ? 1 : 0;
             }
         }
         letters = v.letters;

@@ -197,7 +197,13 @@ void Merger::joinCaseVariants()
 {
     for (std::int32_t key = 0; key < static_cast<std::int32_t>(m_mentions.size()); ++key) {
         const KeyInfo &k = keyInfo(key);
-        if (!mentioned(key) || !k.named || (k.kinds & KAcronym))
+        if (!mentioned(key) || !k.named)
+            continue;
+        // an acronym and the same letters in lower case ("OMF" and the "omf"
+        // of a path) are one when the letters are no English word; "ARM" and
+        // "arms" stay apart
+        const bool acronym = (k.kinds & KAcronym) != 0;
+        if (acronym && (k.ids.size() != 1 || m_vocabulary.word(k.ids[0]).known()))
             continue;
         std::vector<int> ids = k.ids;
         ids.back() = m_vocabulary.word(ids.back()).lemma;
@@ -206,7 +212,9 @@ void Merger::joinCaseVariants()
         const int count = mentionsOf(key);
         if (lower == 0)
             continue;
-        if (ids.size() > 1 || count >= kCaseDominance * lower || lower >= kCaseDominance * count)
+        if (acronym)
+            join(term, key); // the acronym names the concept
+        else if (ids.size() > 1 || count >= kCaseDominance * lower || lower >= kCaseDominance * count)
             join(key, term);
     }
 }

@@ -2,6 +2,8 @@
 
 #include "ingest/sentencesplitter.h"
 
+#include <algorithm>
+
 namespace carto::extract {
 
 namespace {
@@ -86,6 +88,19 @@ qsizetype unixPathEnd(QStringView text, qsizetype from, qsizetype end, qsizetype
     if (j < end && (isWordChar(text[j]) || text[j] == u'/'))
         return 0; // runs on into something else
     return j;
+}
+
+// "inputFileName", "parseHeader", "macOS": a word opening with two or more
+// lower-case letters and going on with a capital is written as code, never
+// as English prose ("iPhone", "eBay" open with one letter and stay words).
+bool isLowerCamel(QStringView word)
+{
+    qsizetype lower = 0;
+    while (lower < word.size() && word[lower].isLower())
+        ++lower;
+    if (lower < 2 || lower == word.size() || !word[lower].isUpper())
+        return false;
+    return std::all_of(word.begin() + lower, word.end(), [](QChar c) { return c.isLetterOrNumber(); });
 }
 
 } // namespace
@@ -202,7 +217,7 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
         t.flags = extraFlags;
         if (digit)
             t.flags |= Token::Number;
-        if (identifier)
+        if (identifier || (!digit && isLowerCamel(text.mid(start, i - start))))
             t.flags |= Token::Identifier;
         if (firstWord) {
             t.flags |= Token::SentenceStart;

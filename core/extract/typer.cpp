@@ -141,7 +141,8 @@ ConceptType conceptType(const TypeCues &c)
         return c.named ? ConceptType::Organization : ConceptType::Theme;
     // a common noun written as a name ("the Emperor", "Statehood") is what
     // the noun is; so is a title-case phrase of common words ("Universal Training")
-    const bool commonName = c.named && c.commonWords;
+    // (an acronym is no common noun: "MIME" is no mime artist, "URI" no place)
+    const bool commonName = c.named && c.commonWords && !c.acronym;
     if (c.words > 1 || !c.named || groupHead || commonName) {
         if (const auto t = fromClass(c.head, c.named); t && !(c.named && c.words == 1 && c.head == HeadClass::Artifact))
             return *t;

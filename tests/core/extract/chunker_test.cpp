@@ -370,6 +370,8 @@ private Q_SLOTS:
         QTest::newRow("snake case") << QStringLiteral("Then delete node_modules and retry.") << QStringLiteral("node_modules");
         QTest::newRow("language") << QStringLiteral("They rewrote it in C++ last year.") << QStringLiteral("C++");
         QTest::newRow("dotted name") << QStringLiteral("The server runs Node.js today.") << QStringLiteral("Node.js");
+        QTest::newRow("lower camel case") << QStringLiteral("The parser calls readHeader twice.")
+                                          << QStringLiteral("readHeader");
     }
 
     void identifiers_stayWhole()

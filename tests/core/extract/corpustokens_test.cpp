@@ -171,6 +171,8 @@ private Q_SLOTS:
                                        << int(Token::Identifier);
         QTest::newRow("directory") << u"See (/usr/share/doc/) for more."_s << u"/usr/share/doc/"_s
                                    << int(Token::Identifier);
+        QTest::newRow("lower camel case") << u"Then call inputFileName again."_s << u"inputFileName"_s
+                                          << int(Token::Identifier);
     }
 
     void tokenizeCorpus_words_carryTheirFlags()
@@ -181,6 +183,24 @@ private Q_SLOTS:
         const std::optional<Token> token = wordToken(text, word);
         QVERIFY(token);
         QCOMPARE(token->flags & flags, flags);
+    }
+
+    void tokenizeCorpus_wordsOfProse_areNoIdentifiers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word");
+        QTest::newRow("one lower-case letter, then a name") << u"She bought an iPhone today."_s << u"iPhone"_s;
+        QTest::newRow("a name in its own case") << u"They sold it on eBay twice."_s << u"eBay"_s;
+        QTest::newRow("a Scottish name") << u"We met McDonald there."_s << u"McDonald"_s;
+    }
+
+    void tokenizeCorpus_wordsOfProse_areNoIdentifiers()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        const std::optional<Token> token = wordToken(text, word);
+        QVERIFY(token);
+        QVERIFY(!token->has(Token::Identifier));
     }
 
     void tokenizeCorpus_hyphenBeforeAnArticle_isADash_data()

@@ -32,6 +32,15 @@ int main(int argc, char **argv)
         out << Qt::endl;
         return 0;
     }
+    if (args.size() > 2 && args[1] == u"--lexeme") {
+        // extract_probe --lexeme WORD: the tagger's candidate tags for a spelling
+        const extract::Tagger &tagger = extract::Tagger::instance();
+        out << (tagger.isKnown(args[2]) ? "known" : "unknown") << ":";
+        for (const extract::PosTag t : tagger.candidates(tagger.lookup(args[2])))
+            out << " " << extract::pennName(t);
+        out << Qt::endl;
+        return 0;
+    }
     if (args.size() > 2 && args[1] == u"--noun") {
         // extract_probe --noun LEMMA: the typer's class of a noun and its hypernyms
         const std::string lemma = args[2].toStdString();

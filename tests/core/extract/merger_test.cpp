@@ -132,6 +132,9 @@ private Q_SLOTS:
         // a name and a common noun
         row("acronym and plural noun", u"Firms license ARM designs. Later ARM grew, and nations bought arms."_s,
             u"ARM/name"_s, u"arms/term"_s, false);
+        row("acronym and its letters in lower case",
+            u"Each OMF file lists a manual. Tools read the OMF files, and each package ships an omf for its manual."_s,
+            u"OMF/name"_s, u"omf/term"_s, true);
         row("capitalised plural and common noun",
             u"Each of the States sets rules. The States disagree, and a state may object."_s, u"States/name"_s,
             u"state/term"_s, false);
@@ -229,6 +232,19 @@ private Q_SLOTS:
         QVERIFY(tariff != x.concepts.end());
         QVERIFY2(tariff->aliases.contains(u"tariff law"_s), qPrintable(tariff->aliases.join(u", "_s)));
         QVERIFY(std::none_of(x.concepts.begin(), x.concepts.end(), [](const Concept &c) { return c.label == u"tariff law"; }));
+    }
+
+    void extract_acronymWithItsLowerCaseLetters_isLabelledByTheAcronym()
+    {
+        StagePipeline p({u"Each OMF file lists a manual. Tools read the OMF files. Each package ships an omf, and "
+                         "every omf names a manual, so one omf suffices."_s});
+        const Extraction x = ConceptExtractor().extract(p.corpus, {});
+        const auto omf = std::find_if(x.concepts.begin(), x.concepts.end(), [](const Concept &c) {
+            return c.label.compare(u"omf"_s, Qt::CaseInsensitive) == 0;
+        });
+        QVERIFY(omf != x.concepts.end());
+        QCOMPARE(omf->label, u"OMF"_s);
+        QVERIFY2(omf->aliases.contains(u"omf"_s), qPrintable(omf->aliases.join(u", "_s)));
     }
 
     void extract_nationalityAdjective_withItsCountry_isOneConcept()

@@ -134,6 +134,10 @@ private Q_SLOTS:
             << with(cues(1), [](TypeCues &c) { c.commonWords = true; c.head = H::Policy; }) << T::Policy;
         QTest::newRow("common words, person head (\"the Emperor\")")
             << with(cues(1), [](TypeCues &c) { c.commonWords = true; c.head = H::Person; }) << T::Person;
+        // an acronym spelled like a common noun is not that noun ("MIME", "URI")
+        QTest::newRow("acronym of common letters, person head")
+            << with(cues(1), [](TypeCues &c) { c.acronym = true; c.commonWords = true; c.head = H::Person; })
+            << T::Organization;
     }
 
     void conceptType_cues_firstRuleThatFiresWins()
@@ -312,6 +316,13 @@ private Q_SLOTS:
         QTest::newRow("shouted paragraph")
             << u"THE SOFTWARE IS PROVIDED AS IS WITHOUT WARRANTY OF ANY KIND.\nUsers may copy the software freely.\n"_s
             << u"SOFTWARE"_s << false;
+        // RFC 2119 keywords: a modal or an adverb in capitals is emphasis
+        QTest::newRow("shouted modal") << u"A client MUST send the header. The server MUST log the header, and a "
+                                          "proxy MUST forward the header to the server."_s
+                                       << u"MUST"_s << true;
+        QTest::newRow("shouted adverb") << u"A client NEVER sends the header twice. The proxy NEVER forwards the "
+                                           "header, and the server logs the header."_s
+                                        << u"NEVER"_s << true;
     }
 
     void extract_noConcept_forStageDirectionsAndShouting()
