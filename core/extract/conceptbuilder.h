@@ -54,6 +54,8 @@ private:
     [[nodiscard]] double backgroundCount(const KeyInfo &k) const;
     [[nodiscard]] TypeCues typeCues(const ConceptGroup &g, const KeyInfo &rk) const;
     [[nodiscard]] int personCues(const ConceptGroup &g) const;
+    // Mentions of the group right after an article, a possessive or a quantifier.
+    [[nodiscard]] int determinedMentions(const ConceptGroup &g) const;
     [[nodiscard]] HeadClass classCue(const ConceptGroup &g) const;
     [[nodiscard]] bool evaluative(const KeyInfo &k) const;
     [[nodiscard]] QString label(const ConceptGroup &g, const KeyInfo &rk) const;

@@ -51,6 +51,23 @@ bool isOneOf(const QString &w, std::initializer_list<std::u16string_view> words)
 
 // Honorifics and titles (flagged when found), speech ("X said"), apposition
 // to a person noun ("X, a writer"), and a next sentence opening with he or she.
+int ConceptBuilder::determinedMentions(const ConceptGroup &g) const
+{
+    int determined = 0;
+    for (const auto &[di, o] : g.mentions) {
+        const DocumentTokens &d = m_docs[static_cast<size_t>(di)];
+        const Sentence &s = d.sentences[static_cast<size_t>(o->sentence)];
+        const std::int32_t before = o->b - 1;
+        if (before < s.tokBegin || !d.tokens[static_cast<size_t>(before)].isWord())
+            continue;
+        const PosTag tag = static_cast<PosTag>(d.tags[static_cast<size_t>(before)]);
+        // a possessive pronoun or an article, not "he"/"we" (PRP) or a number
+        const WordInfo &w = m_vocabulary.wordOf(d.tokens[static_cast<size_t>(before)]);
+        determined += tag == PosTag::DT || tag == PosTag::PRPS || tag == PosTag::PDT || (w.quantifier && tag != PosTag::CD);
+    }
+    return determined;
+}
+
 int ConceptBuilder::personCues(const ConceptGroup &g) const
 {
     int cues = 0;
@@ -216,6 +233,8 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
         : classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower));
     if (c.words == 1 && headWord.lemma != rk.ids[0])
         c.personPlural = m_vocabulary.word(headWord.lemma).personNoun;
+    if (c.named && c.words == 1)
+        c.determined = determinedMentions(g) * 2 > static_cast<int>(g.mentions.size());
     const int cues = personCues(g);
     c.personCue = cues > 0 && cues * 10 >= static_cast<int>(g.mentions.size());
     c.classCue = classCue(g);

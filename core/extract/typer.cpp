@@ -125,16 +125,18 @@ ConceptType conceptType(const TypeCues &c)
     if (c.named) {
         if (c.instance == HeadClass::Artifact)
             return ConceptType::Product;
-        if (c.instance != HeadClass::None && c.instance != HeadClass::Other) {
+        // people are not named after a determiner: "the Nation", "our Navy"
+        const bool person = !c.determined;
+        if (c.instance != HeadClass::None && c.instance != HeadClass::Other && (person || c.instance != HeadClass::Person)) {
             if (const auto t = fromClass(c.instance, true))
                 return *t;
         }
         if ((c.personCue || c.givenName) && c.words <= 3 && !groupHead && c.head != HeadClass::Policy
             && c.head != HeadClass::Event)
             return ConceptType::Person;
-        if (c.proper == HeadClass::Person)
+        if (c.proper == HeadClass::Person && person)
             return ConceptType::Person;
-        if (const auto t = fromClass(c.proper, true); t && c.proper != HeadClass::Artifact)
+        if (const auto t = fromClass(c.proper, true); t && c.proper != HeadClass::Artifact && c.proper != HeadClass::Person)
             return *t;
     }
     if (c.personPlural && c.words == 1)

@@ -44,6 +44,7 @@ struct TypeCues
     bool unknownWords = false;  // every word of the name unknown to WordNet
     bool commonWords = false;   // every word of the name a common word WordNet never capitalises
     bool identifier = false;    // a file name or code identifier ("package.json", "NO_SHIM")
+    bool determined = false;    // one word, mostly after a determiner ("the Nation", "our Navy")
 };
 
 // Types a concept by the first rule that fires:
@@ -51,7 +52,8 @@ struct TypeCues
 //  1. a nationality adjective, a country or subdivision, or a WordNet
 //     location → place;
 //  2. the class WordNet makes it an instance of: a location → place, a
-//     person → person, a group → organization, an event → event, a policy
+//     person → person (not for a word written after a determiner: "the
+//     Nation" is no Carry Nation; this holds for rule 4 too), a group → organization, an event → event, a policy
 //     instrument → policy, a structure or other artifact → place or product;
 //  3. person cues, or a given name opening a two- or three-word name, unless
 //     the head is a collective noun ("Grace Foundation") → person;

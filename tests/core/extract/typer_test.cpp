@@ -81,6 +81,9 @@ private Q_SLOTS:
         // 2. the class a name is an instance of, before person cues
         QTest::newRow("instance of a location") << with(cues(1), [](TypeCues &c) { c.instance = H::Location; c.personCue = true; }) << T::Place;
         QTest::newRow("instance of a person") << with(cues(1), [](TypeCues &c) { c.instance = H::Person; }) << T::Person;
+        QTest::newRow("instance of a person, after determiners")
+            << with(cues(1), [](TypeCues &c) { c.instance = H::Person; c.proper = H::Person; c.determined = true; })
+            << T::Organization;
         QTest::newRow("instance of an institution") << with(cues(2), [](TypeCues &c) { c.instance = H::Group; }) << T::Organization;
         QTest::newRow("instance of an event") << with(cues(2), [](TypeCues &c) { c.instance = H::Event; }) << T::Event;
         QTest::newRow("instance of a policy") << with(cues(2), [](TypeCues &c) { c.instance = H::Policy; }) << T::Policy;
@@ -244,6 +247,11 @@ private Q_SLOTS:
         QTest::newRow("title-case phrase of common words")
             << u"Officials debated Universal Training in May. Later Universal Training was dropped."_s
             << u"Universal Training"_s << T::Theme;
+        QTest::newRow("common noun capitalised after a determiner (\"the Nation\", not Carry Nation)")
+            << u"The Nation grew strong. Our Nation trades, and the Nation builds roads."_s << u"Nation"_s
+            << T::Organization;
+        QTest::newRow("surname of a WordNet person without a determiner")
+            << u"Truman spoke in May. Later Truman signed the bill, and Truman left."_s << u"Truman"_s << T::Person;
         QTest::newRow("institution head") << u"Rates are set by the Interstate Commerce Commission. The Interstate "
                                              "Commerce Commission met."_s
                                           << u"Interstate Commerce Commission"_s << T::Organization;
