@@ -122,6 +122,10 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
     std::map<QString, int> classes;
     std::map<QString, int> followers;
     int mentions = 0;
+    // the noun after an adjective is what it describes ("Democratic senators")
+    const KeyInfo &rk = representative(g);
+    const WordInfo &only = m_vocabulary.word(rk.ids.front());
+    const bool adjective = rk.ids.size() == 1 && (only.direct & Lexicon::Adjective) && !(only.direct & Lexicon::Noun);
     for (const auto &[di, o] : g.mentions) {
         ++mentions;
         const DocumentTokens &d = m_docs[static_cast<size_t>(di)];
@@ -158,7 +162,7 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
         if (after < s.tokEnd && d.tokens[static_cast<size_t>(after)].has(Token::Quote))
             ++after;
         // a noun as tagged here: "Zelbix left" is no "left"
-        if (const WordInfo *next = wordAt(after); next && next->isNoun() && !next->stop && (o->kinds & KName)
+        if (const WordInfo *next = wordAt(after); !adjective && next && next->isNoun() && !next->stop && (o->kinds & KName)
             && d.tags.size() == d.tokens.size() && isNoun(static_cast<PosTag>(d.tags[static_cast<size_t>(after)])))
             ++followers[m_vocabulary.word(next->lemma).lower];
     }

@@ -80,9 +80,17 @@ void Gazetteer::loadIsoCodes(const QString &dir)
     }
     // Former countries (iso_3166-3) are places too; their names list the
     // short and the long form: "USSR, Union of Soviet Socialist Republics".
+    // A name of more parts is one name in ISO's order ("Yemen, Democratic,
+    // People's Democratic Republic of"): its parts are no places
+    // ("Democratic").
     for (const QJsonValue &v : entries(QStringLiteral("iso_3166-3.json"), QStringLiteral("3166-3"))) {
         const QString name = v.toObject().value(QStringLiteral("name")).toString();
-        for (const QString &part : name.split(QStringLiteral(", "))) {
+        const QStringList parts = name.split(QStringLiteral(", "));
+        if (parts.size() > 2) {
+            m_countries.insert(name.toLower());
+            continue;
+        }
+        for (const QString &part : parts) {
             if (part.size() > 3)
                 m_countries.insert(part.toLower());
         }

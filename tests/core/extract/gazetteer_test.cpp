@@ -66,6 +66,7 @@ private Q_SLOTS:
         row("subdivision by its ISO name", u"bayern"_s, false, true);
         row("subdivision by its English name", u"bavaria"_s, false, true);
         row("subdivision with a local name in brackets", u"a coruña"_s, false, true);
+        row("adjective inside a former country's name", u"democratic"_s, false, false);
         row("continent", u"europe"_s, false, false);
         row("common noun", u"tariff"_s, false, false);
         row("lists are lower case", u"France"_s, false, false);

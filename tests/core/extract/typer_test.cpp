@@ -250,6 +250,9 @@ private Q_SLOTS:
         QTest::newRow("common noun capitalised after a determiner (\"the Nation\", not Carry Nation)")
             << u"The Nation grew strong. Our Nation trades, and the Nation builds roads."_s << u"Nation"_s
             << T::Organization;
+        QTest::newRow("capitalised adjective before person nouns")
+            << u"We met Democratic senators. Later Democratic senators spoke, and Democratic senators left."_s
+            << u"Democratic"_s << T::Theme;
         QTest::newRow("surname of a WordNet person without a determiner")
             << u"Truman spoke in May. Later Truman signed the bill, and Truman left."_s << u"Truman"_s << T::Person;
         QTest::newRow("institution head") << u"Rates are set by the Interstate Commerce Commission. The Interstate "
