@@ -205,7 +205,10 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     const QString joined = words.join(u'_');
     if (c.named) {
         c.placeName = Gazetteer::instance().isPlace(words.join(u' '));
-        c.proper = lexFileClass(lex.nounLexFile(utf8(joined), true));
+        const QString lexFile = lex.nounLexFile(utf8(joined), true);
+        // WordNet files laws and software alike under communication: the
+        // hypernyms tell a doctrine (a policy) from a protocol or a code
+        c.proper = lexFile == u"noun.communication" ? classifyNoun(utf8(joined)) : lexFileClass(lexFile);
         const std::vector<Lexicon::NounClass> classes = lex.instanceClasses(utf8(joined));
         if (!classes.empty())
             c.instance = classifyNoun(utf8(classes.front().word.toLower().replace(u' ', u'_')));

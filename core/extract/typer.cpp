@@ -49,7 +49,7 @@ HeadClass classifyUncached(std::string_view lemma)
                          "attack", "depression", "recession", "exhibition", "summit"}))
         return HeadClass::Event;
     if (anyOf(chain, {"device", "instrumentality", "machine", "weapon", "technology", "equipment", "vehicle",
-                      "software", "energy", "fuel", "engine"}))
+                      "software", "energy", "fuel", "engine", "computer_code", "communications_protocol"}))
         return HeadClass::Technology;
     // an institution, not any collection ("people", "family", "class")
     if (anyOf(chain, {"enterprise", "institution", "administrative_unit", "administrative_body", "military_unit",

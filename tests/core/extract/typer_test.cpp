@@ -250,6 +250,15 @@ private Q_SLOTS:
         QTest::newRow("common noun capitalised after a determiner (\"the Nation\", not Carry Nation)")
             << u"The Nation grew strong. Our Nation trades, and the Nation builds roads."_s << u"Nation"_s
             << T::Organization;
+        QTest::newRow("protocol WordNet files under communication")
+            << u"Clients speak TCP to the server. The server answers over TCP, and TCP keeps order."_s << u"TCP"_s
+            << T::Technology;
+        QTest::newRow("code WordNet files under communication")
+            << u"The file holds ASCII text. Each ASCII letter is a byte, and ASCII has no accents."_s << u"ASCII"_s
+            << T::Technology;
+        QTest::newRow("doctrine WordNet files under communication")
+            << u"The Constitution guides us. Judges read the Constitution, and the Constitution endures."_s
+            << u"Constitution"_s << T::Policy;
         QTest::newRow("capitalised adjective before person nouns")
             << u"We met Democratic senators. Later Democratic senators spoke, and Democratic senators left."_s
             << u"Democratic"_s << T::Theme;
