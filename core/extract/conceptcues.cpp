@@ -202,9 +202,13 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     QStringList words;
     for (int id : rk.ids)
         words.append(m_vocabulary.word(id).lower);
-    const QString joined = words.join(u'_');
+    QString joined = words.join(u'_');
     if (c.named) {
         c.placeName = Gazetteer::instance().isPlace(words.join(u' '));
+        // "at The Hague": the article is part of the name WordNet lists
+        // ("The_Hague"), though the name as chunked starts after it
+        if (lex.nounLexFile(utf8(joined), true).isEmpty() && !lex.nounLexFile(utf8(QStringLiteral("the_") + joined), true).isEmpty())
+            joined = QStringLiteral("the_") + joined;
         const QString lexFile = lex.nounLexFile(utf8(joined), true);
         // WordNet files laws and software alike under communication: the
         // hypernyms tell a doctrine (a policy) from a protocol or a code

@@ -250,6 +250,9 @@ private Q_SLOTS:
         QTest::newRow("common noun capitalised after a determiner (\"the Nation\", not Carry Nation)")
             << u"The Nation grew strong. Our Nation trades, and the Nation builds roads."_s << u"Nation"_s
             << T::Organization;
+        QTest::newRow("place WordNet lists with its article")
+            << u"Delegates met at The Hague in May. The Hague conference failed, and The Hague conference met again."_s
+            << u"Hague"_s << T::Place;
         QTest::newRow("protocol WordNet files under communication")
             << u"Clients speak TCP to the server. The server answers over TCP, and TCP keeps order."_s << u"TCP"_s
             << T::Technology;
