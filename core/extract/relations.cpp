@@ -298,7 +298,9 @@ void groupPairs(const std::vector<Concept> &concepts, const std::vector<double> 
         c.relation.count = count;
         const double specific = std::min(specificity[static_cast<size_t>(a)], specificity[static_cast<size_t>(b)]);
         // positive: graph algorithms read a weight of 0 as an unweighted link
-        c.relation.weight = std::max(association * (kWeightShare + (1.0 - kWeightShare) * specific), kMinWeight);
+        const double evidence = (shared + 1.0) / (shared + 2.0);
+        c.relation.weight
+            = std::max(association * (kWeightShare + (1.0 - kWeightShare) * specific) * evidence, kMinWeight);
         c.strength = shared * association * specific * specific;
         ConceptId ia = concepts[static_cast<size_t>(a)].id;
         ConceptId ib = concepts[static_cast<size_t>(b)].id;

@@ -38,11 +38,14 @@ struct RelationOptions
 //            score of the concept ranked at the top kSpecificityRank share of
 //            the list, clamped to [kMinSpecificity, 1]: how far it is from a
 //            generic word ("sector", "lessons", "people").
-//   weight = association × (kWeightShare + (1 − kWeightShare) × s), s = the
-//            lower specificity of the two ends: a link touching a generic word
-//            loses weight whatever its other end. The factor stays within two
-//            so the map's springs and communities, which read the weight, stay
-//            balanced (a steeper one pulls the specific concepts into a ball).
+//   weight = association × (kWeightShare + (1 − kWeightShare) × s) × e,
+//            s = the lower specificity of the two ends: a link touching a
+//            generic word loses weight whatever its other end; e = (shared +
+//            1) / (shared + 2), the evidence: NPMI makes two rare concepts met
+//            once as associated as two met together ten times, and one
+//            sentence may be chance. Each factor stays within two so the map's
+//            springs and communities, which read the weight, stay balanced (a
+//            steeper one pulls the specific concepts into a ball).
 //   strength = shared × association × s², which decides the links kept: each
 //            concept keeps its maxRelationsPerConcept strongest, so a hub's
 //            slots go to specific partners before generic words; a concept

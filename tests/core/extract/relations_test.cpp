@@ -269,6 +269,29 @@ private Q_SLOTS:
         QVERIFY(between(capped, QStringLiteral("sector"), QStringLiteral("growth")));
     }
 
+    void extractRelations_pairMetOnce_weighsLessThanOneMetOften()
+    {
+        // Both pairs are always named together (NPMI 1) and equally specific:
+        // only the sentences behind them differ.
+        Corpus corpus;
+        corpus.addDocument(QStringList{QStringLiteral("Zorblat trades with Quaxton."),
+                                       QStringLiteral("Plimsvik trades with Tavora."),
+                                       QStringLiteral("Plimsvik trades with Tavora."),
+                                       QStringLiteral("Plimsvik trades with Tavora.")}
+                           + filler(6));
+        for (const char *name : {"Zorblat", "Quaxton", "Plimsvik", "Tavora"})
+            corpus.addConcept(QString::fromLatin1(name).toLower(), 8.0, {QString::fromLatin1(name)});
+        addFillerConcepts(corpus);
+        const std::vector<Relation> all = corpus.relations();
+        const Relation *once = between(all, QStringLiteral("zorblat"), QStringLiteral("quaxton"));
+        const Relation *often = between(all, QStringLiteral("plimsvik"), QStringLiteral("tavora"));
+        QVERIFY(once && often);
+        QCOMPARE(once->count, 1);
+        QCOMPARE(often->count, 3);
+        QVERIFY2(often->weight > 1.1 * once->weight, qPrintable(QString::number(often->weight) + QStringLiteral(" vs ")
+                                                                 + QString::number(once->weight)));
+    }
+
     void extractRelations_evidence_firstSentencesUpToTheCap()
     {
         Corpus corpus;
