@@ -1,11 +1,14 @@
 // incremental_bench: what an incremental build costs, side by side on one
 // corpus (SOTU by default): a cold build, a warm one (every analysis from the
 // analysis cache), one after a document changed, and a curation edit that
-// assembles again from the analyses kept in memory (rename, merge, hide,
-// type). First through core (project::buildProject / assembleProject with the
-// app's options), then through the app's own path (ProjectSession and
-// ProjectDocument, no window): from the call to the landed build on the GUI
-// thread. Best of --rounds N (default 3) by wall time; CPU is the process's.
+// assembles again from what the last build kept in memory (rename, merge,
+// hide, type): side by side, the whole corpus half from kept analyses (the
+// path before the concept draft) and the kept concept draft (curation,
+// relations, graph, metrics, layout only). First through core
+// (project::buildProject / assembleProject with the app's options), then
+// through the app's own path (ProjectSession and ProjectDocument, no window):
+// from the call to the landed build on the GUI thread. Best of --rounds N
+// (default 3) by wall time; CPU is the process's.
 //
 //   incremental_bench [FOLDER] [--rounds N]
 #include "appsettings.h"
@@ -47,6 +50,7 @@ struct Sample
     double wall = 0;
     double cpu = 0;
     std::uint64_t analyses = 0; // analyseDocument calls
+    std::uint64_t drafts = 0;   // concept drafts made (vocabulary .. concepts)
 };
 
 // prepare() untimed before each round, then step() timed; the fastest round.
@@ -56,11 +60,13 @@ Sample best(int rounds, const std::function<void(int)> &prepare, const std::func
     for (int round = 0; round < rounds; ++round) {
         prepare(round);
         const std::uint64_t calls = extract::analyseDocumentCalls();
+        const std::uint64_t drafts = extract::conceptDraftCalls();
         const double cpu = processCpuMs();
         QElapsedTimer timer;
         timer.start();
         step();
-        const Sample s{double(timer.nsecsElapsed()) / 1e6, processCpuMs() - cpu, extract::analyseDocumentCalls() - calls};
+        const Sample s{double(timer.nsecsElapsed()) / 1e6, processCpuMs() - cpu, extract::analyseDocumentCalls() - calls,
+                       extract::conceptDraftCalls() - drafts};
         if (round == 0 || s.wall < out.wall)
             out = s;
     }
@@ -69,8 +75,8 @@ Sample best(int rounds, const std::function<void(int)> &prepare, const std::func
 
 void print(const char *label, const Sample &s)
 {
-    std::printf("%-44s %8.0f ms wall %8.0f ms CPU %5llu documents analysed\n", label, s.wall, s.cpu,
-                static_cast<unsigned long long>(s.analyses));
+    std::printf("%-44s %8.0f ms wall %8.0f ms CPU %5llu documents analysed %2llu drafts\n", label, s.wall, s.cpu,
+                static_cast<unsigned long long>(s.analyses), static_cast<unsigned long long>(s.drafts));
     std::fflush(stdout);
 }
 
@@ -124,31 +130,42 @@ std::vector<graph::NodeIndex> byScore(const graph::ConceptGraph &g)
     return out;
 }
 
-// Where an assembly's time goes: process CPU between the pipeline's
-// progress milestones (extraction reports 1..4 of 4: tokens and vocabulary,
-// tags and candidates, concepts, curation and relations; then linking).
+// Where an assembly's time goes: wall time between the pipeline's progress
+// milestones (extraction reports 1..4 of 4: tokens and vocabulary, tags and
+// candidates, concepts, curation and relations; Linking 0/1 after the graph
+// is made, 1/1 after its metrics and communities; then the layout's own
+// steps), and to the end.
 class StageClock final : public ProgressSink
 {
 public:
-    StageClock() : m_last(processCpuMs()) { }
+    StageClock() { m_timer.start(); }
     void report(const QString &stage, qint64 done, qint64 total) override
     {
         const QString key = QStringLiteral("%1 %2/%3").arg(stage).arg(done).arg(total);
-        if (key == m_key)
+        if (key == m_key || (stage == m_stage && stage == QStringLiteral("Layout")))
             return;
-        const double now = processCpuMs();
-        m_lines.append(QStringLiteral("%1 ms to %2").arg(now - m_last, 0, 'f', 0).arg(key));
-        m_last = now;
-        m_key = key;
+        lap(key);
+        m_stage = stage;
     }
-    void print() const
+    void print(const char *label)
     {
-        std::printf("  stages (process CPU up to each milestone): %s\n", qPrintable(m_lines.join(QStringLiteral(", "))));
+        lap(QStringLiteral("the end"));
+        std::printf("  %s, wall ms up to each milestone: %s\n", label, qPrintable(m_lines.join(QStringLiteral(", "))));
     }
 
 private:
-    double m_last;
+    void lap(const QString &key)
+    {
+        const double now = double(m_timer.nsecsElapsed()) / 1e6;
+        m_lines.append(QStringLiteral("%1 to %2").arg(now - m_last, 0, 'f', 0).arg(key));
+        m_last = now;
+        m_key = key;
+    }
+
+    QElapsedTimer m_timer;
+    double m_last = 0;
     QString m_key;
+    QString m_stage;
     QStringList m_lines;
 };
 
@@ -157,7 +174,27 @@ size_t analysisBytes(const project::ProjectAnalyses &a)
     size_t bytes = 0;
     for (const extract::DocumentAnalysis &d : a.analyses)
         bytes += d.tokens.size() * sizeof(extract::Token) + d.sentences.size() * sizeof(extract::UnitSentence) + d.tags.size();
+    if (a.draft) {
+        for (const extract::DocumentTokens &d : a.draft->documents)
+            bytes += d.tokens.size() * sizeof(extract::Token) + d.sentences.size() * sizeof(extract::Sentence) + d.tags.size();
+        for (const extract::Concept &c : a.draft->concepts)
+            bytes += sizeof(c) + c.mentions.size() * sizeof(extract::Mention) + c.documentScores.size() * sizeof(extract::DocumentScore);
+    }
     return bytes;
+}
+
+// One edit assembled both ways, best of `rounds` each, on one line.
+void compareEdit(const char *name, int rounds, const std::function<void(const project::ProjectAnalyses &)> &assemble,
+                 const project::ProjectAnalyses &before, const project::ProjectAnalyses &after)
+{
+    const auto noop = [](int) {};
+    const Sample old = best(rounds, noop, [&] { assemble(before); });
+    const Sample now = best(rounds, noop, [&] { assemble(after); });
+    std::printf("curation edit %-8s before %6.0f ms wall %6.0f ms CPU %2llu drafts | draft %5.0f ms wall %5.0f ms CPU "
+                "%2llu drafts %3llu analysed\n",
+                name, old.wall, old.cpu, static_cast<unsigned long long>(old.drafts), now.wall, now.cpu,
+                static_cast<unsigned long long>(now.drafts), static_cast<unsigned long long>(now.analyses + old.analyses));
+    std::fflush(stdout);
 }
 
 void coreSection(const QString &corpus, const QString &cache, int rounds)
@@ -191,7 +228,7 @@ void coreSection(const QString &corpus, const QString &cache, int rounds)
     print("one document changed", best(rounds, [&](int round) { appendTo(changed, round); }, build(cached)));
     if (!last)
         return;
-    std::printf("analyses kept in memory: %.1f MB (tokens, sentences, tags)\n", double(analysisBytes(*last->analyses)) / 1e6);
+    std::printf("kept in memory: %.1f MB (draft tokens, sentences, tags, concepts)\n", double(analysisBytes(*last->analyses)) / 1e6);
     // The app passes the map's positions in: every concept keeps its place.
     project::storeLayout(project, last->graph);
     const std::vector<graph::NodeIndex> ranked = byScore(last->graph);
@@ -203,26 +240,42 @@ void coreSection(const QString &corpus, const QString &cache, int rounds)
         edits().front().second(edited.curation, last->graph, ranked);
         project::BuildOptions before = cold;
         before.keepAnalyses = false;
-        print("curation edit as a full rebuild (before): rename", best(rounds, noop, [&] {
+        print("curation edit as a full rebuild: rename", best(rounds, noop, [&] {
                   QString error;
                   if (!project::buildProject(edited, before, &error))
                       std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
               }));
     }
+    // The kept analyses without a draft, as builds kept them before: assembleProject
+    // runs the whole corpus half from them.
+    QString error;
+    std::optional<project::ProjectAnalyses> read = project::analyseProject(project, cached, &error);
+    if (!read) {
+        std::fprintf(stderr, "analysis failed: %s\n", qPrintable(error));
+        return;
+    }
+    const project::ProjectAnalyses &undrafted = *read;
+    std::printf("-- curation edit, edit to built result (assembleProject): before = from kept analyses, "
+                "draft = from the kept concept draft\n");
     for (const auto &[name, edit] : edits()) {
         project::Project edited = project;
         edit(edited.curation, last->graph, ranked);
-        const Sample s = best(rounds, noop, [&] {
-            QString error;
-            if (!project::assembleProject(analyses, edited, cold, &error))
-                std::fprintf(stderr, "assembly failed: %s\n", qPrintable(error));
-        });
-        print(qPrintable(QStringLiteral("curation edit (assemble only): %1").arg(QLatin1String(name))), s);
+        compareEdit(name, rounds, [&](const project::ProjectAnalyses &kept) {
+            QString failure;
+            // A copy that shares nothing with `kept` but its draft costs no time;
+            // aliasing the shared_ptr keeps the bench's own objects alive.
+            const std::shared_ptr<const project::ProjectAnalyses> shared(std::shared_ptr<void>(), &kept);
+            if (!project::assembleProject(shared, edited, cold, &failure))
+                std::fprintf(stderr, "assembly failed: %s\n", qPrintable(failure));
+        }, undrafted, *analyses);
     }
-    StageClock clock;
-    QString error;
-    (void)project::assembleProject(analyses, project, cold, &error, &clock);
-    clock.print();
+    for (const auto &[name, edit] : edits()) {
+        project::Project edited = project;
+        edit(edited.curation, last->graph, ranked);
+        StageClock clock;
+        (void)project::assembleProject(analyses, edited, cold, &error, &clock);
+        clock.print(name);
+    }
 }
 
 struct Window
