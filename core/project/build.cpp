@@ -89,9 +89,10 @@ bool placeNodes(graph::ConceptGraph &g, const SavedLayout &saved, const BuildOpt
 
 // The graph, its metrics and its layout from an extraction (the end of every
 // build). BuildResult::corpus is left to the caller.
+// With a memo, metrics of an unchanged structure come from it (and go to it).
 std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vector<Problem> problems,
-                                      const BuildOptions &options, const SavedLayout &saved, QString *error,
-                                      ProgressSink *progress, const CancelToken *cancel)
+                                      const BuildOptions &options, const SavedLayout &saved, MetricsMemo *memo,
+                                      QString *error, ProgressSink *progress, const CancelToken *cancel)
 {
     if (cancelled(cancel, error))
         return std::nullopt;
@@ -107,7 +108,10 @@ std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vecto
     graph::MetricsOptions metrics;
     metrics.seed = options.layout.seed;
     metrics.cancel = cancel;
-    result.graph.computeMetrics(metrics);
+    if (memo)
+        memo->computeMetrics(result.graph, metrics);
+    else
+        result.graph.computeMetrics(metrics);
     if (cancelled(cancel, error))
         return std::nullopt;
     if (progress)
@@ -126,7 +130,7 @@ std::optional<BuildResult> assembleDraft(const ProjectAnalyses &kept, const extr
 {
     const extract::ConceptExtractor extractor(options.extractor);
     extract::Extraction extraction = extractor.finish(kept.corpus, *kept.draft, curation, progress, cancel);
-    return graphBuild(std::move(extraction), kept.problems, options, saved, error, progress, cancel);
+    return graphBuild(std::move(extraction), kept.problems, options, saved, kept.metrics.get(), error, progress, cancel);
 }
 
 // Assembles what the analyse stage read. With keepAnalyses the analyses
@@ -152,7 +156,8 @@ std::optional<BuildResult> assembleRead(ProjectAnalyses read, const extract::Cur
         }
     } else {
         extract::Extraction extraction = extractor.assemble(read.corpus, std::move(read.analyses), curation, progress, cancel);
-        result = graphBuild(std::move(extraction), std::move(read.problems), options, saved, error, progress, cancel);
+        result = graphBuild(std::move(extraction), std::move(read.problems), options, saved, nullptr, error, progress,
+                            cancel);
         if (result)
             result->corpus = std::move(read.corpus);
     }
@@ -215,7 +220,7 @@ std::optional<BuildResult> assembleProject(std::shared_ptr<const ProjectAnalyses
         const extract::ConceptExtractor extractor(options.extractor);
         extract::Extraction extraction =
             extractor.assemble(analyses->corpus, analyses->analyses, curation, progress, cancel);
-        result = graphBuild(std::move(extraction), analyses->problems, options, saved, error, progress, cancel);
+        result = graphBuild(std::move(extraction), analyses->problems, options, saved, nullptr, error, progress, cancel);
     } else {
         if (error)
             *error = QStringLiteral("the kept analyses do not fit these options; a full build is needed");

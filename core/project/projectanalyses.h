@@ -1,6 +1,7 @@
 #pragma once
 
 #include "build.h"
+#include "metricsmemo.h"
 
 #include "extract/conceptdraft.h"
 #include "extract/curation.h"
@@ -35,6 +36,9 @@ struct ProjectAnalyses
     // analyses[i] is corpus.documents[i]'s; empty once made into `draft`.
     std::vector<extract::DocumentAnalysis> analyses;
     std::shared_ptr<const extract::ConceptDraft> draft; // see above; null until assembled with keepAnalyses
+    // The last metrics assembled from `draft` (a memo behind the const
+    // analyses, see MetricsMemo): a rename or a type change reuses them.
+    std::shared_ptr<MetricsMemo> metrics = std::make_shared<MetricsMemo>();
     extract::Curation folderCuration; // each folder's cartograph.yaml, in folder order
     std::vector<Problem> problems;  // reading and curation-file problems, before assembly
     int fromCache = 0;              // analyses read from the analysis cache

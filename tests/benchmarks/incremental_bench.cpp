@@ -10,7 +10,7 @@
 // from the call to the landed build on the GUI thread. Best of --rounds N
 // (default 3) by wall time; CPU is the process's.
 //
-//   incremental_bench [FOLDER] [--rounds N]
+//   incremental_bench [FOLDER] [--rounds N] [--repeat-edit rename|merge|hide|type N]
 #include "appsettings.h"
 #include "document/projectdocument.h"
 #include "document/projectsession.h"
@@ -183,13 +183,14 @@ size_t analysisBytes(const project::ProjectAnalyses &a)
     return bytes;
 }
 
-// One edit assembled both ways, best of `rounds` each, on one line.
-void compareEdit(const char *name, int rounds, const std::function<void(const project::ProjectAnalyses &)> &assemble,
+// One edit assembled both ways, best of `rounds` each, on one line. Each
+// round starts from the map before the edit, assembled (untimed): the state
+// the app is in when the user edits.
+void compareEdit(const char *name, int rounds, const std::function<void(const project::ProjectAnalyses &, bool)> &assemble,
                  const project::ProjectAnalyses &before, const project::ProjectAnalyses &after)
 {
-    const auto noop = [](int) {};
-    const Sample old = best(rounds, noop, [&] { assemble(before); });
-    const Sample now = best(rounds, noop, [&] { assemble(after); });
+    const Sample old = best(rounds, [&](int) { assemble(before, false); }, [&] { assemble(before, true); });
+    const Sample now = best(rounds, [&](int) { assemble(after, false); }, [&] { assemble(after, true); });
     std::printf("curation edit %-8s before %6.0f ms wall %6.0f ms CPU %2llu drafts | draft %5.0f ms wall %5.0f ms CPU "
                 "%2llu drafts %3llu analysed\n",
                 name, old.wall, old.cpu, static_cast<unsigned long long>(old.drafts), now.wall, now.cpu,
@@ -260,22 +261,54 @@ void coreSection(const QString &corpus, const QString &cache, int rounds)
     for (const auto &[name, edit] : edits()) {
         project::Project edited = project;
         edit(edited.curation, last->graph, ranked);
-        compareEdit(name, rounds, [&](const project::ProjectAnalyses &kept) {
+        compareEdit(name, rounds, [&](const project::ProjectAnalyses &kept, bool afterEdit) {
             QString failure;
-            // A copy that shares nothing with `kept` but its draft costs no time;
-            // aliasing the shared_ptr keeps the bench's own objects alive.
+            // Not owning: `kept` outlives the call.
             const std::shared_ptr<const project::ProjectAnalyses> shared(std::shared_ptr<void>(), &kept);
-            if (!project::assembleProject(shared, edited, cold, &failure))
+            if (!project::assembleProject(shared, afterEdit ? edited : project, cold, &failure))
                 std::fprintf(stderr, "assembly failed: %s\n", qPrintable(failure));
         }, undrafted, *analyses);
     }
     for (const auto &[name, edit] : edits()) {
         project::Project edited = project;
         edit(edited.curation, last->graph, ranked);
+        (void)project::assembleProject(analyses, project, cold, &error); // the map before the edit
         StageClock clock;
         (void)project::assembleProject(analyses, edited, cold, &error, &clock);
         clock.print(name);
     }
+}
+
+// --repeat-edit NAME N: the draft path of one edit N times, alternating with
+// the map before it, for a profiler (perf record) to see nothing else.
+int repeatEdit(const QString &corpus, const QString &name, int times)
+{
+    project::Project project;
+    project.corpusFolders = {corpus};
+    project::BuildOptions options;
+    options.keepAnalyses = true;
+    options.holdSavedPositions = true;
+    QString error;
+    const std::optional<project::BuildResult> built = project::buildProject(project, options, &error);
+    if (!built) {
+        std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
+        return 1;
+    }
+    project::storeLayout(project, built->graph);
+    const auto edit = std::find_if(edits().begin(), edits().end(), [&](const auto &e) { return name == QLatin1String(e.first); });
+    if (edit == edits().end()) {
+        std::fprintf(stderr, "no edit named %s\n", qPrintable(name));
+        return 1;
+    }
+    project::Project edited = project;
+    edit->second(edited.curation, built->graph, byScore(built->graph));
+    for (int i = 0; i < times; ++i) {
+        (void)project::assembleProject(built->analyses, project, options, &error);
+        StageClock clock;
+        (void)project::assembleProject(built->analyses, edited, options, &error, &clock);
+        clock.print(edit->first);
+    }
+    return 0;
 }
 
 struct Window
@@ -331,7 +364,7 @@ void appSection(const QString &corpus, int rounds)
                 fastest = s;
             window.waitFor([&] { doc.undo(); });
         }
-        print(qPrintable(QStringLiteral("curation edit, incl. the 250 ms pause: %1").arg(QLatin1String(name))), fastest);
+        print(qPrintable(QStringLiteral("curation edit to landed build: %1").arg(QLatin1String(name))), fastest);
     }
 }
 
@@ -348,7 +381,16 @@ int main(int argc, char **argv)
         rounds = std::max(1, args[i + 1].toInt());
         args.remove(i, 2);
     }
+    int repeat = 0;
+    QString repeated;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--repeat-edit")); i >= 0 && i + 2 < args.size()) {
+        repeated = args[i + 1];
+        repeat = std::max(1, args[i + 2].toInt());
+        args.remove(i, 3);
+    }
     const QString source = args.isEmpty() ? QStringLiteral(CARTO_SHARED_DIR "/corpora/sotu") : args.front();
+    if (repeat > 0)
+        return repeatEdit(source, repeated, repeat);
     QTemporaryDir work;
     const QString corpus = work.filePath(QStringLiteral("corpus"));
     if (!work.isValid() || !copyTree(source, corpus)) {

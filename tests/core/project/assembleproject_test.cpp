@@ -192,9 +192,10 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("full build")));
     }
 
-    // The relation stage reads concepts' ids, scores and mentions alone: a
-    // rename or a type change reuses the last relations, a merge links again.
-    void assemble_renameOrType_reusesTheRelations_mergeLinksAgain_data()
+    // The relation stage reads concepts' ids, scores and mentions alone, the
+    // metrics the graph's edges alone: a rename or a type change reuses the
+    // last relations and metrics, a merge or a hide links and measures again.
+    void assemble_renameOrType_reusesRelationsAndMetrics_mergeComputesThem_data()
     {
         QTest::addColumn<QString>("edit");
         QTest::addColumn<int>("linked");
@@ -202,9 +203,10 @@ private Q_SLOTS:
         QTest::newRow("type") << QStringLiteral("type") << 0;
         QTest::newRow("merge") << QStringLiteral("merge") << 1;
         QTest::newRow("hide") << QStringLiteral("hide") << 1;
+        QTest::newRow("split") << QStringLiteral("split") << 1;
     }
 
-    void assemble_renameOrType_reusesTheRelations_mergeLinksAgain()
+    void assemble_renameOrType_reusesRelationsAndMetrics_mergeComputesThem()
     {
         QFETCH(QString, edit);
         QFETCH(int, linked);
@@ -214,9 +216,11 @@ private Q_SLOTS:
         project::Project edited = m_project;
         ::edit(edited.curation, edit, first->graph);
         const std::uint64_t runs = extract::relationStageCalls();
+        const int reused = first->analyses->metrics->reused();
         const auto assembled = project::assembleProject(first->analyses, edited, options(false), &error);
         QVERIFY2(assembled, qPrintable(error));
         QCOMPARE(extract::relationStageCalls(), runs + std::uint64_t(linked));
+        QCOMPARE(first->analyses->metrics->reused(), reused + 1 - linked);
         QVERIFY(assembled->graph.edgeCount() > 10);
         project::BuildOptions full = options(false);
         full.keepAnalyses = false;
