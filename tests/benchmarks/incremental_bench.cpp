@@ -198,6 +198,61 @@ void compareEdit(const char *name, int rounds, const std::function<void(const pr
     std::fflush(stdout);
 }
 
+// The four edits on the map `last` built, each both ways side by side.
+void editSection(project::Project project, const project::BuildResult &last, const project::BuildOptions &cached,
+                 const project::BuildOptions &cold, int rounds)
+{
+    const auto noop = [](int) {};
+    std::printf("kept in memory: %.1f MB (draft tokens, sentences, tags, concepts)\n", double(analysisBytes(*last.analyses)) / 1e6);
+    // The app passes the map's positions in: every concept keeps its place.
+    project::storeLayout(project, last.graph);
+    const std::vector<graph::NodeIndex> ranked = byScore(last.graph);
+    const std::shared_ptr<const project::ProjectAnalyses> analyses = last.analyses;
+    // What a curation edit cost before: a whole build with no cache (the
+    // positions known, so no layout), as buildProject after the edit.
+    {
+        project::Project edited = project;
+        edits().front().second(edited.curation, last.graph, ranked);
+        project::BuildOptions before = cold;
+        before.keepAnalyses = false;
+        print("curation edit as a full rebuild: rename", best(rounds, noop, [&] {
+                  QString error;
+                  if (!project::buildProject(edited, before, &error))
+                      std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
+              }));
+    }
+    // The kept analyses without a draft, as builds kept them before: assembleProject
+    // runs the whole corpus half from them.
+    QString error;
+    std::optional<project::ProjectAnalyses> read = project::analyseProject(project, cached, &error);
+    if (!read) {
+        std::fprintf(stderr, "analysis failed: %s\n", qPrintable(error));
+        return;
+    }
+    const project::ProjectAnalyses &undrafted = *read;
+    std::printf("-- curation edit, edit to built result (assembleProject): before = from kept analyses, "
+                "draft = from the kept concept draft\n");
+    for (const auto &[name, edit] : edits()) {
+        project::Project edited = project;
+        edit(edited.curation, last.graph, ranked);
+        compareEdit(name, rounds, [&](const project::ProjectAnalyses &kept, bool afterEdit) {
+            QString failure;
+            // Not owning: `kept` outlives the call.
+            const std::shared_ptr<const project::ProjectAnalyses> shared(std::shared_ptr<void>(), &kept);
+            if (!project::assembleProject(shared, afterEdit ? edited : project, cold, &failure))
+                std::fprintf(stderr, "assembly failed: %s\n", qPrintable(failure));
+        }, undrafted, *analyses);
+    }
+    for (const auto &[name, edit] : edits()) {
+        project::Project edited = project;
+        edit(edited.curation, last.graph, ranked);
+        (void)project::assembleProject(analyses, project, cold, &error); // the map before the edit
+        StageClock clock;
+        (void)project::assembleProject(analyses, edited, cold, &error, &clock);
+        clock.print(name);
+    }
+}
+
 void coreSection(const QString &corpus, const QString &cache, int rounds)
 {
     project::Project project;
@@ -229,54 +284,7 @@ void coreSection(const QString &corpus, const QString &cache, int rounds)
     print("one document changed", best(rounds, [&](int round) { appendTo(changed, round); }, build(cached)));
     if (!last)
         return;
-    std::printf("kept in memory: %.1f MB (draft tokens, sentences, tags, concepts)\n", double(analysisBytes(*last->analyses)) / 1e6);
-    // The app passes the map's positions in: every concept keeps its place.
-    project::storeLayout(project, last->graph);
-    const std::vector<graph::NodeIndex> ranked = byScore(last->graph);
-    const std::shared_ptr<const project::ProjectAnalyses> analyses = last->analyses;
-    // What a curation edit cost before: a whole build with no cache (the
-    // positions known, so no layout), as buildProject after the edit.
-    {
-        project::Project edited = project;
-        edits().front().second(edited.curation, last->graph, ranked);
-        project::BuildOptions before = cold;
-        before.keepAnalyses = false;
-        print("curation edit as a full rebuild: rename", best(rounds, noop, [&] {
-                  QString error;
-                  if (!project::buildProject(edited, before, &error))
-                      std::fprintf(stderr, "build failed: %s\n", qPrintable(error));
-              }));
-    }
-    // The kept analyses without a draft, as builds kept them before: assembleProject
-    // runs the whole corpus half from them.
-    QString error;
-    std::optional<project::ProjectAnalyses> read = project::analyseProject(project, cached, &error);
-    if (!read) {
-        std::fprintf(stderr, "analysis failed: %s\n", qPrintable(error));
-        return;
-    }
-    const project::ProjectAnalyses &undrafted = *read;
-    std::printf("-- curation edit, edit to built result (assembleProject): before = from kept analyses, "
-                "draft = from the kept concept draft\n");
-    for (const auto &[name, edit] : edits()) {
-        project::Project edited = project;
-        edit(edited.curation, last->graph, ranked);
-        compareEdit(name, rounds, [&](const project::ProjectAnalyses &kept, bool afterEdit) {
-            QString failure;
-            // Not owning: `kept` outlives the call.
-            const std::shared_ptr<const project::ProjectAnalyses> shared(std::shared_ptr<void>(), &kept);
-            if (!project::assembleProject(shared, afterEdit ? edited : project, cold, &failure))
-                std::fprintf(stderr, "assembly failed: %s\n", qPrintable(failure));
-        }, undrafted, *analyses);
-    }
-    for (const auto &[name, edit] : edits()) {
-        project::Project edited = project;
-        edit(edited.curation, last->graph, ranked);
-        (void)project::assembleProject(analyses, project, cold, &error); // the map before the edit
-        StageClock clock;
-        (void)project::assembleProject(analyses, edited, cold, &error, &clock);
-        clock.print(name);
-    }
+    editSection(project, *last, cached, cold, rounds);
 }
 
 // --repeat-edit NAME N: the draft path of one edit N times, alternating with
