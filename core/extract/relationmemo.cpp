@@ -1,5 +1,7 @@
 #include "relationmemo.h"
 
+#include <algorithm>
+
 namespace carto::extract {
 
 RelationMemo::Key RelationMemo::keyOf(const std::vector<Concept> &concepts, int maxRelationsPerConcept,
@@ -27,22 +29,30 @@ RelationMemo::Key RelationMemo::keyOf(const std::vector<Concept> &concepts, int 
 
 std::optional<std::vector<Relation>> RelationMemo::find(const Key &key) const
 {
-    std::shared_ptr<const Entry> entry;
+    std::vector<std::shared_ptr<const Entry>> entries;
     {
         const std::lock_guard lock(m_mutex);
-        entry = m_entry;
+        entries = m_entries;
     }
-    // Compared outside the lock: the entry is immutable once stored.
-    if (!entry || !(entry->key == key))
-        return std::nullopt;
-    return entry->relations;
+    // Compared outside the lock: entries are immutable once stored.
+    for (const std::shared_ptr<const Entry> &entry : entries) {
+        if (!(entry->key == key))
+            continue;
+        const std::lock_guard lock(m_mutex);
+        std::erase(m_entries, entry);
+        m_entries.insert(m_entries.begin(), entry);
+        m_entries.resize(std::min(m_entries.size(), kEntries));
+        return entry->relations;
+    }
+    return std::nullopt;
 }
 
 void RelationMemo::store(Key key, std::vector<Relation> relations)
 {
     auto entry = std::make_shared<const Entry>(Entry{std::move(key), std::move(relations)});
     const std::lock_guard lock(m_mutex);
-    m_entry = std::move(entry);
+    m_entries.insert(m_entries.begin(), std::move(entry));
+    m_entries.resize(std::min(m_entries.size(), kEntries));
 }
 
 } // namespace carto::extract

@@ -19,6 +19,8 @@ namespace carto::extract {
 // result after. Thread-safe: assemblies of one draft may overlap (a
 // superseded one still finishing). Holds one entry; a memo, never a source of
 // truth: a list that differs in anything the stage reads is linked afresh.
+// Two entries, the last used first: the map before an edit and after it, so
+// undoing or redoing the edit finds its relations too.
 class RelationMemo final
 {
 public:
@@ -48,8 +50,10 @@ private:
         std::vector<Relation> relations;
     };
 
+    static constexpr size_t kEntries = 2;
+
     mutable std::mutex m_mutex;
-    std::shared_ptr<const Entry> m_entry;
+    mutable std::vector<std::shared_ptr<const Entry>> m_entries; // the last used first
 };
 
 } // namespace carto::extract

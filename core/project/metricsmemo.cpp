@@ -1,5 +1,7 @@
 #include "metricsmemo.h"
 
+#include <algorithm>
+
 namespace carto::project {
 
 MetricsMemo::Key MetricsMemo::keyOf(const graph::ConceptGraph &graph, const graph::MetricsOptions &options)
@@ -25,12 +27,16 @@ MetricsMemo::Key MetricsMemo::keyOf(const graph::ConceptGraph &graph, const grap
 void MetricsMemo::computeMetrics(graph::ConceptGraph &graph, const graph::MetricsOptions &options)
 {
     Key key = keyOf(graph, options);
-    std::shared_ptr<const Entry> entry;
+    std::vector<std::shared_ptr<const Entry>> entries;
     {
         const std::lock_guard lock(m_mutex);
-        entry = m_entry;
+        entries = m_entries;
     }
-    if (entry && entry->key == key) {
+    // Compared outside the lock: entries are immutable once stored.
+    const auto hit = std::find_if(entries.begin(), entries.end(),
+                                  [&](const std::shared_ptr<const Entry> &e) { return e->key == key; });
+    if (hit != entries.end()) {
+        const std::shared_ptr<const Entry> entry = *hit;
         for (graph::NodeIndex v = 0; v < graph.nodeCount(); ++v) {
             const Metrics &m = entry->metrics[size_t(v)];
             graph::NodeData &node = graph.node(v);
@@ -42,6 +48,10 @@ void MetricsMemo::computeMetrics(graph::ConceptGraph &graph, const graph::Metric
             node.community = m.community;
         }
         m_reused.fetch_add(1, std::memory_order_relaxed);
+        const std::lock_guard lock(m_mutex);
+        std::erase(m_entries, entry);
+        m_entries.insert(m_entries.begin(), entry);
+        m_entries.resize(std::min(m_entries.size(), kEntries));
         return;
     }
     graph.computeMetrics(options);
@@ -56,7 +66,8 @@ void MetricsMemo::computeMetrics(graph::ConceptGraph &graph, const graph::Metric
                                   node.community});
     }
     const std::lock_guard lock(m_mutex);
-    m_entry = std::move(fresh);
+    m_entries.insert(m_entries.begin(), std::move(fresh));
+    m_entries.resize(std::min(m_entries.size(), kEntries));
 }
 
 } // namespace carto::project

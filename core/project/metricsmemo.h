@@ -17,7 +17,8 @@ namespace carto::project {
 // change) takes them from here instead of recomputing them (hundreds of ms on
 // 3,000 nodes). Held by ProjectAnalyses beside the draft; thread-safe, since
 // assemblies of one draft may overlap. A memo, never a source of truth: any
-// other structure is computed afresh.
+// other structure is computed afresh. Two entries, the last used first: the
+// map before an edit and after it, so undoing or redoing it finds them too.
 class MetricsMemo final
 {
 public:
@@ -58,8 +59,10 @@ private:
 
     static Key keyOf(const graph::ConceptGraph &graph, const graph::MetricsOptions &options);
 
+    static constexpr size_t kEntries = 2;
+
     std::mutex m_mutex;
-    std::shared_ptr<const Entry> m_entry;
+    std::vector<std::shared_ptr<const Entry>> m_entries; // the last used first
     std::atomic<int> m_reused{0};
 };
 

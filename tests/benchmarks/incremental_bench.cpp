@@ -16,6 +16,7 @@
 #include "document/projectsession.h"
 #include "extract/analysiscount.h"
 #include "project/build.h"
+#include "project/metricsmemo.h"
 #include "project/projectanalyses.h"
 
 #include <QApplication>
@@ -183,14 +184,36 @@ size_t analysisBytes(const project::ProjectAnalyses &a)
     return bytes;
 }
 
+// `kept` with memos of its own, empty: an edit's first assembly, not one the
+// relation and metric memos remember from an earlier round.
+std::shared_ptr<const project::ProjectAnalyses> forgetful(const project::ProjectAnalyses &kept)
+{
+    auto copy = std::make_shared<project::ProjectAnalyses>(kept);
+    copy->metrics = std::make_shared<project::MetricsMemo>();
+    if (kept.draft) {
+        auto draft = std::make_shared<extract::ConceptDraft>(*kept.draft);
+        draft->relations = std::make_shared<extract::RelationMemo>();
+        copy->draft = std::move(draft);
+    }
+    return copy;
+}
+
 // One edit assembled both ways, best of `rounds` each, on one line. Each
-// round starts from the map before the edit, assembled (untimed): the state
-// the app is in when the user edits.
-void compareEdit(const char *name, int rounds, const std::function<void(const project::ProjectAnalyses &, bool)> &assemble,
+// round starts from the map before the edit, assembled (untimed) from fresh
+// memos: the state the app is in when the user makes this edit first.
+void compareEdit(const char *name, int rounds,
+                 const std::function<void(const std::shared_ptr<const project::ProjectAnalyses> &, bool)> &assemble,
                  const project::ProjectAnalyses &before, const project::ProjectAnalyses &after)
 {
-    const Sample old = best(rounds, [&](int) { assemble(before, false); }, [&] { assemble(before, true); });
-    const Sample now = best(rounds, [&](int) { assemble(after, false); }, [&] { assemble(after, true); });
+    std::shared_ptr<const project::ProjectAnalyses> kept;
+    const auto from = [&](const project::ProjectAnalyses &analyses) {
+        return [&](int) {
+            kept = forgetful(analyses);
+            assemble(kept, false);
+        };
+    };
+    const Sample old = best(rounds, from(before), [&] { assemble(kept, true); });
+    const Sample now = best(rounds, from(after), [&] { assemble(kept, true); });
     std::printf("curation edit %-8s before %6.0f ms wall %6.0f ms CPU %2llu drafts | draft %5.0f ms wall %5.0f ms CPU "
                 "%2llu drafts %3llu analysed\n",
                 name, old.wall, old.cpu, static_cast<unsigned long long>(old.drafts), now.wall, now.cpu,
@@ -235,21 +258,23 @@ void editSection(project::Project project, const project::BuildResult &last, con
     for (const auto &[name, edit] : edits()) {
         project::Project edited = project;
         edit(edited.curation, last.graph, ranked);
-        compareEdit(name, rounds, [&](const project::ProjectAnalyses &kept, bool afterEdit) {
+        compareEdit(name, rounds, [&](const std::shared_ptr<const project::ProjectAnalyses> &kept, bool afterEdit) {
             QString failure;
-            // Not owning: `kept` outlives the call.
-            const std::shared_ptr<const project::ProjectAnalyses> shared(std::shared_ptr<void>(), &kept);
-            if (!project::assembleProject(shared, afterEdit ? edited : project, cold, &failure))
+            if (!project::assembleProject(kept, afterEdit ? edited : project, cold, &failure))
                 std::fprintf(stderr, "assembly failed: %s\n", qPrintable(failure));
         }, undrafted, *analyses);
     }
     for (const auto &[name, edit] : edits()) {
         project::Project edited = project;
         edit(edited.curation, last.graph, ranked);
-        (void)project::assembleProject(analyses, project, cold, &error); // the map before the edit
+        const std::shared_ptr<const project::ProjectAnalyses> kept = forgetful(*analyses);
+        (void)project::assembleProject(kept, project, cold, &error); // the map before the edit
         StageClock clock;
-        (void)project::assembleProject(analyses, edited, cold, &error, &clock);
+        (void)project::assembleProject(kept, edited, cold, &error, &clock);
         clock.print(name);
+        // Undo: the map before the edit again, which the memos remember.
+        const Sample undo = best(1, [](int) {}, [&] { (void)project::assembleProject(kept, project, cold, &error); });
+        std::printf("  %s undone: %.0f ms wall, %.0f ms CPU\n", name, undo.wall, undo.cpu);
     }
 }
 
@@ -358,21 +383,30 @@ void appSection(const QString &corpus, int rounds)
     window.waitFor([&] { window.session.openFolder(corpus); });
     app::ProjectDocument &doc = window.document;
     const auto rank = [&](int r) { return doc.nodesByScore().at(size_t(r)); };
-    const std::vector<std::pair<const char *, std::function<void()>>> steps = {
-        {"rename", [&] { doc.renameConcept(rank(1), QStringLiteral("Renamed Concept")); }},
-        {"merge", [&] { doc.mergeConcepts(rank(3), rank(2)); }},
-        {"hide", [&] { doc.hideConcepts({rank(4)}); }},
-        {"type", [&] { doc.setConceptType(rank(1), extract::ConceptType::Technology); }},
+    // Each round edits other concepts, so no round finds the one before it in
+    // the memos (which remember the map before the edit and after it).
+    const std::vector<std::pair<const char *, std::function<void(int)>>> steps = {
+        {"rename", [&](int r) { doc.renameConcept(rank(1 + r), QStringLiteral("Renamed Concept")); }},
+        {"merge", [&](int r) { doc.mergeConcepts(rank(3 + 2 * r), rank(2 + 2 * r)); }},
+        {"hide", [&](int r) { doc.hideConcepts({rank(4 + r)}); }},
+        {"type", [&](int r) {
+             const bool technology = doc.graph().node(rank(1 + r)).info.type == extract::ConceptType::Technology;
+             doc.setConceptType(rank(1 + r), technology ? extract::ConceptType::Event : extract::ConceptType::Technology);
+         }},
     };
     for (const auto &[name, step] : steps) {
         Sample fastest;
+        Sample undo;
         for (int round = 0; round < rounds; ++round) {
-            const Sample s = window.waitFor(step);
+            const Sample s = window.waitFor([&, step = step] { step(round); });
             if (round == 0 || s.wall < fastest.wall)
                 fastest = s;
-            window.waitFor([&] { doc.undo(); });
+            const Sample u = window.waitFor([&] { doc.undo(); });
+            if (round == 0 || u.wall < undo.wall)
+                undo = u;
         }
         print(qPrintable(QStringLiteral("curation edit to landed build: %1").arg(QLatin1String(name))), fastest);
+        print(qPrintable(QStringLiteral("  and its undo: %1").arg(QLatin1String(name))), undo);
     }
 }
 

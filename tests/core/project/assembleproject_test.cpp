@@ -229,6 +229,27 @@ private Q_SLOTS:
         QCOMPARE(json(*assembled, edited), json(*rebuilt, edited));
     }
 
+    // Undoing an edit asks for the map before it again: its relations and
+    // metrics are still remembered, and it is the first build's map.
+    void assemble_undoOfAMerge_reusesTheMapBefore()
+    {
+        QString error;
+        const auto first = project::buildProject(m_project, options(false), &error);
+        QVERIFY2(first, qPrintable(error));
+        project::Project edited = m_project;
+        ::edit(edited.curation, QStringLiteral("merge"), first->graph);
+        const auto merged = project::assembleProject(first->analyses, edited, options(false), &error);
+        QVERIFY2(merged, qPrintable(error));
+        const std::uint64_t runs = extract::relationStageCalls();
+        const int reused = first->analyses->metrics->reused();
+        const auto undone = project::assembleProject(merged->analyses, m_project, options(false), &error);
+        QVERIFY2(undone, qPrintable(error));
+        QCOMPARE(extract::relationStageCalls(), runs);
+        QCOMPARE(first->analyses->metrics->reused(), reused + 1);
+        QCOMPARE(json(*undone, m_project), json(*first, m_project));
+        QVERIFY(json(*merged, edited) != json(*first, m_project));
+    }
+
     void assemble_withSavedPositions_placesOnlyTheNewConcept()
     {
         QString error;
