@@ -102,7 +102,7 @@ std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vecto
 
     if (progress)
         progress->report(QStringLiteral("Linking"), 0, 1);
-    result.graph = graph::ConceptGraph::fromExtraction(extraction);
+    result.graph = graph::ConceptGraph::fromExtraction(std::move(extraction));
     if (cancelled(cancel, error))
         return std::nullopt;
     graph::MetricsOptions metrics;
