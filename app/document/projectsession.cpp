@@ -70,9 +70,12 @@ ProjectSession::ProjectSession(ProjectDocument *document, QObject *parent)
             Q_EMIT statusMessage(tr("Another session took over this project's lock; save with care."), 10000);
     });
     m_heartbeat->start();
-    // Curation edits re-assemble after a pause, so a burst of edits costs one.
+    // Curation edits re-assemble on the event loop's next turn, so the changes
+    // one command makes together cost one assembly. No longer pause: from the
+    // kept concept draft an assembly takes tens to hundreds of ms, and a
+    // later edit supersedes (cancels) a running one.
     m_rebuildTimer->setSingleShot(true);
-    m_rebuildTimer->setInterval(250);
+    m_rebuildTimer->setInterval(0);
     connect(m_rebuildTimer, &QTimer::timeout, this, &ProjectSession::applyCuration);
     connect(m_document, &ProjectDocument::curationChanged, m_rebuildTimer, qOverload<>(&QTimer::start));
     connect(m_watcher, &CorpusWatcher::changed, this, [this] {

@@ -1,5 +1,6 @@
 #include "conceptextractor.h"
 
+#include "analysiscount.h"
 #include "boilerplate.h"
 #include "candidates.h"
 #include "conceptbuilder.h"
@@ -105,7 +106,7 @@ public:
                                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     }
 
-    Extraction run(const Curation &curation);
+    ConceptDraft draft();
 
 private:
     bool cancelled() const { return m_cancel && m_cancel->isCancelled(); }
@@ -122,7 +123,6 @@ private:
     void repairTags(DocumentTokens &d, const Sentence &s, const std::vector<std::uint8_t> &taggerKnows) const;
     std::vector<Concept> buildConcepts(const CandidateSet &candidates,
                                        const std::vector<std::vector<Occurrence>> &mentions, const Merger &merger);
-    std::vector<Relation> relations(const std::vector<Concept> &concepts) const;
 
     const ingest::Corpus &m_corpus;
     std::vector<DocumentAnalysis> m_analyses; // released as keepTokens takes their tokens
@@ -327,18 +327,11 @@ std::vector<Concept> Run::buildConcepts(const CandidateSet &candidates,
     return concepts;
 }
 
-std::vector<Relation> Run::relations(const std::vector<Concept> &concepts) const
+ConceptDraft Run::draft()
 {
-    std::vector<QStringView> texts;
-    for (const ingest::Document &doc : m_corpus.documents)
-        texts.push_back(doc.text);
-    return extractRelations(concepts, m_docs, texts,
-                            {m_options.maxRelationsPerConcept, m_options.maxEvidencePerRelation, m_threads}, m_cancel);
-}
-
-Extraction Run::run(const Curation &curation)
-{
-    Extraction result;
+    detail::countConceptDraft();
+    ConceptDraft result;
+    result.maxConcepts = m_options.maxConcepts;
     if (!Lexicon::instance().isLoaded()) {
         result.problems.push_back({Problem::Severity::Warning, QString(),
                                    QStringLiteral("WordNet dictionary not found; concept extraction is degraded")});
@@ -367,17 +360,11 @@ Extraction Run::run(const Curation &curation)
     resolvePersonReferences(mentions, candidates.keys, m_vocabulary, m_threads);
     Merger merger(candidates, m_vocabulary);
     merger.merge(mentions);
-    std::vector<Concept> concepts = buildConcepts(candidates, mentions, merger);
+    result.concepts = buildConcepts(candidates, mentions, merger);
     if (cancelled())
         return {};
     report(3);
-    applyCuration(curation, m_corpus, concepts);
-    sortConcepts(concepts);
-    if (static_cast<int>(concepts.size()) > m_options.maxConcepts)
-        concepts.resize(static_cast<size_t>(std::max(0, m_options.maxConcepts)));
-    result.relations = relations(concepts);
-    result.concepts = std::move(concepts);
-    report(4);
+    result.documents = std::move(m_docs);
     return result;
 }
 
@@ -433,8 +420,70 @@ Extraction ConceptExtractor::assemble(const ingest::Corpus &corpus, std::vector<
                                        .arg(analyses.size()).arg(corpus.documents.size())});
         return failed;
     }
+    ConceptDraft drafted = draft(corpus, std::move(analyses), progress, cancel);
+    if (cancel && cancel->isCancelled())
+        return {};
+    std::vector<Concept> concepts = std::move(drafted.concepts); // this draft is not kept: no copy
+    return link(corpus, std::move(concepts), drafted, curation, nullptr, progress, cancel);
+}
+
+ConceptDraft ConceptExtractor::draft(const ingest::Corpus &corpus, std::vector<DocumentAnalysis> analyses,
+                                     ProgressSink *progress, const CancelToken *cancel) const
+{
+    if (analyses.size() != corpus.documents.size())
+        return {};
     Run run(corpus, std::move(analyses), m_options, progress, cancel);
-    return run.run(curation);
+    return run.draft();
+}
+
+Extraction ConceptExtractor::finish(const ingest::Corpus &corpus, const ConceptDraft &draft, const Curation &curation,
+                                    ProgressSink *progress, const CancelToken *cancel) const
+{
+    return link(corpus, draft.concepts, draft, curation, draft.relations.get(), progress, cancel);
+}
+
+Extraction ConceptExtractor::link(const ingest::Corpus &corpus, std::vector<Concept> concepts, const ConceptDraft &draft,
+                                  const Curation &curation, RelationMemo *memo, ProgressSink *progress,
+                                  const CancelToken *cancel) const
+{
+    Extraction result;
+    result.problems = draft.problems;
+    if (draft.documents.size() != corpus.documents.size()) {
+        result.problems.push_back({Problem::Severity::Error, QString(),
+                                   QStringLiteral("internal error: a concept draft of %1 documents for %2")
+                                       .arg(draft.documents.size()).arg(corpus.documents.size())});
+        return result;
+    }
+    applyCuration(curation, corpus, concepts);
+    sortConcepts(concepts);
+    if (static_cast<int>(concepts.size()) > m_options.maxConcepts)
+        concepts.resize(static_cast<size_t>(std::max(0, m_options.maxConcepts)));
+    // A rename or a type change leaves all the relation stage reads as it was.
+    RelationMemo::Key key;
+    std::optional<std::vector<Relation>> known;
+    if (memo) {
+        key = RelationMemo::keyOf(concepts, m_options.maxRelationsPerConcept, m_options.maxEvidencePerRelation);
+        known = memo->find(key);
+    }
+    if (known) {
+        result.relations = std::move(*known);
+    } else {
+        detail::countRelationStage();
+        std::vector<QStringView> texts;
+        for (const ingest::Document &doc : corpus.documents)
+            texts.push_back(doc.text);
+        result.relations = extractRelations(concepts, draft.documents, texts,
+                                            {m_options.maxRelationsPerConcept, m_options.maxEvidencePerRelation, threads()},
+                                            cancel);
+        if (cancel && cancel->isCancelled())
+            return {};
+        if (memo)
+            memo->store(std::move(key), result.relations);
+    }
+    result.concepts = std::move(concepts);
+    if (progress)
+        progress->report(QStringLiteral("Extracting"), 4, 4);
+    return result;
 }
 
 } // namespace carto::extract

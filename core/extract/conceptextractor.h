@@ -1,5 +1,6 @@
 #pragma once
 
+#include "conceptdraft.h"
 #include "curation.h"
 #include "documentanalysis.h"
 #include "extraction.h"
@@ -43,12 +44,28 @@ public:
     // (fresh or from the analysis cache): boilerplate, vocabulary, tag repairs,
     // candidates, merging, scoring, typing, curation and relations. The same
     // analyses give the same extraction, however they were obtained.
+    // finish(draft()).
     [[nodiscard]] Extraction assemble(const ingest::Corpus &corpus, std::vector<DocumentAnalysis> analyses,
                                       const Curation &curation, ProgressSink *progress = nullptr,
                                       const CancelToken *cancel = nullptr) const;
 
+    // The part of assemble() no curation changes: boilerplate, vocabulary, tag
+    // repairs, candidates, merging, scoring and typing. Empty when cancelled.
+    [[nodiscard]] ConceptDraft draft(const ingest::Corpus &corpus, std::vector<DocumentAnalysis> analyses,
+                                     ProgressSink *progress = nullptr, const CancelToken *cancel = nullptr) const;
+    // The rest, from a draft of the same corpus made with the same
+    // maxConcepts: curation, ranking, the cut to maxConcepts and relations.
+    // What a curation edit re-runs (assembleProject); equal to assemble().
+    [[nodiscard]] Extraction finish(const ingest::Corpus &corpus, const ConceptDraft &draft, const Curation &curation,
+                                    ProgressSink *progress = nullptr, const CancelToken *cancel = nullptr) const;
+
 private:
     [[nodiscard]] int threads() const;
+    // finish() with the draft's concepts given apart (moved or copied).
+    // With a memo, relations for the same concepts come from it (and go to it).
+    [[nodiscard]] Extraction link(const ingest::Corpus &corpus, std::vector<Concept> concepts, const ConceptDraft &draft,
+                                  const Curation &curation, RelationMemo *memo, ProgressSink *progress,
+                                  const CancelToken *cancel) const;
 
     Options m_options;
 };

@@ -358,22 +358,23 @@ ConceptGraph &ConceptGraph::operator=(const ConceptGraph &other)
 ConceptGraph::ConceptGraph(ConceptGraph &&) noexcept = default;
 ConceptGraph &ConceptGraph::operator=(ConceptGraph &&) noexcept = default;
 
-ConceptGraph ConceptGraph::fromExtraction(const extract::Extraction &extraction)
+ConceptGraph ConceptGraph::fromExtraction(extract::Extraction extraction)
 {
     ConceptGraph result;
     Impl &impl = *result.d;
     impl.byId.reserve(static_cast<qsizetype>(extraction.concepts.size()));
-    for (const extract::Concept &item : extraction.concepts) {
+    for (extract::Concept &item : extraction.concepts) {
         if (impl.byId.contains(item.id))
             continue; // ids are unique by contract; keep the first if not
+        const ConceptId id = item.id;
         NodeData data;
-        data.info = item;
+        data.info = std::move(item);
         const Vertex v = boost::add_vertex(std::move(data), impl.graph);
-        impl.byId.insert(item.id, static_cast<NodeIndex>(v));
+        impl.byId.insert(id, static_cast<NodeIndex>(v));
     }
 
     QSet<quint64> linked;
-    for (const extract::Relation &relation : extraction.relations) {
+    for (extract::Relation &relation : extraction.relations) {
         const auto source = impl.byId.constFind(relation.source);
         const auto target = impl.byId.constFind(relation.target);
         if (source == impl.byId.constEnd() || target == impl.byId.constEnd() || *source == *target)
@@ -385,7 +386,7 @@ ConceptGraph ConceptGraph::fromExtraction(const extract::Extraction &extraction)
             continue;
         linked.insert(key);
         const auto index = static_cast<int>(impl.edges.size());
-        EdgeData data{*source, *target, relation};
+        EdgeData data{*source, *target, std::move(relation)};
         const auto added = boost::add_edge(static_cast<Vertex>(*source), static_cast<Vertex>(*target),
                                            EdgeProperty(index, std::move(data)), impl.graph);
         impl.edges.push_back(added.first);

@@ -110,7 +110,8 @@ public:
     // Builds nodes from concepts (in order) and edges from relations (in order)
     // whose ends both exist. Self-loops and repeats of an already linked pair
     // are dropped, so there is at most one edge per pair.
-    [[nodiscard]] static ConceptGraph fromExtraction(const extract::Extraction &extraction);
+    // By value: a caller done with its extraction moves it in, and nothing is copied.
+    [[nodiscard]] static ConceptGraph fromExtraction(extract::Extraction extraction);
 
     [[nodiscard]] int nodeCount() const;
     [[nodiscard]] int edgeCount() const;

@@ -434,6 +434,10 @@ int refine(const Csr &graph, std::vector<Point> &positions, const RefineParams &
         const std::vector<int> &order = tree.order();
         for (size_t k2 = from; k2 < to; ++k2) {
             const int i = order[k2];
+            // A fixed node's force is never read (it does not move, nor count
+            // in the energy): a curation edit's layout holds all but a few.
+            if (params.fixed && (*params.fixed)[size_t(i)])
+                continue;
             const Point r = tree.repulsion(i, theta2);
             double fx = r.x * repulsionScale, fy = r.y * repulsionScale;
             const Point p = positions[size_t(i)];

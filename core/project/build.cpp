@@ -8,6 +8,7 @@
 #include <QFileInfo>
 
 #include <thread>
+#include <utility>
 
 namespace carto::project {
 
@@ -86,32 +87,31 @@ bool placeNodes(graph::ConceptGraph &g, const SavedLayout &saved, const BuildOpt
     return true;
 }
 
-// The assemble half shared by every build: concepts and relations from the
-// analyses, then the graph, its metrics and its layout. BuildResult::corpus is
-// left to the caller (moved in, or copied from kept analyses).
-std::optional<BuildResult> assemble(const ingest::Corpus &corpus, std::vector<extract::DocumentAnalysis> analyses,
-                                    const extract::Curation &curation, std::vector<Problem> problems,
-                                    const BuildOptions &options, const SavedLayout &saved, QString *error,
-                                    ProgressSink *progress, const CancelToken *cancel)
+// The graph, its metrics and its layout from an extraction (the end of every
+// build). BuildResult::corpus is left to the caller.
+// With a memo, metrics of an unchanged structure come from it (and go to it).
+std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vector<Problem> problems,
+                                      const BuildOptions &options, const SavedLayout &saved, MetricsMemo *memo,
+                                      QString *error, ProgressSink *progress, const CancelToken *cancel)
 {
-    BuildResult result;
-    result.problems = std::move(problems);
-
-    const extract::ConceptExtractor extractor(options.extractor);
-    extract::Extraction extraction = extractor.assemble(corpus, std::move(analyses), curation, progress, cancel);
     if (cancelled(cancel, error))
         return std::nullopt;
+    BuildResult result;
+    result.problems = std::move(problems);
     result.problems.insert(result.problems.end(), extraction.problems.begin(), extraction.problems.end());
 
     if (progress)
         progress->report(QStringLiteral("Linking"), 0, 1);
-    result.graph = graph::ConceptGraph::fromExtraction(extraction);
+    result.graph = graph::ConceptGraph::fromExtraction(std::move(extraction));
     if (cancelled(cancel, error))
         return std::nullopt;
     graph::MetricsOptions metrics;
     metrics.seed = options.layout.seed;
     metrics.cancel = cancel;
-    result.graph.computeMetrics(metrics);
+    if (memo)
+        memo->computeMetrics(result.graph, metrics);
+    else
+        result.graph.computeMetrics(metrics);
     if (cancelled(cancel, error))
         return std::nullopt;
     if (progress)
@@ -123,24 +123,41 @@ std::optional<BuildResult> assemble(const ingest::Corpus &corpus, std::vector<ex
     return result;
 }
 
-// Assembles what the analyse stage read; keeps it in the result when asked.
+// The assemble half from a kept concept draft: curation, relations, graph.
+std::optional<BuildResult> assembleDraft(const ProjectAnalyses &kept, const extract::Curation &curation,
+                                         const BuildOptions &options, const SavedLayout &saved, QString *error,
+                                         ProgressSink *progress, const CancelToken *cancel)
+{
+    const extract::ConceptExtractor extractor(options.extractor);
+    extract::Extraction extraction = extractor.finish(kept.corpus, *kept.draft, curation, progress, cancel);
+    return graphBuild(std::move(extraction), kept.problems, options, saved, kept.metrics.get(), error, progress, cancel);
+}
+
+// Assembles what the analyse stage read. With keepAnalyses the analyses
+// become a concept draft (they are not needed after it) kept in the result.
 std::optional<BuildResult> assembleRead(ProjectAnalyses read, const extract::Curation &curation,
                                         const BuildOptions &options, const SavedLayout &saved, QString *error,
                                         ProgressSink *progress, const CancelToken *cancel)
 {
     const int fromCache = read.fromCache;
     const int analysed = read.analysed;
+    const extract::ConceptExtractor extractor(options.extractor);
     std::optional<BuildResult> result;
     if (options.keepAnalyses) {
-        auto kept = std::make_shared<const ProjectAnalyses>(std::move(read));
-        result = assemble(kept->corpus, kept->analyses, curation, kept->problems, options, saved, error, progress, cancel);
+        auto kept = std::make_shared<ProjectAnalyses>(std::move(read));
+        kept->draft = std::make_shared<const extract::ConceptDraft>(
+            extractor.draft(kept->corpus, std::exchange(kept->analyses, {}), progress, cancel));
+        if (cancelled(cancel, error))
+            return std::nullopt;
+        result = assembleDraft(*kept, curation, options, saved, error, progress, cancel);
         if (result) {
             result->corpus = kept->corpus;
             result->analyses = std::move(kept);
         }
     } else {
-        result = assemble(read.corpus, std::move(read.analyses), curation, std::move(read.problems), options, saved,
-                          error, progress, cancel);
+        extract::Extraction extraction = extractor.assemble(read.corpus, std::move(read.analyses), curation, progress, cancel);
+        result = graphBuild(std::move(extraction), std::move(read.problems), options, saved, nullptr, error, progress,
+                            cancel);
         if (result)
             result->corpus = std::move(read.corpus);
     }
@@ -193,10 +210,22 @@ std::optional<BuildResult> assembleProject(std::shared_ptr<const ProjectAnalyses
     extract::Curation curation = analyses->folderCuration;
     appendCuration(curation, project.curation);
     appendCuration(curation, options.curation);
-    // assemble() consumes its analyses: it gets a copy, the kept ones stay whole.
-    std::optional<BuildResult> result =
-        assemble(analyses->corpus, analyses->analyses, curation, analyses->problems, options,
-                 SavedLayout{&project.positions, &project.pinned}, error, progress, cancel);
+    const SavedLayout saved{&project.positions, &project.pinned};
+    std::optional<BuildResult> result;
+    if (analyses->draft && analyses->draft->maxConcepts == options.extractor.maxConcepts) {
+        result = assembleDraft(*analyses, curation, options, saved, error, progress, cancel);
+    } else if (analyses->analyses.size() == analyses->corpus.documents.size()) {
+        // No draft, or one cut for another maxConcepts: the whole corpus half
+        // again, from a copy (the kept analyses stay whole).
+        const extract::ConceptExtractor extractor(options.extractor);
+        extract::Extraction extraction =
+            extractor.assemble(analyses->corpus, analyses->analyses, curation, progress, cancel);
+        result = graphBuild(std::move(extraction), analyses->problems, options, saved, nullptr, error, progress, cancel);
+    } else {
+        if (error)
+            *error = QStringLiteral("the kept analyses do not fit these options; a full build is needed");
+        return std::nullopt;
+    }
     if (result) {
         result->corpus = analyses->corpus;
         result->analyses = std::move(analyses);

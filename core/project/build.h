@@ -39,8 +39,9 @@ struct BuildOptions
     QString analysisCache;
     QStringList moreAnalysisCaches; // looked in too, copied from (CorpusAnalyser::Options)
     qint64 analysisCacheMaxBytes = qint64(2) << 30;
-    // Hand the analyse stage back in BuildResult::analyses, for
-    // assembleProject() after a curation edit (the app). Costs memory.
+    // Hand the analyse stage back in BuildResult::analyses, as a concept
+    // draft (ProjectAnalyses::draft), for assembleProject() after a curation
+    // edit (the app). Costs memory.
     bool keepAnalyses = false;
 };
 
@@ -81,13 +82,18 @@ struct BuildResult
                                                       QString *error, ProgressSink *progress = nullptr,
                                                       const CancelToken *cancel = nullptr);
 
-// The assemble half of buildProject alone, from the analyses a previous build
-// kept (BuildOptions::keepAnalyses): the folders' curation as read then, the
+// The assemble half of buildProject alone, from what a previous build kept
+// (BuildOptions::keepAnalyses): the folders' curation as read then, the
 // project's curation and options.curation over it, the layout from
 // project.positions and pins as buildProject does. Nothing is read or
 // analysed, so the map is the one buildProject would give for this project
-// while the files are unchanged (a changed file needs buildProject). The
-// result carries the same analyses on. std::nullopt when cancelled.
+// while the files are unchanged (a changed file needs buildProject). With the
+// kept concept draft (made for the same extractor.maxConcepts) only curation,
+// ranking, relations, graph, metrics and layout run again, for every kind of
+// edit: nothing before curation reads it (added concepts are looked up in the
+// texts by curation itself). Without one, from kept analyses, the whole corpus
+// half runs; with neither it fails. The result carries the same analyses on.
+// std::nullopt when cancelled.
 [[nodiscard]] std::optional<BuildResult> assembleProject(std::shared_ptr<const ProjectAnalyses> analyses,
                                                          const Project &project, const BuildOptions &options,
                                                          QString *error, ProgressSink *progress = nullptr,

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "build.h"
+#include "metricsmemo.h"
 
+#include "extract/conceptdraft.h"
 #include "extract/curation.h"
 #include "extract/documentanalysis.h"
 #include "foundation/problem.h"
@@ -11,24 +13,32 @@
 
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace carto::project {
 
-// The analyse half of a build, kept whole: the corpus as read, one analysis
-// per document (fresh or from the analysis cache), the folders' own
-// cartograph.yaml curation and the problems met so far. buildCorpus and
-// buildProject make one and assemble it; with BuildOptions::keepAnalyses it
-// is handed back, immutable and shared, in BuildResult::analyses, so that
-// assembleProject() can re-run the corpus stages alone after a curation edit
-// (the app keeps the last one; nothing is read or tagged again). It costs
-// memory of the order of the corpus's tokens, so only the app asks for it.
+// The analyse half of a build: the corpus as read, one analysis per document
+// (fresh or from the analysis cache), the folders' own cartograph.yaml
+// curation and the problems met so far. buildCorpus and buildProject make one
+// and assemble it. With BuildOptions::keepAnalyses the analyses are turned
+// into a concept draft (extract::ConceptDraft: the concepts before curation,
+// and the tokens the relation stage reads) and the whole is handed back,
+// immutable and shared, in BuildResult::analyses, so that assembleProject()
+// re-runs only curation, relations, graph and layout after a curation edit
+// (the app keeps the last one; nothing is read, tagged or merged again). It
+// costs memory of the order of the corpus's tokens, so only the app asks for it.
 struct ProjectAnalyses
 {
     QStringList folders;            // the corpus folders read, as given
     ingest::Corpus corpus;          // documents (ids index this vector) and read problems
-    std::vector<extract::DocumentAnalysis> analyses; // analyses[i] is corpus.documents[i]'s
+    // analyses[i] is corpus.documents[i]'s; empty once made into `draft`.
+    std::vector<extract::DocumentAnalysis> analyses;
+    std::shared_ptr<const extract::ConceptDraft> draft; // see above; null until assembled with keepAnalyses
+    // The last metrics assembled from `draft` (a memo behind the const
+    // analyses, see MetricsMemo): a rename or a type change reuses them.
+    std::shared_ptr<MetricsMemo> metrics = std::make_shared<MetricsMemo>();
     extract::Curation folderCuration; // each folder's cartograph.yaml, in folder order
     std::vector<Problem> problems;  // reading and curation-file problems, before assembly
     int fromCache = 0;              // analyses read from the analysis cache

@@ -306,7 +306,7 @@ void FirstMinutesTest::dragOntoNode_asksBeforeMerging()
     m_window->setPrompt([](const QString &, const QString &, QMessageBox::StandardButtons) { return QMessageBox::Yes; });
     QVERIFY2(asked.contains(doc()->graph().node(a).info.label) && asked.contains(doc()->graph().node(b).info.label),
              qPrintable(asked));
-    QTest::qWait(400); // a merge would start a rebuild after 250 ms
+    QTest::qWait(400); // a merge would have started a rebuild by now
     QVERIFY(!m_window->isBuilding());
     QCOMPARE(doc()->nodeCount(), before);
     QCOMPARE(doc()->undoStack()->index(), undoIndex);

@@ -1,8 +1,8 @@
 // The app's builds are incremental: a folder opened again reads every
 // document's analysis from the analysis cache and gives the same map; a
 // changed file alone is analysed again; a curation edit (merge, rename, hide,
-// split) assembles the map again from the analyses kept in memory, without
-// analysing a document, gives the map a full rebuild with that curation
+// split) assembles the map again from the concept draft kept in memory,
+// without analysing a document or drafting concepts, gives the map a full rebuild with that curation
 // gives, and moves no concept the edit did not touch. Notes stay.
 #include "appsettings.h"
 #include "document/projectdocument.h"
@@ -170,6 +170,7 @@ private Q_SLOTS:
         QVERIFY(doc.editConceptNote(noted, doc.graph().node(window.ranked(0)).info.label, u"Keep this."_s));
         const std::map<ConceptId, graph::Point> before = window.positions();
         const std::uint64_t calls = extract::analyseDocumentCalls();
+        const std::uint64_t drafts = extract::conceptDraftCalls();
 
         QSet<ConceptId> touched; // concepts the edit may move or remove
         QString splitAlias;
@@ -203,6 +204,7 @@ private Q_SLOTS:
         QVERIFY(window.session.lastBuildStats().reassembled);
         QCOMPARE(window.session.lastBuildStats().documentsAnalysed, 0);
         QCOMPARE(extract::analyseDocumentCalls(), calls);
+        QCOMPARE(extract::conceptDraftCalls(), drafts); // from the kept concept draft
 
         // The edit took effect.
         const std::map<ConceptId, graph::Point> after = window.positions();

@@ -1,7 +1,7 @@
-// assembleProject re-runs the assemble half of a build from the analyses an
-// earlier one kept: for a curation edit it gives buildProject's map (JSON)
-// without analysing a document, and with holdSavedPositions no concept that
-// had a place moves.
+// assembleProject re-runs the assemble half of a build from what an earlier
+// one kept: for a curation edit it gives buildProject's map (JSON) without
+// analysing a document or drafting the concepts again (the kept concept
+// draft), and with holdSavedPositions no concept that had a place moves.
 #include "export/jsongraphwriter.h"
 #include "extract/analysiscount.h"
 #include "project/build.h"
@@ -48,6 +48,29 @@ QString splittableAlias(const graph::ConceptGraph &g)
     return {};
 }
 
+// Applies one named edit to the ranked concepts of `g`.
+void edit(extract::Curation &c, const QString &name, const graph::ConceptGraph &g)
+{
+    const std::vector<graph::NodeIndex> ranked = byScore(g);
+    if (name == QStringLiteral("rename"))
+        c.renames[g.node(ranked[1]).info.label] = QStringLiteral("Renamed Concept");
+    else if (name == QStringLiteral("merge"))
+        c.merges.push_back({g.node(ranked[2]).info.label, {g.node(ranked[3]).info.label}});
+    else if (name == QStringLiteral("hide"))
+        c.ignored.append(g.node(ranked[0]).info.label);
+    else if (name == QStringLiteral("type"))
+        c.typeOverrides[g.node(ranked[1]).info.label] = extract::ConceptType::Event;
+    else if (name == QStringLiteral("add"))
+        c.added.push_back({QStringLiteral("Adaptation"), {QStringLiteral("Adaptations")}, extract::ConceptType::Person});
+    else
+        c.splits.append(splittableAlias(g));
+}
+
+QByteArray json(const project::BuildResult &result, const project::Project &project)
+{
+    return exporter::JsonGraphWriter::toJson(result, &project);
+}
+
 } // namespace
 
 class AssembleProjectTest final : public QObject
@@ -75,7 +98,7 @@ private Q_SLOTS:
     void assemble_afterACurationEdit_givesBuildProjectsMap_andAnalysesNothing_data()
     {
         QTest::addColumn<QString>("edit");
-        for (const char *edit : {"rename", "merge", "hide", "type", "split"})
+        for (const char *edit : {"rename", "merge", "hide", "type", "split", "add"})
             QTest::newRow(edit) << QString::fromLatin1(edit);
     }
 
@@ -85,30 +108,21 @@ private Q_SLOTS:
         QString error;
         const auto first = project::buildProject(m_project, options(false), &error);
         QVERIFY2(first, qPrintable(error));
-        QVERIFY(first->analyses);
-        QCOMPARE(first->analyses->analyses.size(), first->corpus.documents.size());
-        const graph::ConceptGraph &g = first->graph;
-        const std::vector<graph::NodeIndex> ranked = byScore(g);
-        QVERIFY(ranked.size() > 10);
+        QVERIFY(first->analyses && first->analyses->draft);
+        QCOMPARE(first->analyses->draft->documents.size(), first->corpus.documents.size());
+        QVERIFY(first->analyses->analyses.empty()); // made into the draft, not kept twice
+        QVERIFY(first->graph.nodeCount() > 10);
 
         project::Project edited = m_project;
-        extract::Curation &c = edited.curation;
-        if (edit == QStringLiteral("rename"))
-            c.renames[g.node(ranked[1]).info.label] = QStringLiteral("Renamed Concept");
-        else if (edit == QStringLiteral("merge"))
-            c.merges.push_back({g.node(ranked[2]).info.label, {g.node(ranked[3]).info.label}});
-        else if (edit == QStringLiteral("hide"))
-            c.ignored.append(g.node(ranked[0]).info.label);
-        else if (edit == QStringLiteral("type"))
-            c.typeOverrides[g.node(ranked[1]).info.label] = extract::ConceptType::Event;
-        else
-            c.splits.append(splittableAlias(g));
-        QVERIFY(!c.isEmpty() && !c.splits.contains(QString()));
+        ::edit(edited.curation, edit, first->graph);
+        QVERIFY(!edited.curation.isEmpty() && !edited.curation.splits.contains(QString()));
 
         const std::uint64_t calls = extract::analyseDocumentCalls();
+        const std::uint64_t drafts = extract::conceptDraftCalls();
         const auto assembled = project::assembleProject(first->analyses, edited, options(false), &error);
         QVERIFY2(assembled, qPrintable(error));
         QCOMPARE(extract::analyseDocumentCalls(), calls);
+        QCOMPARE(extract::conceptDraftCalls(), drafts); // the kept draft: curation and relations only
         QVERIFY(assembled->reassembled);
         QCOMPARE(assembled->documentsAnalysed, 0);
         QCOMPARE(assembled->analyses, first->analyses);
@@ -118,9 +132,122 @@ private Q_SLOTS:
         const auto rebuilt = project::buildProject(edited, full, &error);
         QVERIFY2(rebuilt, qPrintable(error));
         QVERIFY(extract::analyseDocumentCalls() > calls);
-        const QByteArray json = exporter::JsonGraphWriter::toJson(*assembled, &edited);
-        QCOMPARE(json, exporter::JsonGraphWriter::toJson(*rebuilt, &edited));
-        QVERIFY(json != exporter::JsonGraphWriter::toJson(*first, &m_project)); // the edit shows
+        QCOMPARE(extract::conceptDraftCalls(), drafts + 1);
+        QCOMPARE(json(*assembled, edited), json(*rebuilt, edited));
+        QVERIFY(json(*assembled, edited) != json(*first, m_project)); // the edit shows
+    }
+
+    // Two edits in a row, each assembled from the previous result's draft,
+    // the map laid out and held as the app does: the second map is the one a
+    // full build of both edits gives from the same positions.
+    void assemble_twoEditsInARow_givesBuildProjectsLaidOutMap()
+    {
+        QString error;
+        const auto first = project::buildProject(m_project, options(true), &error);
+        QVERIFY2(first, qPrintable(error));
+        project::Project edited = m_project;
+        project::storeLayout(edited, first->graph);
+        const std::uint64_t drafts = extract::conceptDraftCalls();
+        ::edit(edited.curation, QStringLiteral("merge"), first->graph);
+        const auto once = project::assembleProject(first->analyses, edited, options(true), &error);
+        QVERIFY2(once, qPrintable(error));
+        project::storeLayout(edited, once->graph);
+        ::edit(edited.curation, QStringLiteral("hide"), once->graph);
+        const auto twice = project::assembleProject(once->analyses, edited, options(true), &error);
+        QVERIFY2(twice, qPrintable(error));
+        QCOMPARE(extract::conceptDraftCalls(), drafts);
+        QCOMPARE(twice->analyses, first->analyses);
+
+        project::BuildOptions full = options(true);
+        full.keepAnalyses = false;
+        const auto rebuilt = project::buildProject(edited, full, &error);
+        QVERIFY2(rebuilt, qPrintable(error));
+        QCOMPARE(json(*twice, edited), json(*rebuilt, edited));
+        QVERIFY(json(*twice, edited) != json(*once, edited));
+    }
+
+    // Analyses without a draft (as analyseProject hands them) take the whole
+    // corpus half again and still give buildProject's map; a draft cut for
+    // another maxConcepts, with no analyses to fall back on, is refused.
+    void assemble_withoutAFittingDraft_draftsAgainOrFails()
+    {
+        QString error;
+        project::BuildOptions opts = options(false);
+        auto read = project::analyseProject(m_project, opts, &error);
+        QVERIFY2(read, qPrintable(error));
+        const auto analyses = std::make_shared<const project::ProjectAnalyses>(std::move(*read));
+        QVERIFY(!analyses->draft);
+        const std::uint64_t drafts = extract::conceptDraftCalls();
+        const auto assembled = project::assembleProject(analyses, m_project, opts, &error);
+        QVERIFY2(assembled, qPrintable(error));
+        QCOMPARE(extract::conceptDraftCalls(), drafts + 1);
+        QCOMPARE(assembled->analyses->analyses.size(), assembled->corpus.documents.size()); // left whole
+        const auto built = project::buildProject(m_project, opts, &error);
+        QVERIFY2(built, qPrintable(error));
+        QCOMPARE(json(*assembled, m_project), json(*built, m_project));
+
+        opts.extractor.maxConcepts = 5;
+        error.clear();
+        QVERIFY(!project::assembleProject(built->analyses, m_project, opts, &error));
+        QVERIFY(error.contains(QStringLiteral("full build")));
+    }
+
+    // The relation stage reads concepts' ids, scores and mentions alone, the
+    // metrics the graph's edges alone: a rename or a type change reuses the
+    // last relations and metrics, a merge or a hide links and measures again.
+    void assemble_renameOrType_reusesRelationsAndMetrics_mergeComputesThem_data()
+    {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<int>("linked");
+        QTest::newRow("rename") << QStringLiteral("rename") << 0;
+        QTest::newRow("type") << QStringLiteral("type") << 0;
+        QTest::newRow("merge") << QStringLiteral("merge") << 1;
+        QTest::newRow("hide") << QStringLiteral("hide") << 1;
+        QTest::newRow("split") << QStringLiteral("split") << 1;
+    }
+
+    void assemble_renameOrType_reusesRelationsAndMetrics_mergeComputesThem()
+    {
+        QFETCH(QString, edit);
+        QFETCH(int, linked);
+        QString error;
+        const auto first = project::buildProject(m_project, options(false), &error);
+        QVERIFY2(first, qPrintable(error));
+        project::Project edited = m_project;
+        ::edit(edited.curation, edit, first->graph);
+        const std::uint64_t runs = extract::relationStageCalls();
+        const int reused = first->analyses->metrics->reused();
+        const auto assembled = project::assembleProject(first->analyses, edited, options(false), &error);
+        QVERIFY2(assembled, qPrintable(error));
+        QCOMPARE(extract::relationStageCalls(), runs + std::uint64_t(linked));
+        QCOMPARE(first->analyses->metrics->reused(), reused + 1 - linked);
+        QVERIFY(assembled->graph.edgeCount() > 10);
+        project::BuildOptions full = options(false);
+        full.keepAnalyses = false;
+        const auto rebuilt = project::buildProject(edited, full, &error);
+        QVERIFY2(rebuilt, qPrintable(error));
+        QCOMPARE(json(*assembled, edited), json(*rebuilt, edited));
+    }
+
+    // Undoing an edit asks for the map before it again: its relations and
+    // metrics are still remembered, and it is the first build's map.
+    void assemble_undoOfAMerge_reusesTheMapBefore()
+    {
+        QString error;
+        const auto first = project::buildProject(m_project, options(false), &error);
+        QVERIFY2(first, qPrintable(error));
+        project::Project edited = m_project;
+        ::edit(edited.curation, QStringLiteral("merge"), first->graph);
+        const auto merged = project::assembleProject(first->analyses, edited, options(false), &error);
+        QVERIFY2(merged, qPrintable(error));
+        const std::uint64_t runs = extract::relationStageCalls();
+        const int reused = first->analyses->metrics->reused();
+        const auto undone = project::assembleProject(merged->analyses, m_project, options(false), &error);
+        QVERIFY2(undone, qPrintable(error));
+        QCOMPARE(extract::relationStageCalls(), runs);
+        QCOMPARE(first->analyses->metrics->reused(), reused + 1);
+        QCOMPARE(json(*undone, m_project), json(*first, m_project));
+        QVERIFY(json(*merged, edited) != json(*first, m_project));
     }
 
     void assemble_withSavedPositions_placesOnlyTheNewConcept()
