@@ -188,7 +188,9 @@ void MapRenderer::setHovered(graph::NodeIndex node)
 
 void MapRenderer::setSelection(const QList<graph::NodeIndex> &nodes)
 {
-    if (nodes == m_selection)
+    // Not QList's ==: in Qt 6.4 it hands memcmp a null pointer when one of two
+    // empty lists was never allocated (undefined behaviour; UBSan stops there).
+    if (std::ranges::equal(nodes, m_selection))
         return;
     m_selection = nodes;
     recomputeEmphasis();

@@ -489,7 +489,9 @@ void ProjectDocument::recomputeVisibility()
 
 void ProjectDocument::selectNodes(const QList<graph::NodeIndex> &nodes)
 {
-    if (nodes == m_selectedNodes && m_selectedEdge < 0)
+    // Not QList's ==: in Qt 6.4 it hands memcmp a null pointer when one of two
+    // empty lists was never allocated (undefined behaviour; UBSan stops there).
+    if (std::ranges::equal(nodes, m_selectedNodes) && m_selectedEdge < 0)
         return;
     m_selectedNodes = nodes;
     m_selectedEdge = -1;

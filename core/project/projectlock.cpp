@@ -146,10 +146,18 @@ std::optional<ProjectLock::Holder> ProjectLock::read(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
+    // A few "key: value" lines, never more than a few hundred bytes.
+    std::optional<Holder> holder = parse(file.read(4096));
+    if (holder)
+        holder->refreshed = QFileInfo(path).lastModified();
+    return holder;
+}
+
+std::optional<ProjectLock::Holder> ProjectLock::parse(QByteArrayView bytes)
+{
     Holder holder;
     bool hasPid = false;
-    // A few "key: value" lines, never more than a few hundred bytes.
-    for (const QByteArray &line : file.read(4096).split('\n')) {
+    for (const QByteArray &line : bytes.toByteArray().split('\n')) {
         const qsizetype colon = line.indexOf(':');
         if (colon < 0)
             continue;
@@ -170,7 +178,6 @@ std::optional<ProjectLock::Holder> ProjectLock::read(const QString &path)
     }
     if (!hasPid || holder.session.isEmpty())
         return std::nullopt;
-    holder.refreshed = QFileInfo(path).lastModified();
     return holder;
 }
 

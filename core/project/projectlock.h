@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QString>
 
@@ -51,6 +52,9 @@ public:
     // Who holds the lock according to the file, if anyone.
     [[nodiscard]] std::optional<Holder> holder() const;
     [[nodiscard]] static std::optional<Holder> read(const QString &path);
+    // The holder a lock file's bytes name (refreshed left unset: it is the
+    // file's time); std::nullopt when they name no pid or session.
+    [[nodiscard]] static std::optional<Holder> parse(QByteArrayView bytes);
     [[nodiscard]] static bool isStale(const Holder &holder, std::chrono::seconds staleAfter);
     // "alice on host (process 1234) since 10:42"
     [[nodiscard]] static QString describe(const Holder &holder);

@@ -19,7 +19,7 @@ source_dir="$(cd "$here/../.." && pwd)"
 build_dir="${FUZZ_BUILD_DIR:-$source_dir/build-fuzz}"
 shared="${CARTO_SHARED_DIR:-$source_dir/../shared}"
 all=(textdecoder_fuzz markdown_fuzz html_fuzz sentencesplitter_fuzz plaintext_fuzz email_fuzz pdf_fuzz curation_fuzz
-     projectfile_fuzz analysiscodec_fuzz)
+     projectfile_fuzz projectlock_fuzz analysiscodec_fuzz)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -48,6 +48,7 @@ seeds_for() {
         pdf_fuzz) echo "$source_dir"/tests/data/ingest/*.pdf "$shared"/hostile/*.pdf ;;
         curation_fuzz) echo "$shared"/hostile/*.yaml "$source_dir"/tests/data/project/*.yaml ;;
         projectfile_fuzz) echo "$source_dir"/tests/data/project/*.yaml "$shared"/hostile/*.cartograph.yaml ;;
+        projectlock_fuzz) echo "$source_dir"/tests/data/project/*.lock ;;
         analysiscodec_fuzz) echo "$source_dir"/tests/data/cache/*.blob ;;
     esac
 }

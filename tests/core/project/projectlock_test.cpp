@@ -128,6 +128,35 @@ private Q_SLOTS:
         QCOMPARE(holder->session == QStringLiteral("other-session"), !takenOver);
     }
 
+    void parse_lockBytes_namesTheHolderOnlyWithPidAndSession_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<qint64>("pid");         // 0: no holder
+        QTest::addColumn<QString>("session");
+        QTest::newRow("as written") << lockText(QStringLiteral("h"), 42, "b") << qint64(42) << QStringLiteral("other-session");
+        QTest::newRow("CRLF, values with colons")
+            << QByteArray("pid: 7\r\nsession: a:b:c\r\n") << qint64(7) << QStringLiteral("a:b:c");
+        QTest::newRow("no pid") << QByteArray("owner: x\nsession: s\n") << qint64(0) << QString();
+        QTest::newRow("pid not a number") << QByteArray("pid: 12x\nsession: s\n") << qint64(0) << QString();
+        QTest::newRow("no session") << QByteArray("pid: 7\nsession:\n") << qint64(0) << QString();
+        QTest::newRow("binary, no newline") << QByteArray("\x00\xff:\x01pid", 6) << qint64(0) << QString();
+        QTest::newRow("empty") << QByteArray() << qint64(0) << QString();
+    }
+
+    void parse_lockBytes_namesTheHolderOnlyWithPidAndSession()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(qint64, pid);
+        QFETCH(QString, session);
+        const auto holder = ProjectLock::parse(bytes);
+        QCOMPARE(holder.has_value(), pid != 0);
+        if (!holder)
+            return;
+        QCOMPARE(holder->pid, pid);
+        QCOMPARE(holder->session, session);
+        QVERIFY2(!holder->refreshed.isValid(), "the refresh time is the file's, not in its bytes");
+    }
+
     void refresh_afterTakeOver_reportsTheLockLost()
     {
         QTemporaryDir dir;
