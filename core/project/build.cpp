@@ -24,16 +24,6 @@ QString defaultAnalysisCache()
 
 namespace {
 
-bool cancelled(const CancelToken *cancel, QString *error)
-{
-    if (cancel && cancel->isCancelled()) {
-        if (error)
-            *error = QStringLiteral("cancelled");
-        return true;
-    }
-    return false;
-}
-
 // Where the layout starts: saved positions by concept id, and which of those
 // are pinned. Empty for a plain folder build.
 struct SavedLayout
@@ -94,7 +84,7 @@ std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vecto
                                       const BuildOptions &options, const SavedLayout &saved, MetricsMemo *memo,
                                       QString *error, ProgressSink *progress, const CancelToken *cancel)
 {
-    if (cancelled(cancel, error))
+    if (detail::cancelled(cancel, error))
         return std::nullopt;
     BuildResult result;
     result.problems = std::move(problems);
@@ -103,7 +93,7 @@ std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vecto
     if (progress)
         progress->report(QStringLiteral("Linking"), 0, 1);
     result.graph = graph::ConceptGraph::fromExtraction(std::move(extraction));
-    if (cancelled(cancel, error))
+    if (detail::cancelled(cancel, error))
         return std::nullopt;
     graph::MetricsOptions metrics;
     metrics.seed = options.layout.seed;
@@ -112,12 +102,12 @@ std::optional<BuildResult> graphBuild(extract::Extraction extraction, std::vecto
         memo->computeMetrics(result.graph, metrics);
     else
         result.graph.computeMetrics(metrics);
-    if (cancelled(cancel, error))
+    if (detail::cancelled(cancel, error))
         return std::nullopt;
     if (progress)
         progress->report(QStringLiteral("Linking"), 1, 1);
     if (!placeNodes(result.graph, saved, options, progress, cancel)) {
-        cancelled(cancel, error);
+        (void)detail::cancelled(cancel, error); // sets the error only
         return std::nullopt;
     }
     return result;
@@ -147,7 +137,7 @@ std::optional<BuildResult> assembleRead(ProjectAnalyses read, const extract::Cur
         auto kept = std::make_shared<ProjectAnalyses>(std::move(read));
         kept->draft = std::make_shared<const extract::ConceptDraft>(
             extractor.draft(kept->corpus, std::exchange(kept->analyses, {}), progress, cancel));
-        if (cancelled(cancel, error))
+        if (detail::cancelled(cancel, error))
             return std::nullopt;
         result = assembleDraft(*kept, curation, options, saved, error, progress, cancel);
         if (result) {

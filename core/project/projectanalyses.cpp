@@ -21,7 +21,7 @@ void appendCuration(extract::Curation &base, const extract::Curation &extra)
     base.splits += extra.splits;
 }
 
-namespace {
+namespace detail {
 
 bool cancelled(const CancelToken *cancel, QString *error)
 {
@@ -32,6 +32,10 @@ bool cancelled(const CancelToken *cancel, QString *error)
     }
     return false;
 }
+
+} // namespace detail
+
+namespace {
 
 // A folder's documents and, with a cache, their analyses (the analyse stage).
 struct ReadFolder
@@ -75,7 +79,7 @@ bool analyseRest(ProjectAnalyses &out, const BuildOptions &options, QString *err
         return true;
     out.analyses = extract::ConceptExtractor(options.extractor).analyse(out.corpus, cancel);
     out.analysed = int(out.analyses.size());
-    return !cancelled(cancel, error);
+    return !detail::cancelled(cancel, error);
 }
 
 // The deepest folder holding all of `folders` (for Corpus::root of a
@@ -115,7 +119,7 @@ std::optional<ProjectAnalyses> analyseFolder(const QString &folder, const BuildO
                                              ProgressSink *progress, const CancelToken *cancel)
 {
     std::optional<ReadFolder> read = readFolder(folder, options, error, progress, cancel);
-    if (!read || cancelled(cancel, error))
+    if (!read || detail::cancelled(cancel, error))
         return std::nullopt;
     ProjectAnalyses out;
     out.folders = {folder};
@@ -151,7 +155,7 @@ std::optional<ProjectAnalyses> analyseProject(const Project &project, const Buil
     for (const QString &folder : project.corpusFolders) {
         QString readError;
         std::optional<ReadFolder> read = readFolder(folder, options, &readError, progress, cancel);
-        if (cancelled(cancel, error))
+        if (detail::cancelled(cancel, error))
             return std::nullopt;
         if (!read) {
             // One missing folder should not make the rest of the project unreadable.
@@ -179,7 +183,7 @@ std::optional<ProjectAnalyses> analyseProject(const Project &project, const Buil
         appendCuration(out.folderCuration,
                        extract::readCurationFile(QDir(folder).filePath(curationFileName()), out.problems));
     }
-    if (cancelled(cancel, error))
+    if (detail::cancelled(cancel, error))
         return std::nullopt;
     if (merged.documents.empty()) {
         if (error)

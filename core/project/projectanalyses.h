@@ -64,4 +64,9 @@ struct ProjectAnalyses
 // two disagree (later merges, renames and types override earlier ones).
 void appendCuration(extract::Curation &base, const extract::Curation &extra);
 
+namespace detail {
+// True when the work is cancelled, with *error (when given) set to "cancelled".
+[[nodiscard]] bool cancelled(const CancelToken *cancel, QString *error);
+} // namespace detail
+
 } // namespace carto::project
