@@ -205,11 +205,16 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     QString joined = words.join(u'_');
     if (c.named) {
         c.placeName = Gazetteer::instance().isPlace(words.join(u' '));
+        QString lexFile = lex.nounLexFile(utf8(joined), true);
         // "at The Hague": the article is part of the name WordNet lists
         // ("The_Hague"), though the name as chunked starts after it
-        if (lex.nounLexFile(utf8(joined), true).isEmpty() && !lex.nounLexFile(utf8(QStringLiteral("the_") + joined), true).isEmpty())
-            joined = QStringLiteral("the_") + joined;
-        const QString lexFile = lex.nounLexFile(utf8(joined), true);
+        if (lexFile.isEmpty()) {
+            const QString withArticle = QStringLiteral("the_") + joined;
+            if (QString file = lex.nounLexFile(utf8(withArticle), true); !file.isEmpty()) {
+                joined = withArticle;
+                lexFile = std::move(file);
+            }
+        }
         // WordNet files laws and software alike under communication: the
         // hypernyms tell a doctrine (a policy) from a protocol or a code
         c.proper = lexFile == u"noun.communication" ? classifyNoun(utf8(joined)) : lexFileClass(lexFile);
