@@ -313,7 +313,7 @@ bool unpackDocument(Unpacker &u, ingest::Document &d)
     for (size_t n = u.count(), i = 0; i < n && u.ok(); ++i) {
         ingest::SetAside a;
         const quint64 kind = u.get();
-        if (kind > static_cast<quint64>(ingest::SetAside::Kind::Attachment))
+        if (kind > static_cast<quint64>(ingest::SetAside::Kind::Headers))
             return u.fail(QStringLiteral("unknown set-aside kind"));
         a.kind = static_cast<ingest::SetAside::Kind>(kind);
         a.range = u.range(at, size);
@@ -386,7 +386,8 @@ bool unpackAnalysis(Unpacker &u, extract::DocumentAnalysis &a, qsizetype textSiz
         t.end = static_cast<std::int32_t>(start + static_cast<qint64>(length));
         t.flags = static_cast<std::uint16_t>(flags);
         if (what & 1) {
-            if ((what >> 1) > 0xFFFF || length != 1)
+            // One character, or an address (e-mail, URL) spanning several.
+            if ((what >> 1) > 0xFFFF || (length != 1 && (what >> 1) != extract::kAddressMark))
                 return u.fail(QStringLiteral("bad punctuation"));
             t.punct = static_cast<char16_t>(what >> 1);
         } else {

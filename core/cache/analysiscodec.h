@@ -31,7 +31,7 @@ struct CachedDocument
 class AnalysisCodec final
 {
 public:
-    static constexpr quint32 kFormatVersion = 2; // 2: set-aside ranges, landmarks, dates, e-mail
+    static constexpr quint32 kFormatVersion = 3; // 2: set-aside ranges, landmarks, dates, e-mail; 3: address tokens, header blocks
 
     [[nodiscard]] static QByteArray encode(const CachedDocument &entry);
     // std::nullopt, with *error set, for anything but a blob encode() made.

@@ -36,7 +36,7 @@ struct DocumentAnalysis
 // Bumped whenever analyseDocument (or the tokenizer, the tagger or the readers
 // beneath it) would give a different result for the same bytes: it is part of
 // every analysis cache key, so older entries are never read.
-inline constexpr int kAnalysisVersion = 4;
+inline constexpr int kAnalysisVersion = 5;
 
 // Tokenises and tags one document. Thread-safe; loads the tagger on first use.
 [[nodiscard]] DocumentAnalysis analyseDocument(const ingest::Document &doc);

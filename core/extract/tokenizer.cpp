@@ -103,6 +103,87 @@ bool isLowerCamel(QStringView word)
     return std::all_of(word.begin() + lower, word.end(), [](QChar c) { return c.isLetterOrNumber(); });
 }
 
+bool isAsciiAlnum(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+}
+
+// The characters of an address's local part or scheme (RFC 5322's common subset).
+bool isAddressChar(QChar c)
+{
+    return isAsciiAlnum(c) || c == u'.' || c == u'_' || c == u'%' || c == u'+' || c == u'-';
+}
+
+// Where a URL ends: at a space, an angle bracket or a quote, less the
+// punctuation of the sentence around it (a closing bracket only when the
+// URL opened none).
+qsizetype urlEnd(QStringView text, qsizetype from, qsizetype end)
+{
+    qsizetype k = from;
+    int unmatched = 0; // closing brackets beyond the opening ones
+    while (k < end && !text[k].isSpace() && text[k] != u'<' && text[k] != u'>' && text[k] != u'"'
+           && text[k] != QChar(0x201D)) {
+        unmatched += text[k] == u')' ? 1 : text[k] == u'(' ? -1 : 0;
+        ++k;
+    }
+    while (k > from) {
+        const QChar c = text[k - 1];
+        const bool closing = c == u')' && unmatched > 0;
+        if (!(closing || c == u'.' || c == u',' || c == u';' || c == u':' || c == u'!' || c == u'?' || c == u'\''))
+            break;
+        unmatched -= closing ? 1 : 0;
+        --k;
+    }
+    return k;
+}
+
+// "ada@example.org", "https://example.org/a?b", "www.example.org",
+// "mailto:ada@example.org": an address names a mailbox or a page, it is not
+// prose. It becomes one token that is no word, so no concept is made of its
+// pieces ("example.com", "userx", "listinfo") and no phrase runs through it.
+// Returns where the address ends, or 0 when none starts at `from`.
+qsizetype addressEnd(QStringView text, qsizetype from, qsizetype end)
+{
+    qsizetype j = from;
+    while (j < end && isAddressChar(text[j]))
+        ++j;
+    if (j >= end || j == from)
+        return 0;
+    if (text[j] == u'@') {
+        qsizetype k = j + 1;
+        int dots = 0;
+        while (k < end && (isAsciiAlnum(text[k]) || text[k] == u'-' || (text[k] == u'.' && k + 1 < end && isAsciiAlnum(text[k + 1])))) {
+            dots += text[k] == u'.' ? 1 : 0;
+            ++k;
+        }
+        return dots > 0 && isAsciiAlnum(text[k - 1]) ? k : 0;
+    }
+    const QStringView head = text.mid(from, j - from);
+    const bool scheme = text[j] == u':' && std::all_of(head.begin(), head.end(), [](QChar c) { return c.isLetter(); })
+        && ((j + 2 < end && text[j + 1] == u'/' && text[j + 2] == u'/')
+            || head.compare(u"mailto", Qt::CaseInsensitive) == 0);
+    if (scheme)
+        return j + 1 < end && !text[j + 1].isSpace() ? urlEnd(text, j + 1, end) : 0;
+    if (head.size() > 4 && head.startsWith(u"www.", Qt::CaseInsensitive))
+        return urlEnd(text, from, end);
+    return 0;
+}
+
+// "address(es)", "recipient(s)": an optional ending in brackets glued to its
+// word is no word of its own. Returns where it ends, or `from` when none is there.
+qsizetype optionalEndingEnd(QStringView text, qsizetype from, qsizetype end)
+{
+    if (from >= end || text[from] != u'(')
+        return from;
+    qsizetype k = from + 1;
+    while (k < end && k - from <= 3 && text[k].isLower())
+        ++k;
+    if (k == from + 1 || k >= end || text[k] != u')' || (k + 1 < end && isWordChar(text[k + 1])))
+        return from;
+    return k + 1;
+}
+
 } // namespace
 
 void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16_t extraFlags,
@@ -200,6 +281,21 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
             }
             break;
         }
+        // An address goes on past the word with one of these; checked only then, as it is rare.
+        if (i < end && (text[i] == u'@' || text[i] == u':' || text[i] == u'.' || text[i] == u'-' || text[i] == u'_'
+                        || text[i] == u'+' || text[i] == u'%')) {
+            if (const qsizetype addr = addressEnd(text, start, end); addr > i) {
+                Token t;
+                t.start = static_cast<std::int32_t>(start);
+                t.end = static_cast<std::int32_t>(addr);
+                t.punct = kAddressMark;
+                t.flags = extraFlags;
+                firstWord = false;
+                out.push_back(t);
+                i = addr;
+                continue;
+            }
+        }
         // "C++", "C#", "F#": a one-letter language name and its signs
         if (i - start == 1 && text[start].isUpper() && i < end && (text[i] == u'+' || text[i] == u'#')) {
             qsizetype j = i;
@@ -223,6 +319,8 @@ void tokenize(QStringView text, TextRange range, bool sentenceStart, std::uint16
             t.flags |= Token::SentenceStart;
             firstWord = false;
         }
+        if (!digit)
+            i = optionalEndingEnd(text, i, end);
         if (i + 1 < end && isHyphen(text[i]) && isWordChar(text[i + 1]) && !articleAfterDash(text, i + 1, end)) {
             t.flags |= Token::HyphenNext;
             ++i;

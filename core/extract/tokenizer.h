@@ -32,11 +32,14 @@ struct Token
     std::int32_t end = 0;
     std::int32_t form = -1; // surface-form id for words, -1 for punctuation
     std::uint16_t flags = 0;
-    char16_t punct = 0;     // the character, for punctuation
+    char16_t punct = 0;     // the character, for punctuation; kAddressMark for an address
 
     [[nodiscard]] bool isWord() const { return form >= 0; }
     [[nodiscard]] bool has(Flag f) const { return (flags & f) != 0; }
 };
+
+// Token::punct of an e-mail address or a URL: one token that is no word.
+inline constexpr char16_t kAddressMark = u'\uFFFC';
 
 // A cheap FNV-1a hash for short words; Qt's seeded string hash dominated the
 // profile when called once per token.

@@ -154,6 +154,8 @@ QString setAsideKindName(SetAside::Kind kind)
         return QStringLiteral("signature");
     case Kind::Attachment:
         return QStringLiteral("attachment");
+    case Kind::Headers:
+        return QStringLiteral("mail headers");
     }
     return {};
 }

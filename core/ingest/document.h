@@ -35,13 +35,13 @@ struct Block
 
 // A part of the text kept for the reader but left out of extraction: back
 // matter (appendices, licences, bibliographies, indexes, tables of contents)
-// and, in e-mail, quoted replies and signatures. Its blocks and sentences are
+// and, in e-mail, quoted replies, signatures and quoted header blocks. Its blocks and sentences are
 // not in Document::blocks / sentences (unless CorpusReader::Options says to
 // read back matter); the text stays, so the document view shows it.
 // Attachments are listed with an empty range: they are named, not read.
 struct SetAside
 {
-    enum class Kind { Contents, Appendix, Bibliography, Index, Licence, Quote, Signature, Attachment };
+    enum class Kind { Contents, Appendix, Bibliography, Index, Licence, Quote, Signature, Attachment, Headers };
 
     Kind kind = Kind::Appendix;
     TextRange range;

@@ -8,6 +8,7 @@
 #include "textdecoder.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <gmime/gmime.h>
 
@@ -180,17 +181,31 @@ PartialDate messageDate(GMimeMessage *message)
     return raw ? DocumentDates::parse(QString::fromUtf8(raw)) : PartialDate();
 }
 
+// "Re: ", "Fwd: ", "AW: ", "SV: " (and "Re[2]: ") before a subject say the
+// message replies to or forwards another; they are no words of its subject.
+qsizetype replyPrefixLength(const QString &subject)
+{
+    static const QRegularExpression prefix(QStringLiteral("^(?:(?:re|fwd?|aw|sv|vs|antw|wg|tr)(?:\\[\\d+\\])?\\s*:\\s*)+"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = prefix.match(subject);
+    return m.hasMatch() ? m.capturedLength() : 0;
+}
+
 void addHeading(Document &doc, const QString &text)
 {
     if (!doc.text.isEmpty())
         doc.text += QStringLiteral("\n\n");
+    // The prefix stays in the text for the reader, outside the heading that extraction reads.
+    const qsizetype prefix = replyPrefixLength(text);
+    doc.text += QStringView(text).first(prefix);
     Block heading;
     heading.kind = Block::Kind::Heading;
     heading.level = 1;
     heading.range.start = doc.text.size();
-    doc.text += text;
+    doc.text += QStringView(text).sliced(prefix);
     heading.range.end = doc.text.size();
-    doc.blocks.push_back(heading);
+    if (!heading.range.isEmpty())
+        doc.blocks.push_back(heading);
 }
 
 } // namespace

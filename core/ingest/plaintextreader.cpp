@@ -170,6 +170,44 @@ bool isSignatureMark(const Line &l)
     return l.text == u"--" && l.indent == 0;
 }
 
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+// The name of a header field ("Received", "Content-Type") when the line
+// opens one, else empty.
+QStringView headerFieldName(const Line &l)
+{
+    if (l.text.isEmpty() || !isAsciiLetter(l.text.front()))
+        return {};
+    qsizetype k = 1;
+    while (k < l.text.size() && (isAsciiLetter(l.text[k]) || l.text[k].isDigit() || l.text[k] == u'-'))
+        ++k;
+    if (k >= l.text.size() || l.text[k] != u':' || l.text[k - 1] == u'-')
+        return {};
+    return l.text.first(k);
+}
+
+// Fields a mail system writes (RFC 5322, MIME, trace, mailing-list and
+// delivery-status fields), as opposed to a "Note:" or "Status:" line of prose.
+bool isMailField(QStringView name)
+{
+    static const QStringView prefixes[] = {u"x-", u"list-", u"resent-", u"content-", u"arc-"};
+    for (const QStringView p : prefixes) {
+        if (name.size() > p.size() && name.startsWith(p, Qt::CaseInsensitive))
+            return true;
+    }
+    static const QStringView fields[] = {
+        u"received", u"return-path", u"from", u"to", u"cc", u"bcc", u"subject", u"date", u"message-id",
+        u"in-reply-to", u"references", u"reply-to", u"sender", u"mime-version", u"delivered-to", u"envelope-to",
+        u"errors-to", u"precedence", u"user-agent", u"reporting-mta", u"final-recipient", u"original-recipient",
+        u"diagnostic-code", u"remote-mta", u"arrival-date", u"last-attempt-date", u"received-from-mta",
+        u"dkim-signature", u"authentication-results", u"thread-topic", u"thread-index", u"sent"};
+    return std::any_of(std::begin(fields), std::end(fields),
+                       [&](QStringView f) { return name.compare(f, Qt::CaseInsensitive) == 0; });
+}
+
 qsizetype firstWordLength(QStringView t)
 {
     qsizetype k = 0;
@@ -246,6 +284,9 @@ public:
                 i = m_lines.size();
             } else if (m_options.email && startsQuote(i)) {
                 i = quote(i);
+            } else if (const size_t k = m_options.email ? headerBlockEnd(i) : i; k > i) {
+                verbatimAside(i, k, SetAside::Kind::Headers);
+                i = k;
             } else if (wrapped() && i + 1 < m_lines.size() && !underlineChar(m_lines[i + 1], l).isNull()) {
                 const QChar u = underlineChar(m_lines[i + 1], l);
                 heading(l, u == u'=' ? 1 : u == u'-' ? 2 : 3);
@@ -269,6 +310,27 @@ private:
         // "On Tuesday, Ada wrote:" directly above the quote belongs to it.
         return isQuote(m_lines[i])
                || (m_lines[i].text.endsWith(u':') && i + 1 < m_lines.size() && isQuote(m_lines[i + 1]));
+    }
+
+    // A bounce or a forward quotes the headers of another message: two or
+    // more mail fields in a row at one indentation, with their folded
+    // continuation lines, are set aside. Returns where they end, or i when no
+    // such block starts at i.
+    [[nodiscard]] size_t headerBlockEnd(size_t i) const
+    {
+        const int base = m_lines[i].indent;
+        size_t k = i;
+        int fields = 0;
+        while (k < m_lines.size() && m_lines[k].indent == base) {
+            const QStringView name = headerFieldName(m_lines[k]);
+            if (name.isEmpty() || !isMailField(name))
+                break;
+            ++fields;
+            ++k;
+            while (k < m_lines.size() && !m_lines[k].blank() && m_lines[k].indent > base)
+                ++k; // a folded field goes on on indented lines
+        }
+        return fields >= 2 ? k : i;
     }
 
     void heading(const Line &l, int level)

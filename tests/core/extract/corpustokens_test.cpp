@@ -250,6 +250,89 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    void tokenizeCorpus_address_isOneTokenAndNoWord_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("address"); // one token, no word, exactly this
+        QTest::addColumn<QString>("after");   // the word after it, still a word
+        QTest::newRow("e-mail") << u"Write to anne.person@mail.example.org today."_s << u"anne.person@mail.example.org"_s
+                                << u"today"_s;
+        QTest::newRow("in angle brackets") << u"From Ada <ada@example.net> wrote."_s << u"ada@example.net"_s
+                                           << u"wrote"_s;
+        QTest::newRow("URL, sentence end") << u"See http://mail.example.org/mailman/listinfo/list-users. Then go."_s
+                                           << u"http://mail.example.org/mailman/listinfo/list-users"_s << u"Then"_s;
+        QTest::newRow("URL in brackets") << u"The page (https://example.org/wiki/A_(b)) explains."_s
+                                         << u"https://example.org/wiki/A_(b)"_s << u"explains"_s;
+        QTest::newRow("www") << u"Visit www.example.com for news."_s << u"www.example.com"_s << u"for"_s;
+        QTest::newRow("mailto") << u"Mail mailto:list-request@example.org?subject=help now."_s
+                                << u"mailto:list-request@example.org?subject=help"_s << u"now"_s;
+    }
+
+    void tokenizeCorpus_address_isOneTokenAndNoWord()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, address);
+        QFETCH(QString, after);
+        const ingest::Corpus corpus = test::readCorpus({text});
+        const QString &t = corpus.documents[0].text;
+        const std::vector<DocumentTokens> docs = tokens(corpus);
+        const qsizetype at = t.indexOf(address);
+        QVERIFY(at >= 0);
+        int addresses = 0;
+        bool afterFound = false;
+        for (const Token &k : docs[0].tokens) {
+            const QString surface = t.mid(k.start, k.end - k.start);
+            if (!k.isWord() && k.punct == kAddressMark) {
+                ++addresses;
+                QCOMPARE(surface, address);
+            }
+            QVERIFY2(!(k.isWord() && k.start >= at && k.end <= at + address.size()), qPrintable(surface));
+            afterFound = afterFound || (k.isWord() && surface == after);
+        }
+        QCOMPARE(addresses, 1);
+        QVERIFY(afterFound);
+    }
+
+    void tokenizeCorpus_notAnAddress_staysWords_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word");
+        QTest::newRow("domain alone") << u"The freedesktop.org project grew."_s << u"freedesktop.org"_s;
+        QTest::newRow("at sign in prose") << u"Meet me @ noon."_s << u"noon"_s;
+        QTest::newRow("colon, no slashes") << u"Note: tea is ready."_s << u"Note"_s;
+    }
+
+    void tokenizeCorpus_notAnAddress_staysWords()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        QVERIFY(wordToken(text, word));
+    }
+
+    void tokenizeCorpus_optionalEnding_isNoWord_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word");   // the word before the ending, as written
+        QTest::addColumn<QString>("ending"); // no word token of its own
+        QTest::newRow("plural es") << u"Check the address(es) above."_s << u"address"_s << u"es"_s;
+        QTest::newRow("plural s") << u"Name the recipient(s) here."_s << u"recipient"_s << u"s"_s;
+    }
+
+    void tokenizeCorpus_optionalEnding_isNoWord()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        QFETCH(QString, ending);
+        const ingest::Corpus corpus = test::readCorpus({text});
+        const QString &t = corpus.documents[0].text;
+        const std::vector<DocumentTokens> docs = tokens(corpus);
+        QVERIFY(wordToken(text, word));
+        for (const Token &k : docs[0].tokens)
+            QVERIFY2(!(k.isWord() && t.mid(k.start, k.end - k.start) == ending), qPrintable(text));
+        // A bracketed word after a space is a word.
+        QVERIFY(wordToken(u"The loom (of Lyon) ran."_s, u"of"_s));
+    }
+
     void tokenizeCorpus_threadCount_changesNoToken()
     {
         QStringList texts;

@@ -116,6 +116,26 @@ private Q_SLOTS:
         QVERIFY(!doc.text.contains(u"ignored")); // the part's <title> is not the message's
     }
 
+    void read_bounce_quotedHeadersAndReportSetAside()
+    {
+        const Read r = readMail(QStringLiteral("bounce.eml"));
+        QVERIFY(r.doc);
+        const Document &doc = *r.doc;
+        QVERIFY(inBlocks(doc, u"Your letter about the Jacquard loom could not be delivered"));
+        QVERIFY(inBlocks(doc, u"for help."));
+        const auto headers = asides(doc, SetAside::Kind::Headers);
+        QCOMPARE(headers.size(), size_t(1));
+        QVERIFY(headers[0]->range.slice(doc.text).startsWith(u"Received: from mail.example.net"));
+        QVERIFY(headers[0]->range.slice(doc.text).endsWith(u"From: Ada <ada@example.net>"));
+        // Not read: the quoted fields, and the machine-readable report (listed as an attachment).
+        QVERIFY(!inBlocks(doc, u"ESMTP"));
+        QVERIFY(!inBlocks(doc, u"X-Mailer"));
+        QVERIFY(!doc.text.contains(u"Reporting-MTA"));
+        const auto attachments = asides(doc, SetAside::Kind::Attachment);
+        QCOMPARE(attachments.size(), size_t(1));
+        QCOMPARE(attachments[0]->label, QStringLiteral("unnamed (message/delivery-status)"));
+    }
+
     void read_mbox_everyMessageReadWithHeadingAndEarliestDate()
     {
         const Read r = readMail(QStringLiteral("archive.mbox"));
@@ -128,8 +148,10 @@ private Q_SLOTS:
             if (b.kind == Block::Kind::Heading)
                 headings << b.range.slice(doc.text).toString();
         }
-        QCOMPARE(headings, (QStringList{QStringLiteral("Notes on the engine"), QStringLiteral("Re: Notes on the engine"),
+        // A reply's "Re: " stays in the text, outside the heading extraction reads.
+        QCOMPARE(headings, (QStringList{QStringLiteral("Notes on the engine"), QStringLiteral("Notes on the engine"),
                                        QStringLiteral("Printing the memoir")}));
+        QVERIFY(doc.text.contains(u"Re: Notes on the engine"));
         QCOMPARE(doc.date.date.toIsoString(), QStringLiteral("1842-11-06"));
         QVERIFY(!doc.text.contains(u"From: "));
         QVERIFY(!doc.text.contains(u"Content-Type"));

@@ -186,6 +186,45 @@ private Q_SLOTS:
         QVERIFY(doc.text.startsWith(u"Thanks, the looms in Lyon run again."));
     }
 
+    void read_emailMode_quotedHeaderBlockSetAside()
+    {
+        PlainTextReader::Options options;
+        options.email = true;
+        const QString headers = QStringLiteral("Received: from loom.example.org (loom [10.0.0.1])\n"
+                                               "\tby mail.example.org (Postfix) with ESMTP id 1AE74\n"
+                                               "\tfor <ada@example.org>; Tue,  6 Feb 2001 01:41:50 -0500\n"
+                                               "Message-ID: <1@loom.example.org>\n"
+                                               "X-Mailer: Loom Mail 2.0\n"
+                                               "Subject: Re: the looms");
+        const QString text = QStringLiteral("Your mail could not be delivered to Grace Hopper.\n\n"
+                                            "---- Header of the source mail ----\n\n")
+            + headers + QStringLiteral("\n\nStatus: the looms in Lyon run again.\nNote: Babbage wrote back.\n");
+        const Document doc = readText(text, options);
+        QCOMPARE(doc.setAside.size(), size_t(1));
+        QCOMPARE(doc.setAside[0].kind, SetAside::Kind::Headers);
+        QCOMPARE(doc.setAside[0].range.slice(doc.text).toString(),
+                 QString(headers).replace(QStringLiteral("\n\t"), QStringLiteral("\n")));
+        // Prose lines that merely look like fields stay, as does the text before the block.
+        QVERIFY(blockContaining(doc, u"Status: the looms in Lyon run again."));
+        QVERIFY(blockContaining(doc, u"Grace Hopper"));
+        const Block *fields = blockContaining(doc, u"ESMTP");
+        QVERIFY(fields);
+        QCOMPARE(fields->range, doc.setAside[0].range); // one block, the set-aside one
+        // A bounce report quotes them indented.
+        const Document report = readText(QStringLiteral("Your message\n\n  To:      grace@example.org\n"
+                                                        "  Subject: the looms\n  Sent:    Fri, 20 Jul 2001 08:53:08 -0700\n\n"
+                                                        "did not reach Grace Hopper.\n"),
+                                         options);
+        QCOMPARE(report.setAside.size(), size_t(1));
+        QCOMPARE(report.setAside[0].kind, SetAside::Kind::Headers);
+        QVERIFY(report.setAside[0].range.slice(report.text).startsWith(u"To:      grace@example.org"));
+        QVERIFY(report.setAside[0].range.slice(report.text).endsWith(u"-0700"));
+        // Outside e-mail the same lines are text.
+        const Document plain = readText(text);
+        QVERIFY(plain.setAside.empty());
+        QVERIFY(blockContaining(plain, u"ESMTP"));
+    }
+
     void read_flowed_softBreaksJoinHardBreaksDoNot()
     {
         PlainTextReader::Options options;
