@@ -19,11 +19,6 @@ bool isOneOf(const QString &w, std::initializer_list<std::u16string_view> words)
     return std::any_of(words.begin(), words.end(), [&](std::u16string_view x) { return v == x; });
 }
 
-bool isPhrasePreposition(const QString &w)
-{
-    return isOneOf(w, {u"of", u"on", u"for", u"from", u"against", u"in", u"toward", u"towards"});
-}
-
 // One letter, or a roman numeral up to 39 ("ii", "xiv").
 bool isInitialOrNumeral(const QString &lower)
 {
@@ -429,6 +424,11 @@ bool isDeterminerLike(PosTag tag, const WordInfo &word)
 std::vector<Chunk> chunkSentence(const TaggedSentence &s)
 {
     return Chunker(s).run();
+}
+
+bool isPhrasePreposition(const QString &lower)
+{
+    return isOneOf(lower, {u"of", u"on", u"for", u"from", u"against", u"in", u"toward", u"towards"});
 }
 
 } // namespace carto::extract

@@ -66,4 +66,8 @@ struct TaggedSentence
 // belong to a noun phrase ("the", "every", "several", "such", "own").
 [[nodiscard]] bool isDeterminerLike(PosTag tag, const WordInfo &word);
 
+// The prepositions that join the two sides of a phrase ("war on terror",
+// "freedom from fear"): of, on, for, from, against, in, toward(s).
+[[nodiscard]] bool isPhrasePreposition(const QString &lower);
+
 } // namespace carto::extract

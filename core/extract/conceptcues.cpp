@@ -2,6 +2,7 @@
 // it is mentioned (grouping and salience are in conceptbuilder.cpp).
 #include "conceptbuilder.h"
 
+#include "chunker.h"
 #include "gazetteer.h"
 #include "lexicon.h"
 #include "references.h"
@@ -234,7 +235,8 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     size_t head = rk.ids.size() - 1;
     for (size_t k = 1; k < rk.ids.size(); ++k) {
         const WordInfo &w = m_vocabulary.word(rk.ids[k]);
-        if (w.stop && !(w.direct & (Lexicon::Noun | Lexicon::Adjective))) {
+        // ("in" is a noun and an adjective too: an inch, Indiana, in fashion)
+        if (w.stop && (!(w.direct & (Lexicon::Noun | Lexicon::Adjective)) || isPhrasePreposition(w.lower))) {
             head = k - 1;
             break;
         }
@@ -245,8 +247,9 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     lemmaWords.back() = m_vocabulary.word(m_vocabulary.word(rk.ids.back()).lemma).lower;
     const std::string phrase = utf8(lemmaWords.join(u'_'));
     c.head = c.words > 1 && !lex.nounLexFile(phrase, false).isEmpty()
-        ? classifyNoun(phrase)
-        : classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower));
+        ? classifyHeadNoun(phrase)
+        : c.named ? classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower)) // "Discover China"
+                  : classifyHeadNoun(utf8(m_vocabulary.word(headWord.lemma).lower)); // "user ID", "fine china"
     if (c.words == 1 && headWord.lemma != rk.ids[0])
         c.personPlural = m_vocabulary.word(headWord.lemma).personNoun;
     if (c.named && c.words == 1)

@@ -468,6 +468,28 @@ QString Lexicon::nounLexFile(std::string_view lemma, bool preferProper) const
     return QString::fromLatin1(lexfiles[fallback]);
 }
 
+int Lexicon::firstClassSense(std::string_view lemma) const
+{
+    const std::vector<long> offsets = d->offsets(lemma, 0);
+    for (size_t i = 0; i < offsets.size(); ++i) {
+        const Private::Synset s = d->synset(0, offsets[i]);
+        const bool instance = std::any_of(s.pointers.begin(), s.pointers.end(),
+                                          [](const Private::Synset::Pointer &p) { return p.symbol == "@i"; });
+        if (!instance)
+            return static_cast<int>(i);
+    }
+    return 0;
+}
+
+QString Lexicon::nounSenseLexFile(std::string_view lemma, int sense) const
+{
+    const std::vector<long> offsets = d->offsets(lemma, 0);
+    if (sense < 0 || static_cast<size_t>(sense) >= offsets.size())
+        return {};
+    const Private::Synset s = d->synset(0, offsets[static_cast<size_t>(sense)], false);
+    return s.lexFile < 0 ? QString() : QString::fromLatin1(lexfiles[s.lexFile]);
+}
+
 bool Lexicon::properOnly(std::string_view lemma) const
 {
     const std::vector<long> offsets = d->offsets(lemma, 0);
@@ -559,14 +581,14 @@ std::vector<Lexicon::NounClass> Lexicon::instanceClasses(std::string_view lemma)
     return out;
 }
 
-std::vector<std::string> Lexicon::hypernymWords(std::string_view lemma, int senses) const
+std::vector<std::string> Lexicon::hypernymWords(std::string_view lemma, int senses, int firstSense) const
 {
     // breadth first, so the nearest classes come first; WordNet's noun
     // hierarchy is at most ~20 levels deep, the visited set bounds the walk
     std::vector<std::string> out;
     std::vector<long> frontier;
     const std::vector<long> offsets = d->offsets(lemma, 0);
-    for (size_t i = 0; i < offsets.size() && static_cast<int>(i) < senses; ++i)
+    for (size_t i = static_cast<size_t>(std::max(0, firstSense)); i < offsets.size() && static_cast<int>(i) < firstSense + senses; ++i)
         frontier.push_back(offsets[i]);
     std::vector<long> seen = frontier;
     while (!frontier.empty()) {

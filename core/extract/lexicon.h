@@ -59,6 +59,12 @@ public:
     // Lexicographer file of the lemma's first noun sense ("noun.location");
     // with preferProper, the first sense whose synset spells it capitalised.
     [[nodiscard]] QString nounLexFile(std::string_view lemma, bool preferProper) const;
+    // The index of the lemma's first noun sense that is a class, not an
+    // instance of one ("id": the card, not Idaho; "china": porcelain, not the
+    // country), or 0 when it has none or that is the first.
+    [[nodiscard]] int firstClassSense(std::string_view lemma) const;
+    // Lexicographer file of the lemma's noun sense `sense` (0-based); empty past the last.
+    [[nodiscard]] QString nounSenseLexFile(std::string_view lemma, int sense) const;
     // Every noun sense of the lemma spells it capitalised ("Kansas", "Texas"):
     // a name wherever it stands.
     [[nodiscard]] bool properOnly(std::string_view lemma) const;
@@ -76,9 +82,9 @@ public:
     };
     [[nodiscard]] std::vector<NounClass> instanceClasses(std::string_view lemma) const;
     // The words (lower case, '_' between words) of every synset above the
-    // lemma's first `senses` noun senses, following hypernym and instance
+    // lemma's `senses` noun senses from `firstSense` on, following hypernym and instance
     // pointers transitively, nearest first: "tariff" -> "tax", "levy", ...
-    [[nodiscard]] std::vector<std::string> hypernymWords(std::string_view lemma, int senses) const;
+    [[nodiscard]] std::vector<std::string> hypernymWords(std::string_view lemma, int senses, int firstSense = 0) const;
 
     Lexicon(const Lexicon &) = delete;
     Lexicon &operator=(const Lexicon &) = delete;

@@ -20,10 +20,11 @@ bool anyOf(const std::vector<std::string> &chain, std::initializer_list<std::str
     });
 }
 
-HeadClass classifyUncached(std::string_view lemma)
+HeadClass classifyUncached(std::string_view lemma, bool head)
 {
     const Lexicon &lex = Lexicon::instance();
-    const QString file = lex.nounLexFile(lemma, false);
+    const int sense = head ? lex.firstClassSense(lemma) : 0;
+    const QString file = lex.nounSenseLexFile(lemma, sense);
     if (file.isEmpty())
         return HeadClass::None;
     // nouns of restriction name the measure itself when they head a phrase
@@ -36,7 +37,7 @@ HeadClass classifyUncached(std::string_view lemma)
         if (last == w)
             return HeadClass::Policy;
     }
-    std::vector<std::string> chain = lex.hypernymWords(lemma, 1);
+    std::vector<std::string> chain = lex.hypernymWords(lemma, 1, sense);
     chain.insert(chain.begin(), std::string(lemma));
     if (anyOf(chain, {"plan", "program", "programme", "policy", "law", "legislation", "statute", "legal_document",
                       "treaty", "agreement", "regulation", "reform", "tax", "tariff", "subsidy", "budget",
@@ -97,22 +98,38 @@ std::optional<ConceptType> fromClass(HeadClass c, bool named)
 
 } // namespace
 
-HeadClass classifyNoun(std::string_view lemma)
+namespace {
+
+HeadClass classifyCached(std::string_view lemma, bool head)
 {
     // distinct heads are few and asked for from both extraction threads
     static QHash<QString, HeadClass> cache;
     static QReadWriteLock lock;
-    const QString key = QString::fromUtf8(lemma.data(), static_cast<qsizetype>(lemma.size()));
+    QString key = QString::fromUtf8(lemma.data(), static_cast<qsizetype>(lemma.size()));
+    if (head)
+        key.prepend(u'^');
     {
         QReadLocker read(&lock);
         auto it = cache.constFind(key);
         if (it != cache.constEnd())
             return *it;
     }
-    const HeadClass c = classifyUncached(lemma);
+    const HeadClass c = classifyUncached(lemma, head);
     QWriteLocker write(&lock);
     cache.insert(key, c);
     return c;
+}
+
+} // namespace
+
+HeadClass classifyNoun(std::string_view lemma)
+{
+    return classifyCached(lemma, false);
+}
+
+HeadClass classifyHeadNoun(std::string_view lemma)
+{
+    return classifyCached(lemma, true);
 }
 
 ConceptType conceptType(const TypeCues &c)

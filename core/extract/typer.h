@@ -25,6 +25,9 @@ namespace carto::extract {
 // "family"), not an organisation.
 enum class HeadClass : std::uint8_t { None, Group, Collective, Person, Location, Policy, Event, Technology, Artifact, Other };
 [[nodiscard]] HeadClass classifyNoun(std::string_view lemma);
+// The same for a common noun heading a phrase: from its first class sense,
+// passing over instances ("user ID" is no Idaho, "bone china" no country).
+[[nodiscard]] HeadClass classifyHeadNoun(std::string_view lemma);
 
 // The evidence the typer weighs for one concept.
 struct TypeCues

@@ -192,6 +192,26 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(classifyNoun(noun.toStdString())), static_cast<int>(cls));
     }
 
+    void classifyHeadNoun_firstSenseAnInstance_givesTheClassSense_data()
+    {
+        QTest::addColumn<QString>("noun");
+        QTest::addColumn<HeadClass>("asName"); // classifyNoun: the first sense, here an instance
+        QTest::addColumn<HeadClass>("asHead"); // classifyHeadNoun: the first class sense
+        using H = HeadClass;
+        QTest::newRow("id: Idaho, an identity card") << u"id"_s << H::Location << H::Other;
+        QTest::newRow("china: the country, porcelain") << u"china"_s << H::Location << H::Technology;
+        QTest::newRow("city: a class first") << u"city"_s << H::Location << H::Location;
+    }
+
+    void classifyHeadNoun_firstSenseAnInstance_givesTheClassSense()
+    {
+        QFETCH(QString, noun);
+        QFETCH(HeadClass, asName);
+        QFETCH(HeadClass, asHead);
+        QCOMPARE(static_cast<int>(classifyNoun(noun.toStdString())), static_cast<int>(asName));
+        QCOMPARE(static_cast<int>(classifyHeadNoun(noun.toStdString())), static_cast<int>(asHead));
+    }
+
     void classifyNoun_collections_areNoOrganisations()
     {
         for (const char *noun : {"people", "family", "class", "crowd"}) {
@@ -267,6 +287,12 @@ private Q_SLOTS:
             << u"Democratic"_s << T::Theme;
         QTest::newRow("surname of a WordNet person without a determiner")
             << u"Truman spoke in May. Later Truman signed the bill, and Truman left."_s << u"Truman"_s << T::Person;
+        QTest::newRow("common head whose first sense is a place (Idaho)")
+            << u"Type your user ID at the prompt. A user ID is kept for a year, and each user ID is unique."_s
+            << u"user ID"_s << T::Theme;
+        QTest::newRow("phrase headed before \"in\" (a noun too: inch, Indiana)")
+            << u"Startups in Hangzhou grew fast. Later startups in Hangzhou hired more, as startups in Hangzhou do."_s
+            << u"startups in Hangzhou"_s << T::Theme;
         QTest::newRow("institution head") << u"Rates are set by the Interstate Commerce Commission. The Interstate "
                                              "Commerce Commission met."_s
                                           << u"Interstate Commerce Commission"_s << T::Organization;
