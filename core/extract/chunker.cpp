@@ -315,13 +315,15 @@ void Chunker::nounPhrases()
         }
         // a participle opens a phrase only after a determiner ("the growing
         // economy"): after a noun or a preposition it is a verb with its object
-        // ("firms using data", "by emphasizing open models"); a gerund that
-        // WordNet lists as a noun may stand alone after a determiner too
+        // ("firms using data", "by emphasizing open models", "for fostering
+        // collaboration"), unless it is mostly a noun in compounds ("training
+        // data", "bargaining power"); a gerund that WordNet lists as a noun
+        // may stand alone after a determiner too
         const PosTag t = m_s.tag(i);
         if (t == PosTag::VBN || t == PosTag::VBG) {
             const PosTag before = i > m_s.begin ? m_s.tag(i - 1) : PosTag::None;
             if (before != PosTag::DT && before != PosTag::PRPS && before != PosTag::PDT && before != PosTag::POS
-                && !(headNoun(i) && i + 1 < m_s.end && headNoun(i + 1))) {
+                && !(headNoun(i) && m_s.word(i).nounGerund && i + 1 < m_s.end && headNoun(i + 1))) {
                 ++i;
                 continue;
             }
@@ -331,6 +333,11 @@ void Chunker::nounPhrases()
             const PosTag te = m_s.tag(e);
             const bool joined = m_s.token(e - 1).has(Token::HyphenNext);
             if (!nominal(e) || (!joined && (te == PosTag::VBN || te == PosTag::VBG) && !headNoun(e)))
+                break;
+            // after a noun, a gerund that is rarely a noun is a verb with its
+            // object: "innovation using limited resources", not "cloud
+            // computing" or "machine learning"
+            if (!joined && te == PosTag::VBG && !m_s.word(e).nounGerund && m_s.word(e).nounTags == 0)
                 break;
             // a time noun that is also an adverb ("yesterday", "tonight")
             // says when, after a noun: "the new plants yesterday"

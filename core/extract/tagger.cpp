@@ -236,6 +236,11 @@ bool Tagger::isKnown(QStringView surface, std::uint8_t flags) const
     return m_model && m_model->known(surface, flags) >= 0;
 }
 
+PosTag Tagger::majorityTag(QStringView surface) const
+{
+    return m_model ? m_model->majorityTag(surface.toUtf8().toStdString()) : PosTag::None;
+}
+
 std::vector<PosTag> Tagger::candidates(Lexeme lexeme) const
 {
     if (!m_model)

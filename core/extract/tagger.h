@@ -93,6 +93,9 @@ public:
     [[nodiscard]] Lexeme lookup(QStringView surface, std::uint8_t flags = 0) const;
     // True when the lexicon lists the form (with the folding flags ask for).
     [[nodiscard]] bool isKnown(QStringView surface, std::uint8_t flags = 0) const;
+    // The tag the lexicon counts most often for exactly this spelling, or
+    // None when it does not list it ("training" NN, "fostering" VBG).
+    [[nodiscard]] PosTag majorityTag(QStringView surface) const;
     // The lexeme's candidate tags, in tag order.
     [[nodiscard]] std::vector<PosTag> candidates(Lexeme lexeme) const;
 

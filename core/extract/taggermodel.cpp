@@ -548,6 +548,12 @@ Tagger::Lexeme TaggerModel::rowOf(WordShape shape) const
     return shape.capitalMix ? m_capMixRows[c] : m_classRows[c];
 }
 
+PosTag TaggerModel::majorityTag(std::string_view spelling) const
+{
+    const Word *w = find(spelling);
+    return w && w->exact >= 0 ? w->majority : PosTag::None;
+}
+
 MajorityTag TaggerModel::majority() const
 {
     return [this](std::string_view lower) {

@@ -82,6 +82,8 @@ public:
 
     // The lexicon's row for the surface under the folding flags, or -1.
     [[nodiscard]] Tagger::Lexeme known(QStringView surface, std::uint8_t flags) const;
+    // The majority tag of exactly this spelling, None when it is not listed.
+    [[nodiscard]] PosTag majorityTag(std::string_view spelling) const;
     // lookup(): known() or the row of the unknown-word class.
     [[nodiscard]] Tagger::Lexeme lookup(QStringView surface, std::uint8_t flags) const;
 

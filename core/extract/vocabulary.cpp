@@ -5,6 +5,7 @@
 #include "lexicon.h"
 #include "parallel.h"
 #include "stopwords.h"
+#include "tagger.h"
 
 #include <algorithm>
 #include <string_view>
@@ -40,7 +41,8 @@ WordInfo::WordInfo(WordInfo &&o) noexcept
       lemma(o.lemma), tagCount(o.tagCount), nounTags(o.nounTags), verbTags(o.verbTags), adjTags(o.adjTags),
       background(o.background), relationalAdjective(o.relationalAdjective), personNoun(o.personNoun),
       timeNoun(o.timeNoun), abstractNoun(o.abstractNoun), properNoun(o.properNoun), properPlace(o.properPlace),
-      properPerson(o.properPerson), properOnly(o.properOnly), quantifier(o.quantifier), pertainym(o.pertainym),
+      properPerson(o.properPerson), properOnly(o.properOnly), quantifier(o.quantifier),
+      nounGerund(o.nounGerund), pertainym(o.pertainym),
       pertainymLabel(std::move(o.pertainymLabel)), capMid(o.capMid.load()), lowMid(o.lowMid.load())
 {
     // every member: a word table that grows moves its entries
@@ -223,6 +225,7 @@ void Vocabulary::lookUpWords(int threads)
                 w.properOnly = w.properNoun && lex.properOnly(sv);
             }
             w.quantifier = isQuantifier(w.lower);
+            w.nounGerund = w.lower.endsWith(u"ing") && isNoun(Tagger::instance().majorityTag(w.lower));
         });
         for (size_t i = begin; i < end; ++i) {
             const std::string &base = bases[i - begin];

@@ -40,6 +40,7 @@ struct WordInfo
     bool properPerson = false; // ... or a person ("Truman", "Post")
     bool properOnly = false;   // every noun sense capitalised ("Kansas", "Texas")
     bool quantifier = false; // a closed-class determiner or quantifier ("every", "several", "such")
+    bool nounGerund = false; // an -ing form tagged a noun more often than not ("training", "spending"; not "fostering")
     int pertainym = -1;      // word id of the proper noun a nationality adjective points at
     QString pertainymLabel;  // that noun as WordNet spells it ("China")
     std::atomic<int> capMid{0}; // capitalised uses away from sentence starts and headings
