@@ -300,8 +300,10 @@ void MapView::fitToVisible()
     // The whole map is in view: no minimap, and no corner kept free for it.
     m_minimap->hide();
     placeOverlays();
-    // When the open legend would cost the map much of its size, it folds to its
-    // title row (a click opens it again, and then fitting leaves it as set).
+    // When the open legend would cost the map more than 5% of its scale (nodes
+    // at the edge would land under it), it folds to its title row (a click
+    // opens it again, and then fitting leaves it as set): the map filling the
+    // view comes first.
     if (m_legend->isVisible() && !m_legend->isSetByUser())
         m_legend->setCollapsed(false);
     QPointF centre;
@@ -315,7 +317,7 @@ void MapView::fitToVisible()
         m_legend->setCollapsed(true);
         QPointF folded;
         const double s2 = fitScale(&folded);
-        if (s2 > s * 1.12) {
+        if (s2 > s * 1.05) {
             s = s2;
             centre = folded;
         } else {
