@@ -108,6 +108,7 @@ private:
     void coordinations();
     bool nominal(std::int32_t i) const;
     bool headNoun(std::int32_t i) const;
+    bool namedAsCode(std::int32_t i) const;
 
     const TaggedSentence &m_s;
     std::vector<bool> m_name;
@@ -295,15 +296,39 @@ bool Chunker::nominal(std::int32_t i) const
     return isNoun(t) || isAdjective(t) || t == PosTag::VBN || t == PosTag::VBG;
 }
 
+// A word standing alone in quotes ("the 'connect' event") or called
+// ("connect()"): a name from code, whatever part of speech it is in English.
+bool Chunker::namedAsCode(std::int32_t i) const
+{
+    const auto punct = [&](std::int32_t k, char16_t c) {
+        return inside(k) && !m_s.token(k).isWord() && m_s.token(k).punct == c;
+    };
+    const bool quoted = inside(i - 1) && inside(i + 1) && m_s.token(i - 1).has(Token::Quote)
+        && m_s.token(i + 1).has(Token::Quote) && m_s.token(i - 1).end == m_s.token(i).start
+        && m_s.token(i + 1).start == m_s.token(i).end;
+    const bool called = punct(i + 1, u'(') && m_s.token(i + 1).start == m_s.token(i).end && punct(i + 2, u')');
+    return quoted || called;
+}
+
 // A noun, or a gerund that WordNet lists as a noun ("bargaining", "computing").
 bool Chunker::headNoun(std::int32_t i) const
 {
     if (!free(i) || !m_s.isWord(i) || m_s.token(i).has(Token::HyphenNext))
         return false;
     const PosTag t = m_s.tag(i);
-    if (isNoun(t))
-        return !(m_s.word(i).lower.size() == 1 && !(m_s.form(i).shape & Capitalised));
-    return t == PosTag::VBG && (m_s.word(i).direct & Lexicon::Noun);
+    const WordInfo &w = m_s.word(i);
+    if (isNoun(t)) {
+        // a lower-case word WordNet knows, but never as a noun, is the
+        // tagger's slip: "navigation excels in ..." has a verb ("conducive",
+        // "worldwide" are no heads either); a gerund is a noun all the same
+        // ("cloud networking"), and so is a word quoted or called as a name
+        // (the "'connect'" event, "connect()")
+        if (!(m_s.form(i).shape & Capitalised) && w.known() && !(w.pos & Lexicon::Noun) && !w.lower.endsWith(u"ing")
+            && !namedAsCode(i))
+            return false;
+        return !(w.lower.size() == 1 && !(m_s.form(i).shape & Capitalised));
+    }
+    return t == PosTag::VBG && (w.direct & Lexicon::Noun);
 }
 
 void Chunker::nounPhrases()

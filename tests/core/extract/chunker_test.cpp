@@ -128,7 +128,12 @@ private Q_SLOTS:
                {u"np:growing economy"_s});
         addRow("participle after a noun is a verb", u"We studied firms using data.", {u"np:firms"_s, u"np:data"_s},
                {u"np:using data"_s, u"np:firms using data"_s});
-        addRow("gerund after a preposition takes an object", u"It is crucial for fostering collaboration.",
+        addRow("a word WordNet knows only as a verb heads nothing", u"Navigation excels in delivery scenarios.",
+               {u"np:delivery scenarios"_s}, {u"np:excels"_s, u"np:Navigation excels"_s});
+        addRow("a gerund WordNet does not list heads all the same", u"They compared cloud networking.",
+               {u"np:cloud networking"_s});
+        addRow("a verb called as a function is a name", u"Do not call connect() on a socket.", {u"np:connect"_s});
+        addRow("a gerund after a preposition takes an object", u"It is crucial for fostering collaboration.",
                {u"np:collaboration"_s}, {u"np:fostering collaboration"_s});
         addRow("gerund mostly a noun opens a compound", u"They paid for training data.", {u"np:training data"_s});
         addRow("gerund mostly a noun continues a phrase", u"They sold cloud computing services.",
