@@ -128,14 +128,7 @@ QStringList Lexicon::properSynonyms(std::string_view lemma) const
     QStringList out;
     for (long offset : d->offsets(lemma, 0)) {
         const Private::Synset s = d->synset(0, offset, false);
-        bool proper = false;
-        for (std::string_view w : s.words) {
-            if (!w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
-                && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
-                    == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size())))
-                proper = true;
-        }
-        if (!proper)
+        if (!s.spellsCapitalised(lemma))
             continue;
         for (std::string_view w : s.words) {
             QString name = QString::fromUtf8(w.data(), static_cast<qsizetype>(w.size()));
@@ -161,13 +154,8 @@ QString Lexicon::nounLexFile(std::string_view lemma, bool preferProper) const
             fallback = s.lexFile;
         if (!preferProper)
             break;
-        for (std::string_view w : s.words) {
-            if (!w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
-                && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
-                    == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size()))) {
-                return QString::fromLatin1(lexfiles[s.lexFile]);
-            }
-        }
+        if (s.spellsCapitalised(lemma))
+            return QString::fromLatin1(lexfiles[s.lexFile]);
     }
     if (preferProper || fallback < 0)
         return {};
@@ -178,10 +166,7 @@ int Lexicon::firstClassSense(std::string_view lemma) const
 {
     const std::vector<long> offsets = d->offsets(lemma, 0);
     for (size_t i = 0; i < offsets.size(); ++i) {
-        const Private::Synset s = d->synset(0, offsets[i]);
-        const bool instance = std::any_of(s.pointers.begin(), s.pointers.end(),
-                                          [](const Private::Synset::Pointer &p) { return p.symbol == "@i"; });
-        if (!instance)
+        if (!d->synset(0, offsets[i]).isInstance())
             return static_cast<int>(i);
     }
     return 0;
@@ -202,13 +187,7 @@ bool Lexicon::properOnly(std::string_view lemma) const
     if (offsets.empty())
         return false;
     for (long offset : offsets) {
-        const Private::Synset s = d->synset(0, offset, false);
-        const bool capitalised = std::any_of(s.words.begin(), s.words.end(), [&](std::string_view w) {
-            return !w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
-                && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
-                == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size()));
-        });
-        if (!capitalised)
+        if (!d->synset(0, offset, false).spellsCapitalised(lemma))
             return false;
     }
     return true;
@@ -258,20 +237,11 @@ std::vector<Lexicon::NounClass> Lexicon::instanceClasses(std::string_view lemma)
     std::vector<NounClass> out;
     for (long offset : d->offsets(lemma, 0)) {
         const Private::Synset s = d->synset(0, offset);
-        bool proper = false;
-        for (std::string_view w : s.words) {
-            proper = proper
-                || (!w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
-                    && QByteArray(w.data(), static_cast<qsizetype>(w.size())).toLower()
-                        == QByteArray(lemma.data(), static_cast<qsizetype>(lemma.size())));
-        }
-        if (!proper)
+        if (!s.spellsCapitalised(lemma))
             continue;
         // the capitalised word's first reading decides: "Republican" is first
         // a party member, and only third the Republican River
-        const bool instance = std::any_of(s.pointers.begin(), s.pointers.end(),
-                                          [](const auto &ptr) { return ptr.symbol == "@i" && ptr.pos == 0; });
-        if (!instance && out.empty())
+        if (!s.isInstance() && out.empty())
             break;
         for (const auto &ptr : s.pointers) {
             if (ptr.symbol != "@i" || ptr.pos != 0)

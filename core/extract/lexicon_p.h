@@ -7,6 +7,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -86,6 +87,25 @@ struct Lexicon::Private
             int target;
         };
         std::vector<Pointer> pointers;
+
+        // An instance of a class ("Idaho" of an American state) rather than
+        // a class: it has an instance-hypernym pointer (read with pointers).
+        [[nodiscard]] bool isInstance() const
+        {
+            return std::any_of(pointers.begin(), pointers.end(),
+                               [](const Pointer &p) { return p.symbol == "@i" && p.pos == 0; });
+        }
+        // Some word of the synset spells the lower-case lemma capitalised
+        // ("Kansas" for "kansas"; WordNet's words are ASCII).
+        [[nodiscard]] bool spellsCapitalised(std::string_view lemma) const
+        {
+            return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+                return !w.empty() && w.front() >= 'A' && w.front() <= 'Z' && w.size() == lemma.size()
+                    && std::equal(w.begin(), w.end(), lemma.begin(), [](char a, char b) {
+                           return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+                       });
+            });
+        }
     };
 
     // The synset at offset; with pointers false only its file and words

@@ -556,10 +556,7 @@ PosTag TaggerModel::majorityTag(std::string_view spelling) const
 
 MajorityTag TaggerModel::majority() const
 {
-    return [this](std::string_view lower) {
-        const Word *w = find(lower);
-        return w && w->exact >= 0 ? w->majority : PosTag::None;
-    };
+    return [this](std::string_view lower) { return majorityTag(lower); };
 }
 
 Tagger::Lexeme TaggerModel::known(QStringView surface, std::uint8_t flags) const

@@ -8,11 +8,16 @@ namespace carto::extract {
 
 namespace {
 
-bool isWordChar(QChar c)
+bool isAsciiAlnum(QChar c)
 {
     const char16_t u = c.unicode();
-    if (u < 0x80) // ASCII fast path: the Unicode tables cost a call per character
-        return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+}
+
+bool isWordChar(QChar c)
+{
+    if (c.unicode() < 0x80) // ASCII fast path: the Unicode tables cost a call per character
+        return isAsciiAlnum(c);
     return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing;
 }
 
@@ -101,12 +106,6 @@ bool isLowerCamel(QStringView word)
     if (lower < 2 || lower == word.size() || !word[lower].isUpper())
         return false;
     return std::all_of(word.begin() + lower, word.end(), [](QChar c) { return c.isLetterOrNumber(); });
-}
-
-bool isAsciiAlnum(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
 }
 
 // The characters of an address's local part or scheme (RFC 5322's common subset).

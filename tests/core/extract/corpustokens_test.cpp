@@ -32,6 +32,19 @@ std::vector<DocumentTokens> tokens(const ingest::Corpus &corpus, int threads = 1
 }
 
 // The first word token of a one-document text written as `word`, or none.
+// The surface of every word token of the corpus's first document, in order.
+QStringList wordsOf(const ingest::Corpus &corpus)
+{
+    const QString &text = corpus.documents[0].text;
+    const std::vector<DocumentTokens> docs = tokens(corpus);
+    QStringList words;
+    for (const Token &t : docs[0].tokens) {
+        if (t.isWord())
+            words << text.mid(t.start, t.end - t.start);
+    }
+    return words;
+}
+
 std::optional<Token> wordToken(const QString &text, const QString &word)
 {
     const ingest::Corpus corpus = test::readCorpus({text});
@@ -101,12 +114,7 @@ private Q_SLOTS:
         const ingest::Corpus corpus =
             test::readCorpus({u"# Setup\n\nInstall the tools first.\n\n```\nnpm install left_pad\n```\n\nThen run it.\n"_s});
         const QString &text = corpus.documents[0].text;
-        const std::vector<DocumentTokens> docs = tokens(corpus);
-        QStringList words;
-        for (const Token &t : docs[0].tokens) {
-            if (t.isWord())
-                words << text.mid(t.start, t.end - t.start);
-        }
+        const QStringList words = wordsOf(corpus);
         QVERIFY2(text.contains(u"left_pad"_s), qPrintable(text));
         QVERIFY2(words.contains(u"tools"_s) && words.contains(u"run"_s), qPrintable(words.join(u' ')));
         QVERIFY2(!words.contains(u"npm"_s) && !words.contains(u"left_pad"_s), qPrintable(words.join(u' ')));
@@ -121,12 +129,7 @@ private Q_SLOTS:
         std::optional<ingest::Document> doc = ingest::CorpusReader().readFile(path, u"listpage.html"_s, corpus.problems);
         QVERIFY(doc && doc->chromeMarked);
         corpus.documents.push_back(std::move(*doc));
-        const std::vector<DocumentTokens> docs = tokens(corpus);
-        QStringList words;
-        for (const Token &t : docs[0].tokens) {
-            if (t.isWord())
-                words << corpus.documents[0].text.mid(t.start, t.end - t.start);
-        }
+        const QStringList words = wordsOf(corpus);
         for (const QString &name : {u"Jacquard"_s, u"Babbage"_s, u"Lovelace"_s, u"Hollerith"_s, u"Lyon"_s, u"London"_s})
             QVERIFY2(words.contains(name), qPrintable(name + u": "_s + words.join(u' ')));
         for (const QString &chrome : {u"Home"_s, u"Looms"_s, u"Contact"_s})
@@ -323,12 +326,9 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, word);
         QFETCH(QString, ending);
-        const ingest::Corpus corpus = test::readCorpus({text});
-        const QString &t = corpus.documents[0].text;
-        const std::vector<DocumentTokens> docs = tokens(corpus);
-        QVERIFY(wordToken(text, word));
-        for (const Token &k : docs[0].tokens)
-            QVERIFY2(!(k.isWord() && t.mid(k.start, k.end - k.start) == ending), qPrintable(text));
+        const QStringList words = wordsOf(test::readCorpus({text}));
+        QVERIFY2(words.contains(word), qPrintable(words.join(u' ')));
+        QVERIFY2(!words.contains(ending), qPrintable(words.join(u' ')));
         // A bracketed word after a space is a word.
         QVERIFY(wordToken(u"The loom (of Lyon) ran."_s, u"of"_s));
     }
