@@ -142,6 +142,14 @@ QStringList Lexicon::properSynonyms(std::string_view lemma) const
     return out;
 }
 
+int Lexicon::properSenses(std::string_view lemma) const
+{
+    int n = 0;
+    for (long offset : d->offsets(lemma, 0))
+        n += d->synset(0, offset, false).spellsCapitalised(lemma) ? 1 : 0;
+    return n;
+}
+
 QString Lexicon::nounLexFile(std::string_view lemma, bool preferProper) const
 {
     const std::vector<long> offsets = d->offsets(lemma, 0);

@@ -83,11 +83,33 @@ std::int32_t Merger::keyOfName(const QString &name) const
     return ids.empty() ? -1 : find(ids, true);
 }
 
+bool Merger::shareDocument(std::int32_t a, std::int32_t b) const
+{
+    if (a < 0 || b < 0)
+        return false;
+    const auto &da = m_documents[static_cast<size_t>(a)];
+    const auto &db = m_documents[static_cast<size_t>(b)];
+    auto i = da.begin();
+    auto j = db.begin();
+    while (i != da.end() && j != db.end()) {
+        if (*i == *j)
+            return true;
+        *i < *j ? ++i : ++j;
+    }
+    return false;
+}
+
 void Merger::merge(const std::vector<std::vector<Occurrence>> &mentions)
 {
-    for (const auto &doc : mentions) {
-        for (const Occurrence &o : doc)
-            ++m_mentions[static_cast<size_t>(o.key)];
+    m_documents.resize(m_mentions.size());
+    for (size_t di = 0; di < mentions.size(); ++di) {
+        for (const Occurrence &o : mentions[di]) {
+            const auto key = static_cast<size_t>(o.key);
+            ++m_mentions[key];
+            auto &docs = m_documents[key];
+            if (keyInfo(o.key).named && (docs.empty() || docs.back() != static_cast<std::int32_t>(di)))
+                docs.push_back(static_cast<std::int32_t>(di));
+        }
     }
     joinAcronymDefinitions();
     joinNationalities();
@@ -120,13 +142,13 @@ void Merger::joinNationalities()
         const WordInfo &place = m_vocabulary.word(target);
         // a place of two words ("Soviet Union") is a name of two keys' words
         std::int32_t best = place.lower.contains(u' ') ? keyOfName(place.lower) : find({target}, true);
-        int bestCount = mentionsOf(best);
+        int bestCount = shareDocument(key, best) ? mentionsOf(best) : 0;
         if (bestCount == 0) {
             QString lemma = place.lower;
             lemma.replace(u' ', u'_');
             for (const QString &synonym : lex.properSynonyms(utf8(lemma))) {
                 const std::int32_t sk = keyOfName(synonym);
-                if (mentionsOf(sk) > bestCount) {
+                if (mentionsOf(sk) > bestCount && shareDocument(key, sk)) {
                     best = sk;
                     bestCount = mentionsOf(sk);
                 }
@@ -150,9 +172,14 @@ void Merger::joinProperSynonyms()
         const std::string lemma = utf8(words.join(u'_'));
         if (lex.nounLexFile(lemma, true) != u"noun.location")
             continue; // countries and places only: people's synonyms are nicknames
+        const bool unambiguous = lex.properSenses(lemma) == 1;
         for (const QString &synonym : lex.properSynonyms(lemma)) {
             const std::int32_t other = keyOfName(synonym);
-            if (mentionsOf(other) >= 2)
+            if (mentionsOf(other) < 2)
+                continue;
+            QString otherLemma = synonym.toLower();
+            otherLemma.replace(u' ', u'_');
+            if (shareDocument(key, other) || (unambiguous && lex.properSenses(utf8(otherLemma)) == 1))
                 join(key, other);
         }
     }

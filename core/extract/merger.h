@@ -12,10 +12,13 @@ namespace carto::extract {
 //  - an acronym joins the expansion it was defined with, or, undefined, the
 //    one phrase of the corpus whose initials spell it;
 //  - a nationality adjective or demonym joins its country when the country
-//    (or a WordNet synonym of it) occurs, and is not ten times rarer than the
-//    adjective ("Indian" stays apart where India is named in passing); never a
-//    place the texts do not name;
-//  - proper-noun synonyms in WordNet join ("US", "U.S.", "USA", "United States");
+//    (or a WordNet synonym of it) occurs in a document the adjective is used
+//    in, and is not ten times rarer than the adjective ("Indian" stays apart
+//    where India is named in passing); never a place the texts do not name;
+//  - proper-noun synonyms in WordNet join ("US", "U.S.", "USA", "United
+//    States") where one document uses both, or anywhere when each names only
+//    that place ("Russia" is also the Soviet Union's name in WordNet, so it
+//    joins "Soviet Union" only in a text that uses both);
 //  - a capitalised plural joins its singular when WordNet has no plural lemma
 //    of its own; unknown plurals join their singular when both occur;
 //  - a name and the common-noun phrase of the same words: multiword phrases
@@ -44,6 +47,9 @@ private:
     [[nodiscard]] std::int32_t find(const std::vector<int> &ids, bool named) const { return m_candidates.find(ids, named); }
     [[nodiscard]] int backgroundCount(int word) const;
     [[nodiscard]] std::int32_t keyOfName(const QString &name) const;
+    // Reference is resolved within a document: two names are taken for one
+    // referent on a lexical link alone only when some document uses both.
+    [[nodiscard]] bool shareDocument(std::int32_t a, std::int32_t b) const;
 
     void joinAcronymDefinitions();
     void joinNationalities();
@@ -57,6 +63,7 @@ private:
     const CandidateSet &m_candidates;
     const Vocabulary &m_vocabulary;
     std::vector<int> m_mentions;
+    std::vector<std::vector<std::int32_t>> m_documents; // of named keys, ascending
     mutable std::vector<std::int32_t> m_parent;
 };
 

@@ -126,6 +126,47 @@ private Q_SLOTS:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
+    // Reference is resolved within a document: a lexical link alone (a WordNet
+    // synonym, a nationality adjective) joins two names only where some
+    // document uses both, or, for a synonym, where each names only that place.
+    void merge_linkAcrossDocuments_needsADocumentUsingBoth_data()
+    {
+        QTest::addColumn<QStringList>("documents");
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("joined");
+        const QString russia = u"Envoys went to Russia. Russia signed the treaty."_s;
+        const QString soviet = u"Envoys went to the Soviet Union. The Soviet Union signed the treaty."_s;
+        QTest::newRow("Russia and Soviet Union, one document")
+            << QStringList{russia + u' ' + soviet} << u"Russia"_s << u"Soviet Union"_s << true;
+        QTest::newRow("Russia and Soviet Union, two documents")
+            << QStringList{russia, soviet} << u"Russia"_s << u"Soviet Union"_s << false;
+        QTest::newRow("USSR and Soviet Union, two documents")
+            << QStringList{u"Envoys went to the USSR. The USSR signed the treaty."_s, soviet} << u"USSR"_s
+            << u"Soviet Union"_s << true;
+        QTest::newRow("Indian and India, two documents")
+            << QStringList{u"Settlers met Indian tribes. Indian chiefs spoke."_s,
+                           u"Traders sailed to India, and India grew."_s}
+            << u"Indian"_s << u"India"_s << false;
+        QTest::newRow("Indian and India, one of two documents")
+            << QStringList{u"Settlers met Indian tribes. Indian chiefs spoke. Traders sailed to India."_s,
+                           u"Traders sailed to India, and India grew."_s}
+            << u"Indian"_s << u"India"_s << true;
+    }
+
+    void merge_linkAcrossDocuments_needsADocumentUsingBoth()
+    {
+        QFETCH(QStringList, documents);
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, joined);
+        StagePipeline p(documents);
+        const Occurrence *oa = p.mention(a, true);
+        const Occurrence *ob = p.mention(b, true);
+        QVERIFY2(oa && ob, qPrintable(p.render(p.mentions)));
+        QCOMPARE(p.merger->root(oa->key) == p.merger->root(ob->key), joined);
+    }
+
     void merge_wordRule_joinsOrKeepsApart_data()
     {
         addColumns();
