@@ -282,10 +282,22 @@ QString ConceptBuilder::label(const ConceptGroup &g, const KeyInfo &rk) const
     QString best;
     int bestWeight = -1;
     const int words = static_cast<int>(rk.ids.size());
+    auto wordsOf = [](const QString &surface) {
+        return static_cast<int>(surface.count(u' ') + surface.count(u'-') + 1);
+    };
+    // a person is labelled in full where the texts spell the name so once:
+    // "Benjamin Franklin", not the "Franklin" that refers back to him
+    bool full = false;
+    if (rk.named && words >= 2 && looksLikeFullName(rk.ids, m_vocabulary)) {
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            full = full || (it.value() > 0 && it.key().front().isUpper() && wordsOf(it.key()) == words);
+    }
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         if (capitalised && !it.key().front().isUpper())
             continue;
-        const int w = static_cast<int>(it.key().count(u' ') + it.key().count(u'-') + 1);
+        const int w = wordsOf(it.key());
+        if (full && w < words)
+            continue;
         const int weight = it.value() * ((w == words || words == 1) ? 2 : 1) + 1;
         if (weight > bestWeight) {
             bestWeight = weight;

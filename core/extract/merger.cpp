@@ -2,6 +2,7 @@
 
 #include "background.h"
 #include "lexicon.h"
+#include "references.h"
 
 #include <algorithm>
 #include <map>
@@ -329,6 +330,12 @@ void Merger::joinShortNames()
             const bool connector = std::any_of(l.ids.begin(), l.ids.end() - static_cast<std::ptrdiff_t>(k.ids.size()),
                                                [&](int id) { return m_vocabulary.word(id).stop; });
             if (connector)
+                continue;
+            // a surname left beside the full name in one document was not
+            // resolved to it there (resolvePersonReferences: it came first,
+            // or two full names share it): someone else ("Vice President
+            // Biden" before "Jill Biden")
+            if (k.ids.size() == 1 && looksLikeFullName(l.ids, m_vocabulary) && shareDocument(key, longer))
                 continue;
             if (target && root(longer) != *target)
                 unique = false;

@@ -25,7 +25,8 @@ namespace carto::extract {
 //    join; one word joins only when one case clearly dominates the other and
 //    the name is no acronym ("ARM" and "arms", "States" and "states" stay apart);
 //  - a short name joins the one longer name it ends ("Freedom Corps" ->
-//    "USA Freedom Corps"; a lone word only when WordNet does not know it);
+//    "USA Freedom Corps"; a lone word only when WordNet does not know it, and
+//    never a person's full name it stands beside unresolved in a document);
 //  - a rare common-noun phrase that only adds general words to a much more
 //    frequent concept inside it is a variant of that concept ("tariff law",
 //    "middle class families").

@@ -39,7 +39,9 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
         std::unordered_map<int, std::vector<std::int32_t>> bySurname;
         std::unordered_map<int, std::vector<std::int32_t>> byGivenName;
         std::unordered_map<std::int32_t, bool> seen;
-        for (const Occurrence &o : doc) {
+        std::unordered_map<std::int32_t, size_t> firstSeen; // a full name's first mention
+        for (size_t i = 0; i < doc.size(); ++i) {
+            const Occurrence &o = doc[i];
             const KeyInfo &k = keys[static_cast<size_t>(o.key)];
             if (!k.named || (k.kinds & KAcronym) || seen.count(o.key))
                 continue;
@@ -48,12 +50,14 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
             seen.emplace(o.key, person);
             if (!person)
                 continue;
+            firstSeen.emplace(o.key, i);
             bySurname[k.ids.back()].push_back(o.key);
             byGivenName[k.ids.front()].push_back(o.key);
         }
         if (bySurname.empty())
             return;
-        for (Occurrence &o : doc) {
+        for (size_t i = 0; i < doc.size(); ++i) {
+            Occurrence &o = doc[i];
             const KeyInfo &k = keys[static_cast<size_t>(o.key)];
             if (!k.named || k.ids.size() != 1 || (k.kinds & KAcronym))
                 continue;
@@ -69,7 +73,10 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
                 names = &surname->second;
             else if (const auto given = byGivenName.find(k.ids[0]); given != byGivenName.end())
                 names = &given->second;
-            if (!names || names->size() != 1)
+            // and it refers back: the full name introduces the person, so a
+            // surname used before it is someone else ("Vice President Biden"
+            // in the greeting, "Jill Biden" in the gallery)
+            if (!names || names->size() != 1 || firstSeen.at(names->front()) > i)
                 continue;
             o.key = names->front();
             o.kinds |= KPersonCue;

@@ -13,7 +13,9 @@ namespace carto::extract {
 // name is a two- or three-word name whose first word is a given name or that
 // was seen with a person cue. A lone word that is also a place ("Washington")
 // is resolved only when it carries a person cue itself. Ambiguous references
-// (two full names share the word) stay as they are. Called by
+// (two full names share the word) stay as they are, and so does a short form
+// used before its full name is: the full name introduces a person, later
+// mentions refer back to it. Called by
 // ConceptExtractor after mention assignment; documents run in parallel.
 void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const std::vector<KeyInfo> &keys,
                              const Vocabulary &vocabulary, int threads);

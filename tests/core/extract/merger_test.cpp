@@ -85,6 +85,9 @@ private Q_SLOTS:
             true);
         row("shared first name joins neither", u"We met Ian Murdock and Ian Jackson. Later Ian spoke."_s, u"Ian"_s,
             u"Ian Murdock"_s, false);
+        row("surname before the full name stays apart",
+            u"Senator Murdock opened the session. Later Lynn Murdock spoke, and Murdock thanked her."_s,
+            u"Murdock"_s, u"Lynn Murdock"_s, false);
         // short forms
         row("short form joins the long form it heads",
             u"Volunteers joined the USA Freedom Corps. The USA Freedom Corps grew. Later the Freedom Corps hired."_s,
@@ -273,6 +276,19 @@ private Q_SLOTS:
         QVERIFY(tariff != x.concepts.end());
         QVERIFY2(tariff->aliases.contains(u"tariff law"_s), qPrintable(tariff->aliases.join(u", "_s)));
         QVERIFY(std::none_of(x.concepts.begin(), x.concepts.end(), [](const Concept &c) { return c.label == u"tariff law"; }));
+    }
+
+    void extract_person_isLabelledByTheFullName()
+    {
+        StagePipeline p({u"Then Benjamin Franklin stood up. Franklin spoke first. Later Dr. Franklin left. We sat "
+                         "around Franklin."_s});
+        const Extraction x = ConceptExtractor().extract(p.corpus, {});
+        const auto franklin = std::find_if(x.concepts.begin(), x.concepts.end(), [](const Concept &c) {
+            return c.aliases.contains(u"Franklin"_s);
+        });
+        QVERIFY(franklin != x.concepts.end());
+        QCOMPARE(franklin->label, u"Benjamin Franklin"_s);
+        QCOMPARE(franklin->type, ConceptType::Person);
     }
 
     void extract_acronymWithItsLowerCaseLetters_isLabelledByTheAcronym()

@@ -79,6 +79,9 @@ private Q_SLOTS:
         QTest::newRow("a surname before another's given name")
             << u"Franklin Roosevelt spoke. Then Benjamin Franklin arrived, and Franklin observed the sun."_s
             << u"Benjamin Franklin"_s << u"Franklin"_s << true;
+        QTest::newRow("a surname before the full name")
+            << u"Senator Murdock opened the session. Later Lynn Murdock spoke."_s << u"Lynn Murdock"_s
+            << u"Murdock"_s << false;
         QTest::newRow("a name after a dash-hyphen")
             << u"Benjamin Franklin-the oldest delegate-looked over. Franklin observed the sun."_s
             << u"Benjamin Franklin"_s << u"Franklin"_s << true;
