@@ -293,6 +293,11 @@ bool Chunker::nominal(std::int32_t i) const
     if (w.lower.contains(u'\'') || (!w.known() && w.lower.size() <= 2 && m_s.form(i).shape == Lower))
         return false;
     const PosTag t = m_s.tag(i);
+    // a plural WordNet knows only as a verb's -s form is the tagger's slip:
+    // "infrastructure which facilitates innovation" has a verb
+    if (t == PosTag::NNS && !(m_s.form(i).shape & Capitalised) && w.known() && (w.pos & Lexicon::Verb)
+        && !(w.pos & (Lexicon::Noun | Lexicon::Adjective)) && !namedAsCode(i))
+        return false;
     return isNoun(t) || isAdjective(t) || t == PosTag::VBN || t == PosTag::VBG;
 }
 

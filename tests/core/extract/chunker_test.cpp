@@ -130,6 +130,11 @@ private Q_SLOTS:
                {u"np:using data"_s, u"np:firms using data"_s});
         addRow("a word WordNet knows only as a verb heads nothing", u"Navigation excels in delivery scenarios.",
                {u"np:delivery scenarios"_s}, {u"np:excels"_s, u"np:Navigation excels"_s});
+        addRow("a verb's -s form tagged as a plural opens nothing",
+               u"They invest in infrastructure which facilitates innovation.", {u"np:innovation"_s},
+               {u"np:facilitates innovation"_s, u"np:facilitates"_s});
+        addRow("a plural WordNet knows as a noun stays a noun", u"They fined the polluters heavily.",
+               {u"np:polluters"_s});
         addRow("a gerund WordNet does not list heads all the same", u"They compared cloud networking.",
                {u"np:cloud networking"_s});
         addRow("a verb called as a function is a name", u"Do not call connect() on a socket.", {u"np:connect"_s});
