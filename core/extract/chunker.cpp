@@ -140,8 +140,13 @@ bool Chunker::nameToken(std::int32_t i) const
         return isNoun(tag) || isAdjective(tag) || tag == PosTag::VBN || tag == PosTag::VBG || tag == PosTag::FW
             || tag == PosTag::CD;
     // at a sentence start or in a heading the tag decides: the tagging stage
-    // already made common nouns of the capitals the corpus gives no evidence for
-    return isProperNoun(tag);
+    // already made common nouns of the capitals the corpus gives no evidence
+    // for. An -ing form of a verb is the sentence's verb all the same
+    // ("Using AI helps", "Respecting GDPR matters"), unless WordNet knows it
+    // as a name ("Reading"); an -ed form may be a name's adjective ("United").
+    const bool participle = w.lower.endsWith(u"ing") && (w.pos & Lexicon::Verb)
+        && !w.properNoun;
+    return isProperNoun(tag) && !participle;
 }
 
 // "North Korea tested a missile": at a sentence start, capitalised words that

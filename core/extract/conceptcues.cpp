@@ -155,7 +155,11 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
             ++classes[m_vocabulary.word(cls->lemma).lower];
         if (const WordInfo *a = wordAt(o->e); a && isOneOf(a->lower, {u"and", u"or"})) {
             if (const WordInfo *b = wordAt(o->e + 1); b && b->lower == u"other") {
-                if (const WordInfo *c = wordAt(o->e + 2); c && c->isNoun())
+                // the class is the head of the noun run: "and other privacy laws"
+                std::int32_t h = o->e + 2;
+                while (wordAt(h + 1) && wordAt(h + 1)->isNoun() && !wordAt(h + 1)->stop)
+                    ++h;
+                if (const WordInfo *c = wordAt(h); c && c->isNoun())
                     ++classes[m_vocabulary.word(c->lemma).lower];
             }
         }

@@ -195,6 +195,31 @@ private Q_SLOTS:
         QVERIFY2(c.chunks.contains(u"np:"_s + phrase) == expected, qPrintable(c.chunks.join(u"; "_s) + u' ' + c.tags));
     }
 
+    // A tagger may read a capitalised -ing word opening a sentence as a proper
+    // noun ("Using/NNP AI/NNP"); WordNet decides whether it is one.
+    void names_sentenceInitialIngWordTaggedProper_isANameOnlyWhenWordNetSays_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word"); // tagged NNP here
+        QTest::addColumn<QString>("name"); // the name it would open
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("a verb") << u"Using AI helps small teams."_s << u"Using"_s << u"Using AI"_s << false;
+        QTest::newRow("a verb before a name") << u"Respecting GDPR matters."_s << u"Respecting"_s
+                                              << u"Respecting GDPR"_s << false;
+        QTest::newRow("a town WordNet lists") << u"Reading Station opened in May."_s << u"Reading"_s
+                                              << u"Reading Station"_s << true;
+    }
+
+    void names_sentenceInitialIngWordTaggedProper_isANameOnlyWhenWordNetSays()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        QFETCH(QString, name);
+        QFETCH(bool, expected);
+        const Chunked c = chunk(text, {{word, PosTag::NNP}});
+        QVERIFY2(c.chunks.contains(u"name:"_s + name) == expected, qPrintable(c.chunks.join(u"; "_s) + u' ' + c.tags));
+    }
+
     void prepositionalPhrases_joinTwoNounPhrases_data()
     {
         addColumns();

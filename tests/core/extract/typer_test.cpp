@@ -293,6 +293,9 @@ private Q_SLOTS:
         QTest::newRow("phrase headed before \"in\" (a noun too: inch, Indiana)")
             << u"Startups in Hangzhou grew fast. Later startups in Hangzhou hired more, as startups in Hangzhou do."_s
             << u"startups in Hangzhou"_s << T::Theme;
+        QTest::newRow("class after \"and other\" is the head of its noun run")
+            << u"Firms obey the GDPR and other privacy laws. Auditors check the GDPR and other privacy laws."_s
+            << u"GDPR"_s << T::Policy;
         QTest::newRow("institution head") << u"Rates are set by the Interstate Commerce Commission. The Interstate "
                                              "Commerce Commission met."_s
                                           << u"Interstate Commerce Commission"_s << T::Organization;
