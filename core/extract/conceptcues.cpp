@@ -252,7 +252,8 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     const std::string phrase = utf8(lemmaWords.join(u'_'));
     c.head = c.words > 1 && !lex.nounLexFile(phrase, false).isEmpty()
         ? classifyHeadNoun(phrase)
-        : c.named ? classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower)) // "Discover China"
+        : c.named && c.words == 1 ? classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower)) // "Discover China"
+        : c.named ? classifyNameHead(utf8(m_vocabulary.word(headWord.lemma).lower)) // "Free Software Foundation"
                   : classifyHeadNoun(utf8(m_vocabulary.word(headWord.lemma).lower)); // "user ID", "fine china"
     if (c.words == 1 && headWord.lemma != rk.ids[0])
         c.personPlural = m_vocabulary.word(headWord.lemma).personNoun;

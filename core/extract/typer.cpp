@@ -20,10 +20,43 @@ bool anyOf(const std::vector<std::string> &chain, std::initializer_list<std::str
     });
 }
 
-HeadClass classifyUncached(std::string_view lemma, bool head)
+enum class Reading : std::uint8_t { First, Class, Name };
+
+// A name names an institution when its head has an institution among its
+// commonest senses (WordNet orders senses by frequency), and no place before
+// it: "World Bank", "Patent Office", but "German Empire", "Barbary States".
+constexpr int kNameHeadSenses = 3;
+
+int firstGroupSense(const Lexicon &lex, std::string_view lemma)
+{
+    for (int s = 0; s < kNameHeadSenses; ++s) {
+        const QString file = lex.nounSenseLexFile(lemma, s);
+        if (file.isEmpty() || file == u"noun.location")
+            break;
+        if (file == u"noun.group")
+            return s;
+    }
+    return -1;
+}
+
+HeadClass classifySense(std::string_view lemma, int sense);
+
+HeadClass classifyUncached(std::string_view lemma, Reading reading)
 {
     const Lexicon &lex = Lexicon::instance();
-    const int sense = head ? lex.firstClassSense(lemma) : 0;
+    if (reading == Reading::Name) {
+        const int group = firstGroupSense(lex, lemma);
+        if (group > 0) {
+            if (const HeadClass c = classifySense(lemma, group); c == HeadClass::Group)
+                return c; // an institution, not any collection ("a school of fish")
+        }
+    }
+    return classifySense(lemma, reading == Reading::Class ? lex.firstClassSense(lemma) : 0);
+}
+
+HeadClass classifySense(std::string_view lemma, int sense)
+{
+    const Lexicon &lex = Lexicon::instance();
     const QString file = lex.nounSenseLexFile(lemma, sense);
     if (file.isEmpty())
         return HeadClass::None;
@@ -100,21 +133,21 @@ std::optional<ConceptType> fromClass(HeadClass c, bool named)
 
 namespace {
 
-HeadClass classifyCached(std::string_view lemma, bool head)
+HeadClass classifyCached(std::string_view lemma, Reading reading)
 {
     // distinct heads are few and asked for from both extraction threads
     static QHash<QString, HeadClass> cache;
     static QReadWriteLock lock;
     QString key = QString::fromUtf8(lemma.data(), static_cast<qsizetype>(lemma.size()));
-    if (head)
-        key.prepend(u'^');
+    if (reading != Reading::First)
+        key.prepend(reading == Reading::Class ? u'^' : u'@');
     {
         QReadLocker read(&lock);
         auto it = cache.constFind(key);
         if (it != cache.constEnd())
             return *it;
     }
-    const HeadClass c = classifyUncached(lemma, head);
+    const HeadClass c = classifyUncached(lemma, reading);
     QWriteLocker write(&lock);
     cache.insert(key, c);
     return c;
@@ -124,12 +157,17 @@ HeadClass classifyCached(std::string_view lemma, bool head)
 
 HeadClass classifyNoun(std::string_view lemma)
 {
-    return classifyCached(lemma, false);
+    return classifyCached(lemma, Reading::First);
 }
 
 HeadClass classifyHeadNoun(std::string_view lemma)
 {
-    return classifyCached(lemma, true);
+    return classifyCached(lemma, Reading::Class);
+}
+
+HeadClass classifyNameHead(std::string_view lemma)
+{
+    return classifyCached(lemma, Reading::Name);
 }
 
 ConceptType conceptType(const TypeCues &c)

@@ -28,6 +28,11 @@ enum class HeadClass : std::uint8_t { None, Group, Collective, Person, Location,
 // The same for a common noun heading a phrase: from its first class sense,
 // passing over instances ("user ID" is no Idaho, "bone china" no country).
 [[nodiscard]] HeadClass classifyHeadNoun(std::string_view lemma);
+// The same for the common noun heading a name ("Free Software Foundation",
+// "World Bank", "Patent Office"): when one of its three commonest senses is a
+// group, that one (the institution, not the basis of an argument, a river's
+// bank or a room); else its first sense.
+[[nodiscard]] HeadClass classifyNameHead(std::string_view lemma);
 
 // The evidence the typer weighs for one concept.
 struct TypeCues

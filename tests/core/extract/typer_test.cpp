@@ -212,6 +212,28 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(classifyHeadNoun(noun.toStdString())), static_cast<int>(asHead));
     }
 
+    void classifyNameHead_institutionAmongTheCommonestSenses_isAGroup_data()
+    {
+        QTest::addColumn<QString>("noun");
+        QTest::addColumn<HeadClass>("asName"); // classifyNameHead
+        using H = HeadClass;
+        QTest::newRow("foundation: the institution, not the basis") << u"foundation"_s << H::Group;
+        QTest::newRow("bank: the institution, not the slope") << u"bank"_s << H::Group;
+        QTest::newRow("office: the administrative unit, not the room") << u"office"_s << H::Group;
+        QTest::newRow("empire: a place comes first") << u"empire"_s << classifyNoun("empire");
+        QTest::newRow("shoal: a school of fish is no institution") << u"shoal"_s << classifyNoun("shoal");
+        QTest::newRow("right: no group among the first three") << u"right"_s << classifyNoun("right");
+    }
+
+    void classifyNameHead_institutionAmongTheCommonestSenses_isAGroup()
+    {
+        QFETCH(QString, noun);
+        QFETCH(HeadClass, asName);
+        QCOMPARE(static_cast<int>(classifyNameHead(noun.toStdString())), static_cast<int>(asName));
+        if (asName == HeadClass::Group)
+            QVERIFY(classifyNoun(noun.toStdString()) != HeadClass::Group); // the first sense alone says otherwise
+    }
+
     void classifyNoun_collections_areNoOrganisations()
     {
         for (const char *noun : {"people", "family", "class", "crowd"}) {
@@ -296,6 +318,10 @@ private Q_SLOTS:
         QTest::newRow("class after \"and other\" is the head of its noun run")
             << u"Firms obey the GDPR and other privacy laws. Auditors check the GDPR and other privacy laws."_s
             << u"GDPR"_s << T::Policy;
+        QTest::newRow("name headed by a noun whose first sense is abstract")
+            << u"The Free Software Foundation may publish new versions. Any version published by the Free "
+               "Software Foundation applies."_s
+            << u"Free Software Foundation"_s << T::Organization;
         QTest::newRow("institution head") << u"Rates are set by the Interstate Commerce Commission. The Interstate "
                                              "Commerce Commission met."_s
                                           << u"Interstate Commerce Commission"_s << T::Organization;
