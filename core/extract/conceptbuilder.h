@@ -43,7 +43,8 @@ public:
     // The salience features a group is ranked by.
     [[nodiscard]] SalienceFeatures salience(const ConceptGroup &g) const;
     // The full concept for a group that made the cut.
-    [[nodiscard]] Concept build(const ConceptGroup &g) const;
+    // typeGuessed, when given: whether only conceptType's last default typed it.
+    [[nodiscard]] Concept build(const ConceptGroup &g, bool *typeGuessed = nullptr) const;
 
 private:
     static void dropOverlaps(ConceptGroup &g);

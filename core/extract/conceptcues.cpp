@@ -312,14 +312,14 @@ QString ConceptBuilder::label(const ConceptGroup &g, const KeyInfo &rk) const
     return best;
 }
 
-Concept ConceptBuilder::build(const ConceptGroup &g) const
+Concept ConceptBuilder::build(const ConceptGroup &g, bool *typeGuessed) const
 {
     const KeyInfo &rk = representative(g);
     Concept c;
     const SalienceFeatures f = salience(g);
     c.id = ConceptId(keyString(rk.ids));
     c.score = conceptScore(f);
-    c.type = conceptType(typeCues(g, rk));
+    c.type = conceptType(typeCues(g, rk), typeGuessed);
     c.label = label(g, rk);
     std::vector<std::pair<Span, QString>> spans;
     std::map<int, double> perDocument;

@@ -15,6 +15,7 @@
 #include "references.h"
 #include "relations.h"
 #include "tagger.h"
+#include "typer.h"
 #include "vocabulary.h"
 
 #include <algorithm>
@@ -319,9 +320,21 @@ std::vector<Concept> Run::buildConcepts(const CandidateSet &candidates,
     ranked.resize(keep);
     std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
     std::vector<Concept> concepts(ranked.size());
+    std::vector<char> guessed(ranked.size(), 0);
     parallelFor(static_cast<int>(ranked.size()), m_threads, [&](int i, int) {
-        concepts[static_cast<size_t>(i)] = builder.build(groups[ranked[static_cast<size_t>(i)].second]);
+        bool g = false;
+        concepts[static_cast<size_t>(i)] = builder.build(groups[ranked[static_cast<size_t>(i)].second], &g);
+        guessed[static_cast<size_t>(i)] = g;
     });
+    TypeGuess guess;
+    for (size_t i = 0; i < concepts.size(); ++i) {
+        if (!guessed[i])
+            guess.count(concepts[i].type);
+    }
+    for (size_t i = 0; i < concepts.size(); ++i) {
+        if (guessed[i])
+            concepts[i].type = guess.unknownName();
+    }
     std::erase_if(concepts, [](const Concept &c) { return c.id.value().isEmpty() || c.label.isEmpty(); });
     distinguishIds(concepts);
     return concepts;

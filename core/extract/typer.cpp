@@ -170,8 +170,21 @@ HeadClass classifyNameHead(std::string_view lemma)
     return classifyCached(lemma, Reading::Name);
 }
 
-ConceptType conceptType(const TypeCues &c)
+void TypeGuess::count(ConceptType evidenced)
 {
+    m_technologies += evidenced == ConceptType::Technology;
+    m_agents += evidenced == ConceptType::Organization || evidenced == ConceptType::Person;
+}
+
+ConceptType TypeGuess::unknownName() const
+{
+    return m_technologies > m_agents ? ConceptType::Technology : ConceptType::Organization;
+}
+
+ConceptType conceptType(const TypeCues &c, bool *guessed)
+{
+    if (guessed)
+        *guessed = false;
     const bool groupHead = c.head == HeadClass::Group || c.head == HeadClass::Collective;
     if (c.identifier)
         return ConceptType::Technology;
@@ -210,6 +223,8 @@ ConceptType conceptType(const TypeCues &c)
         return ConceptType::Theme;
     if (c.unknownWords && c.words >= 2 && c.words <= 3)
         return ConceptType::Person;
+    if (guessed)
+        *guessed = true;
     return ConceptType::Organization;
 }
 

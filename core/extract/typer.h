@@ -76,7 +76,25 @@ struct TypeCues
 //  8. defaults: a common-noun phrase, or a name made of common words
 //     ("Statehood", "Universal Training", typed by its head first) → theme; a
 //     two- or three-word name of unknown words → person; an acronym or other
-//     name → organization.
-[[nodiscard]] ConceptType conceptType(const TypeCues &cues);
+//     name → organization, or technology where the corpus names more
+//     technologies than organisations and people (see TypeGuess).
+// guessed, when given, is set to whether the last default decided.
+[[nodiscard]] ConceptType conceptType(const TypeCues &cues, bool *guessed = nullptr);
+
+// The type of a name nothing else types ("MLOps", "IPC", "DeepSeek"), from
+// what the evidence typed in the same corpus: in documentation of software,
+// whose names are identifiers, protocols and formats, an unknown name is
+// most likely another technology; elsewhere an organisation. Counts the
+// concepts conceptType typed from evidence.
+class TypeGuess final
+{
+public:
+    void count(ConceptType evidenced);
+    [[nodiscard]] ConceptType unknownName() const;
+
+private:
+    int m_technologies = 0;
+    int m_agents = 0; // organisations and people
+};
 
 } // namespace carto::extract

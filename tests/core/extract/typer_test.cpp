@@ -234,6 +234,53 @@ private Q_SLOTS:
             QVERIFY(classifyNoun(noun.toStdString()) != HeadClass::Group); // the first sense alone says otherwise
     }
 
+    void typeGuess_unknownName_followsWhatTheEvidenceTyped()
+    {
+        TypeGuess none;
+        QCOMPARE(conceptTypeName(none.unknownName()), conceptTypeName(ConceptType::Organization));
+        TypeGuess software;
+        for (ConceptType t : {ConceptType::Technology, ConceptType::Technology, ConceptType::Organization,
+                              ConceptType::Place, ConceptType::Theme})
+            software.count(t);
+        QCOMPARE(conceptTypeName(software.unknownName()), conceptTypeName(ConceptType::Technology));
+        TypeGuess politics;
+        for (ConceptType t : {ConceptType::Technology, ConceptType::Person, ConceptType::Organization,
+                              ConceptType::Place, ConceptType::Place})
+            politics.count(t);
+        QCOMPARE(conceptTypeName(politics.unknownName()), conceptTypeName(ConceptType::Organization));
+        bool guessed = false;
+        QCOMPARE(conceptTypeName(conceptType(with(cues(1), [](TypeCues &) {}), &guessed)),
+                 conceptTypeName(ConceptType::Organization));
+        QVERIFY(guessed);
+        QCOMPARE(conceptTypeName(conceptType(with(cues(1), [](TypeCues &c) { c.identifier = true; }), &guessed)),
+                 conceptTypeName(ConceptType::Technology));
+        QVERIFY(!guessed);
+    }
+
+    void extract_unknownName_takesTheCorpusDefault_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<ConceptType>("type");
+        QTest::newRow("software documentation")
+            << u"Call readHeader() before parseBody() in the Zorblatt loop. The Zorblatt loop passes bufferSize "
+               "to readHeader(), and parseBody() reads config.json. Zorblatt then calls writeTrailer()."_s
+            << ConceptType::Technology;
+        QTest::newRow("public affairs")
+            << u"Senator Robert Byrd met the Interstate Commerce Commission. Later the Zorblatt board met "
+               "Senator Robert Byrd, and the Federal Reserve Board thanked Zorblatt."_s
+            << ConceptType::Organization;
+    }
+
+    void extract_unknownName_takesTheCorpusDefault()
+    {
+        QFETCH(QString, text);
+        QFETCH(ConceptType, type);
+        const Extraction x = extractFrom({text});
+        const Concept *c = conceptNamed(x, u"Zorblatt"_s);
+        QVERIFY2(c, qPrintable(listConcepts(x)));
+        QCOMPARE(conceptTypeName(c->type), conceptTypeName(type));
+    }
+
     void classifyNoun_collections_areNoOrganisations()
     {
         for (const char *noun : {"people", "family", "class", "crowd"}) {
