@@ -57,6 +57,12 @@ bool isPersonInstance(const WordInfo &w)
     return !Lexicon::instance().instanceClasses(w.lower.toStdString()).empty();
 }
 
+// The -ing forms of the auxiliaries be, have and do.
+bool isAuxiliaryGerund(const QString &lower)
+{
+    return lower == u"being" || lower == u"having" || lower == u"doing";
+}
+
 bool hasPersonInstance(const WordInfo &w)
 {
     const std::vector<Lexicon::NounClass> classes = Lexicon::instance().instanceClasses(w.lower.toStdString());
@@ -371,8 +377,10 @@ void Chunker::nounPhrases()
                 break;
             // after a noun, a gerund that is rarely a noun is a verb with its
             // object: "innovation using limited resources", not "cloud
-            // computing" or "machine learning"
-            if (!joined && te == PosTag::VBG && !m_s.word(e).nounGerund && m_s.word(e).nounTags == 0)
+            // computing" or "machine learning"; an auxiliary's always is
+            // ("cases being citizens", "the Government having power")
+            if (!joined && te == PosTag::VBG
+                && (isAuxiliaryGerund(m_s.word(e).lower) || (!m_s.word(e).nounGerund && m_s.word(e).nounTags == 0)))
                 break;
             // a time noun that is also an adverb ("yesterday", "tonight")
             // says when, after a noun: "the new plants yesterday"

@@ -140,6 +140,8 @@ private Q_SLOTS:
         addRow("a verb called as a function is a name", u"Do not call connect() on a socket.", {u"np:connect"_s});
         addRow("a gerund after a preposition takes an object", u"It is crucial for fostering collaboration.",
                {u"np:collaboration"_s}, {u"np:fostering collaboration"_s});
+        addRow("an auxiliary's -ing form after a noun is a verb", u"In such cases being citizens mattered.",
+               {u"np:cases"_s, u"np:citizens"_s}, {u"np:cases being citizens"_s});
         addRow("gerund mostly a noun opens a compound", u"They paid for training data.", {u"np:training data"_s});
         addRow("gerund mostly a noun continues a phrase", u"They sold cloud computing services.",
                {u"np:cloud computing services"_s});
