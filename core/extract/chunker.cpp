@@ -115,6 +115,7 @@ private:
     bool nominal(std::int32_t i) const;
     bool headNoun(std::int32_t i) const;
     bool namedAsCode(std::int32_t i) const;
+    bool knownAsNoNoun(std::int32_t i) const;
 
     const TaggedSentence &m_s;
     std::vector<bool> m_name;
@@ -150,8 +151,8 @@ bool Chunker::nameToken(std::int32_t i) const
     // for. An -ing form of a verb is the sentence's verb all the same
     // ("Using AI helps", "Respecting GDPR matters"), unless WordNet knows it
     // as a name ("Reading"); an -ed form may be a name's adjective ("United").
-    const bool participle = w.lower.endsWith(u"ing") && (w.pos & Lexicon::Verb)
-        && !w.properNoun;
+    const bool participle = w.lower.endsWith(u"ing") && (w.pos & Lexicon::Verb) && !(w.direct & Lexicon::Verb)
+        && !w.properNoun; // an inflection: "Spring Street" is a name
     return isProperNoun(tag) && !participle;
 }
 
@@ -306,10 +307,17 @@ bool Chunker::nominal(std::int32_t i) const
     const PosTag t = m_s.tag(i);
     // a plural WordNet knows only as a verb's -s form is the tagger's slip:
     // "infrastructure which facilitates innovation" has a verb
-    if (t == PosTag::NNS && !(m_s.form(i).shape & Capitalised) && w.known() && (w.pos & Lexicon::Verb)
-        && !(w.pos & (Lexicon::Noun | Lexicon::Adjective)) && !namedAsCode(i))
+    if (t == PosTag::NNS && knownAsNoNoun(i) && (w.pos & Lexicon::Verb) && !(w.pos & Lexicon::Adjective))
         return false;
     return isNoun(t) || isAdjective(t) || t == PosTag::VBN || t == PosTag::VBG;
+}
+
+// A lower-case word WordNet knows, never as a noun, and not named as code:
+// where the tagger made it a noun, it slipped.
+bool Chunker::knownAsNoNoun(std::int32_t i) const
+{
+    const WordInfo &w = m_s.word(i);
+    return !(m_s.form(i).shape & Capitalised) && w.known() && !(w.pos & Lexicon::Noun) && !namedAsCode(i);
 }
 
 // A word standing alone in quotes ("the 'connect' event") or called
@@ -339,8 +347,7 @@ bool Chunker::headNoun(std::int32_t i) const
         // "worldwide" are no heads either); a gerund is a noun all the same
         // ("cloud networking"), and so is a word quoted or called as a name
         // (the "'connect'" event, "connect()")
-        if (!(m_s.form(i).shape & Capitalised) && w.known() && !(w.pos & Lexicon::Noun) && !w.lower.endsWith(u"ing")
-            && !namedAsCode(i))
+        if (knownAsNoNoun(i) && !w.lower.endsWith(u"ing"))
             return false;
         return !(w.lower.size() == 1 && !(m_s.form(i).shape & Capitalised));
     }

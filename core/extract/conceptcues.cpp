@@ -146,6 +146,10 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
                 break;
             --i;
         }
+        auto taggedNoun = [&](std::int32_t i) {
+            return wordAt(i) && wordAt(i)->isNoun() && d.tags.size() == d.tokens.size()
+                && isNoun(static_cast<PosTag>(d.tags[static_cast<size_t>(i)]));
+        };
         std::int32_t classAt = -1;
         if (const WordInfo *cue = wordAt(i); cue && isOneOf(cue->lower, {u"like", u"including"}))
             classAt = i - 1;
@@ -155,9 +159,10 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
             ++classes[m_vocabulary.word(cls->lemma).lower];
         if (const WordInfo *a = wordAt(o->e); a && isOneOf(a->lower, {u"and", u"or"})) {
             if (const WordInfo *b = wordAt(o->e + 1); b && b->lower == u"other") {
-                // the class is the head of the noun run: "and other privacy laws"
+                // the class is the head of the noun run as tagged: "and
+                // other privacy laws", but "and other laws state that ..."
                 std::int32_t h = o->e + 2;
-                while (wordAt(h + 1) && wordAt(h + 1)->isNoun() && !wordAt(h + 1)->stop)
+                while (taggedNoun(h + 1) && !wordAt(h + 1)->stop)
                     ++h;
                 if (const WordInfo *c = wordAt(h); c && c->isNoun())
                     ++classes[m_vocabulary.word(c->lemma).lower];
@@ -167,8 +172,7 @@ HeadClass ConceptBuilder::classCue(const ConceptGroup &g) const
         if (after < s.tokEnd && d.tokens[static_cast<size_t>(after)].has(Token::Quote))
             ++after;
         // a noun as tagged here: "Zelbix left" is no "left"
-        if (const WordInfo *next = wordAt(after); !adjective && next && next->isNoun() && !next->stop && (o->kinds & KName)
-            && d.tags.size() == d.tokens.size() && isNoun(static_cast<PosTag>(d.tags[static_cast<size_t>(after)])))
+        if (const WordInfo *next = wordAt(after); !adjective && taggedNoun(after) && !next->stop && (o->kinds & KName))
             ++followers[m_vocabulary.word(next->lemma).lower];
     }
     QString best;
@@ -250,17 +254,19 @@ TypeCues ConceptBuilder::typeCues(const ConceptGroup &g, const KeyInfo &rk) cons
     QStringList lemmaWords = words;
     lemmaWords.back() = m_vocabulary.word(m_vocabulary.word(rk.ids.back()).lemma).lower;
     const std::string phrase = utf8(lemmaWords.join(u'_'));
-    c.head = c.words > 1 && !lex.nounLexFile(phrase, false).isEmpty()
-        ? classifyHeadNoun(phrase)
-        : c.named && c.words == 1 ? classifyNoun(utf8(m_vocabulary.word(headWord.lemma).lower)) // "Discover China"
-        : c.named ? classifyNameHead(utf8(m_vocabulary.word(headWord.lemma).lower)) // "Free Software Foundation"
-                  : classifyHeadNoun(utf8(m_vocabulary.word(headWord.lemma).lower)); // "user ID", "fine china"
+    const int cues = personCues(g);
+    c.personCue = cues > 0 && cues * 10 >= static_cast<int>(g.mentions.size());
+    // a person's surname is no institution ("David House", "Maria Banks")
+    const bool institutionLike = c.named && c.words > 1 && !c.givenName;
+    const std::string headLemma = utf8(m_vocabulary.word(headWord.lemma).lower);
+    c.head = c.words > 1 && !lex.nounLexFile(phrase, false).isEmpty() ? classifyHeadNoun(phrase)
+        : institutionLike ? classifyNameHead(headLemma) // "Free Software Foundation"
+        : c.named         ? classifyNoun(headLemma)     // "Discover China"
+                          : classifyHeadNoun(headLemma); // "user ID", "fine china"
     if (c.words == 1 && headWord.lemma != rk.ids[0])
         c.personPlural = m_vocabulary.word(headWord.lemma).personNoun;
     if (c.named && c.words == 1)
         c.determined = determinedMentions(g) * 2 > static_cast<int>(g.mentions.size());
-    const int cues = personCues(g);
-    c.personCue = cues > 0 && cues * 10 >= static_cast<int>(g.mentions.size());
     c.classCue = classCue(g);
     return c;
 }

@@ -326,13 +326,15 @@ std::vector<Concept> Run::buildConcepts(const CandidateSet &candidates,
         concepts[static_cast<size_t>(i)] = builder.build(groups[ranked[static_cast<size_t>(i)].second], &g);
         guessed[static_cast<size_t>(i)] = g;
     });
+    // the vote runs over the concepts that can make the cut, not every
+    // candidate: building all would cost more than the rest of this stage
     TypeGuess guess;
     for (size_t i = 0; i < concepts.size(); ++i) {
-        if (!guessed[i])
+        if (!guessed[i] && !concepts[i].label.isEmpty() && !concepts[i].id.value().isEmpty())
             guess.count(concepts[i].type);
     }
     for (size_t i = 0; i < concepts.size(); ++i) {
-        if (guessed[i])
+        if (guessed[i] && concepts[i].type == ConceptType::Organization)
             concepts[i].type = guess.unknownName();
     }
     std::erase_if(concepts, [](const Concept &c) { return c.id.value().isEmpty() || c.label.isEmpty(); });

@@ -142,11 +142,13 @@ QStringList Lexicon::properSynonyms(std::string_view lemma) const
     return out;
 }
 
-int Lexicon::properSenses(std::string_view lemma) const
+int Lexicon::placeSenses(std::string_view lemma) const
 {
     int n = 0;
-    for (long offset : d->offsets(lemma, 0))
-        n += d->synset(0, offset, false).spellsCapitalised(lemma) ? 1 : 0;
+    for (long offset : d->offsets(lemma, 0)) {
+        const Private::Synset s = d->synset(0, offset, false);
+        n += s.spellsCapitalised(lemma) && s.lexFile >= 0 && std::string_view(lexfiles[s.lexFile]) == "noun.location" ? 1 : 0;
+    }
     return n;
 }
 

@@ -56,9 +56,11 @@ public:
     // The other members of the first noun synset that spells the lemma
     // capitalised ("america" -> "United States", "US", "USA", ...), '_' as ' '.
     [[nodiscard]] QStringList properSynonyms(std::string_view lemma) const;
-    // How many noun synsets spell the lemma capitalised: 1 for "Soviet Union",
-    // 4 for "Russia" (the Soviet Union, the Soviet republic, the empire, the federation).
-    [[nodiscard]] int properSenses(std::string_view lemma) const;
+    // How many places the lemma names: noun.location synsets that spell it
+    // capitalised. 1 for "Soviet Union" and "United States" (its other sense
+    // is the government), 4 for "Russia" (the Soviet Union, the Soviet
+    // republic, the empire, the federation).
+    [[nodiscard]] int placeSenses(std::string_view lemma) const;
     // Lexicographer file of the lemma's first noun sense ("noun.location");
     // with preferProper, the first sense whose synset spells it capitalised.
     [[nodiscard]] QString nounLexFile(std::string_view lemma, bool preferProper) const;

@@ -143,6 +143,7 @@ void Merger::joinNationalities()
         const WordInfo &place = m_vocabulary.word(target);
         // a place of two words ("Soviet Union") is a name of two keys' words
         std::int32_t best = place.lower.contains(u' ') ? keyOfName(place.lower) : find({target}, true);
+        // (the ratio below compares corpus-wide counts)
         int bestCount = shareDocument(key, best) ? mentionsOf(best) : 0;
         if (bestCount == 0) {
             QString lemma = place.lower;
@@ -173,14 +174,14 @@ void Merger::joinProperSynonyms()
         const std::string lemma = utf8(words.join(u'_'));
         if (lex.nounLexFile(lemma, true) != u"noun.location")
             continue; // countries and places only: people's synonyms are nicknames
-        const bool unambiguous = lex.properSenses(lemma) == 1;
+        const bool unambiguous = lex.placeSenses(lemma) == 1;
         for (const QString &synonym : lex.properSynonyms(lemma)) {
             const std::int32_t other = keyOfName(synonym);
             if (mentionsOf(other) < 2)
                 continue;
             QString otherLemma = synonym.toLower();
             otherLemma.replace(u' ', u'_');
-            if (shareDocument(key, other) || (unambiguous && lex.properSenses(utf8(otherLemma)) == 1))
+            if (shareDocument(key, other) || (unambiguous && lex.placeSenses(utf8(otherLemma)) == 1))
                 join(key, other);
         }
     }
@@ -333,9 +334,9 @@ void Merger::joinShortNames()
                 continue;
             // a surname left beside the full name in one document was not
             // resolved to it there (resolvePersonReferences: it came first,
-            // or two full names share it): someone else ("Vice President
-            // Biden" before "Jill Biden")
-            if (k.ids.size() == 1 && looksLikeFullName(l.ids, m_vocabulary) && shareDocument(key, longer))
+            // or two full names share it): someone else ("Senator Murdock"
+            // before "Lynn Murdock")
+            if (k.ids.size() == 1 && isFullName(l.ids, l.kinds & KPersonCue, m_vocabulary) && shareDocument(key, longer))
                 continue;
             if (target && root(longer) != *target)
                 unique = false;

@@ -50,6 +50,7 @@ private:
     [[nodiscard]] std::int32_t keyOfName(const QString &name) const;
     // Reference is resolved within a document: two names are taken for one
     // referent on a lexical link alone only when some document uses both.
+    // Names only: false for a key of a common noun.
     [[nodiscard]] bool shareDocument(std::int32_t a, std::int32_t b) const;
 
     void joinAcronymDefinitions();

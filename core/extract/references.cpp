@@ -30,6 +30,11 @@ bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary
         || (!(first.direct & Lexicon::Noun) && first.properPerson);
 }
 
+bool isFullName(const std::vector<int> &ids, bool personCue, const Vocabulary &vocabulary)
+{
+    return looksLikeFullName(ids, vocabulary) || (personCue && ids.size() >= 2 && ids.size() <= 3);
+}
+
 void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, const std::vector<KeyInfo> &keys,
                              const Vocabulary &vocabulary, int threads)
 {
@@ -45,8 +50,7 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
             const KeyInfo &k = keys[static_cast<size_t>(o.key)];
             if (!k.named || (k.kinds & KAcronym) || seen.count(o.key))
                 continue;
-            const bool person = looksLikeFullName(k.ids, vocabulary)
-                || ((o.kinds & KPersonCue) && k.ids.size() >= 2 && k.ids.size() <= 3);
+            const bool person = isFullName(k.ids, o.kinds & KPersonCue, vocabulary);
             seen.emplace(o.key, person);
             if (!person)
                 continue;
@@ -74,8 +78,8 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
             else if (const auto given = byGivenName.find(k.ids[0]); given != byGivenName.end())
                 names = &given->second;
             // and it refers back: the full name introduces the person, so a
-            // surname used before it is someone else ("Vice President Biden"
-            // in the greeting, "Jill Biden" in the gallery)
+            // surname used before it is someone else ("Senator Murdock"
+            // opening the session, "Lynn Murdock" speaking later)
             if (!names || names->size() != 1 || firstSeen.at(names->front()) > i)
                 continue;
             o.key = names->front();

@@ -24,5 +24,8 @@ void resolvePersonReferences(std::vector<std::vector<Occurrence>> &mentions, con
 // words, the first a given name (miscfiles' list, or a WordNet person's
 // name that is no common noun).
 [[nodiscard]] bool looksLikeFullName(const std::vector<int> &ids, const Vocabulary &vocabulary);
+// A person's full name as resolvePersonReferences takes it: one that looks
+// like one, or a name of two or three words seen with a person cue.
+[[nodiscard]] bool isFullName(const std::vector<int> &ids, bool personCue, const Vocabulary &vocabulary);
 
 } // namespace carto::extract

@@ -221,10 +221,10 @@ ConceptType conceptType(const TypeCues &c, bool *guessed)
         return *t;
     if (!c.named || commonName)
         return ConceptType::Theme;
-    if (c.unknownWords && c.words >= 2 && c.words <= 3)
-        return ConceptType::Person;
     if (guessed)
         *guessed = true;
+    if (c.unknownWords && c.words >= 2 && c.words <= 3)
+        return ConceptType::Person;
     return ConceptType::Organization;
 }
 

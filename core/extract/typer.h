@@ -78,7 +78,8 @@ struct TypeCues
 //     two- or three-word name of unknown words → person; an acronym or other
 //     name → organization, or technology where the corpus names more
 //     technologies than organisations and people (see TypeGuess).
-// guessed, when given, is set to whether the last default decided.
+// guessed, when given, is set to whether one of the last two defaults (an
+// unknown person, an organisation) decided.
 [[nodiscard]] ConceptType conceptType(const TypeCues &cues, bool *guessed = nullptr);
 
 // The type of a name nothing else types ("MLOps", "IPC", "DeepSeek"), from

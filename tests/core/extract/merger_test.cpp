@@ -147,6 +147,10 @@ private Q_SLOTS:
         QTest::newRow("USSR and Soviet Union, two documents")
             << QStringList{u"Envoys went to the USSR. The USSR signed the treaty."_s, soviet} << u"USSR"_s
             << u"Soviet Union"_s << true;
+        QTest::newRow("USA and United States, two documents (one place each)")
+            << QStringList{u"Envoys went to the USA. The USA signed the treaty."_s,
+                           u"Envoys went to the United States. The United States signed the treaty."_s}
+            << u"USA"_s << u"United States"_s << true;
         QTest::newRow("Indian and India, two documents")
             << QStringList{u"Settlers met Indian tribes. Indian chiefs spoke."_s,
                            u"Traders sailed to India, and India grew."_s}

@@ -261,13 +261,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<ConceptType>("type");
+        // Zorblatt stands bare, so that only the last default can type it
         QTest::newRow("software documentation")
-            << u"Call readHeader() before parseBody() in the Zorblatt loop. The Zorblatt loop passes bufferSize "
-               "to readHeader(), and parseBody() reads config.json. Zorblatt then calls writeTrailer()."_s
+            << u"Call readHeader() before parseBody(). With Zorblatt, readHeader() takes bufferSize, and "
+               "parseBody() reads config.json. Then writeTrailer() closes vendor.lock for Zorblatt."_s
             << ConceptType::Technology;
         QTest::newRow("public affairs")
-            << u"Senator Robert Byrd met the Interstate Commerce Commission. Later the Zorblatt board met "
-               "Senator Robert Byrd, and the Federal Reserve Board thanked Zorblatt."_s
+            << u"Senator Robert Byrd met the Interstate Commerce Commission. Later Senator Robert Byrd thanked "
+               "Zorblatt, and the Federal Reserve Board met with Zorblatt."_s
             << ConceptType::Organization;
     }
 
@@ -364,6 +365,16 @@ private Q_SLOTS:
             << u"startups in Hangzhou"_s << T::Theme;
         QTest::newRow("class after \"and other\" is the head of its noun run")
             << u"Firms obey the GDPR and other privacy laws. Auditors check the GDPR and other privacy laws."_s
+            << u"GDPR"_s << T::Policy;
+        QTest::newRow("given name + a surname that is an institution's noun")
+            << u"The board hired David House in May. Later David House left, and David House wrote."_s
+            << u"David House"_s << T::Person;
+        QTest::newRow("given name + a plural surname that is an institution's noun")
+            << u"The board hired Maria Banks in May. Later Maria Banks left, and Maria Banks wrote."_s
+            << u"Maria Banks"_s << T::Person;
+        QTest::newRow("class after \"and other\" stops where the tagger's nouns stop")
+            << u"Firms know that the GDPR and other laws cover exports. Courts hold that the GDPR and other laws "
+               "cover imports."_s
             << u"GDPR"_s << T::Policy;
         QTest::newRow("name headed by a noun whose first sense is abstract")
             << u"The Free Software Foundation may publish new versions. Any version published by the Free "
