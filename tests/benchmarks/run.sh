@@ -146,6 +146,44 @@ section_incremental() {
     QT_QPA_PLATFORM=offscreen run incremental_bench
 }
 
+# Time and memory against corpus size: cartograph-cli build --no-layout on
+# 1x to 32x SOTU (copies of the 233 addresses in subfolders), one run each,
+# wall time and peak RSS from GNU time, then a text plot of both against the
+# corpus size. SCALE_FACTORS overrides the sizes ("1 2 4 8").
+section_scale() {
+    local cli="$BUILD_DIR/app/cli/cartograph-cli" work report rows
+    work="$(mktemp -d)"
+    report="$work/time"
+    rows="$work/rows"
+    echo "== scale: cartograph-cli build --no-layout on copies of sotu, one run each"
+    printf '%-6s %9s %10s %11s %12s %9s\n' "size" "text MB" "wall s" "peak RSS MB" "RSS/text MB" "time/1x"
+    local base=""
+    for n in ${SCALE_FACTORS:-1 2 4 8 16 32}; do
+        for ((k = 1; k <= n; ++k)); do
+            mkdir -p "$work/corpus/copy$k"
+            cp "$SHARED_DIR"/corpora/sotu/*.txt "$work/corpus/copy$k/"
+        done
+        /usr/bin/time -o "$report" -f "%e %M %x" "$cli" build "$work/corpus" --quiet --no-layout > /dev/null 2>&1
+        local wall rss code mb
+        read -r wall rss code < <(tail -1 "$report")
+        mb="$(du -sm --apparent-size "$work/corpus" | cut -f1)"
+        base="${base:-$wall}"
+        awk -v n="$n" -v mb="$mb" -v w="$wall" -v r="$rss" -v b="$base" -v c="$code" 'BEGIN {
+            printf "%-6s %9d %10.1f %11.0f %12.2f %9.2f%s\n", n "x", mb, w, r / 1024, r / 1024 / mb, w / b,
+                   c == 0 ? "" : "  (exit " c ")" }'
+        echo "$n $mb $wall $rss" >> "$rows"
+        rm -rf "$work/corpus"
+    done
+    # one row per size: a bar for the time (#) and one for the memory (=),
+    # each scaled to its largest value
+    awk '{ n[NR] = $1; w[NR] = $3; r[NR] = $4 / 1024; if ($3 > mw) mw = $3; if (r[NR] > mr) mr = r[NR] }
+         END { for (i = 1; i <= NR; ++i) {
+                 printf "%4sx time %-40s %7.1f s\n", n[i], substr("########################################", 1, int(40 * w[i] / mw + 0.5)), w[i]
+                 printf "%4s  RSS  %-40s %7.0f MB\n", "", substr("========================================", 1, int(40 * r[i] / mr + 0.5)), r[i] } }' "$rows"
+    rm -rf "$work"
+    echo
+}
+
 SECTIONS=(layout graph render interaction pipeline tagger engine open jobs incremental)
 
 if [[ $# -gt 0 ]]; then
