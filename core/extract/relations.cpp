@@ -6,9 +6,10 @@
 #include <QHash>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <thread>
-#include <atomic>
+#include <utility>
 
 namespace carto::extract {
 
@@ -310,6 +311,53 @@ PairTable collectPairs(const std::vector<Concept> &concepts, LinkInput &in, int 
     return table;
 }
 
+// A candidate's place in the order links are kept in.
+struct SortKey
+{
+    std::uint64_t strength; // the bits of a double >= 0, which order as the doubles do
+    std::uint32_t source;   // the lower id's rank
+    std::uint32_t target;
+    std::uint32_t index;
+};
+
+// Sorts by strength, strongest first, then by source and target: a radix
+// sort on the strength's bits (a comparison sort of the hundreds of
+// thousands of candidates took most of the stage's time after a curation
+// edit), then the rare runs of equal strength by their ends.
+void sortStrongestFirst(std::vector<SortKey> &keys)
+{
+    constexpr int kBits = 11;
+    constexpr size_t kBuckets = size_t(1) << kBits;
+    std::vector<SortKey> scratch(keys.size());
+    std::vector<size_t> count(kBuckets);
+    for (int shift = 0; shift < 64; shift += kBits) {
+        std::fill(count.begin(), count.end(), 0);
+        const auto digit = [shift](const SortKey &k) { return static_cast<size_t>(~k.strength >> shift) & (kBuckets - 1); };
+        for (const SortKey &k : keys)
+            ++count[digit(k)];
+        if (std::find(count.begin(), count.end(), keys.size()) != count.end())
+            continue; // every key has this digit
+        size_t sum = 0;
+        for (size_t &c : count)
+            sum += std::exchange(c, sum);
+        for (const SortKey &k : keys)
+            scratch[count[digit(k)]++] = k;
+        keys.swap(scratch);
+    }
+    for (size_t i = 0; i < keys.size();) {
+        size_t j = i + 1;
+        while (j < keys.size() && keys[j].strength == keys[i].strength)
+            ++j;
+        if (j - i > 1) {
+            std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(j),
+                      [](const SortKey &x, const SortKey &y) {
+                          return x.source != y.source ? x.source < y.source : x.target < y.target;
+                      });
+        }
+        i = j;
+    }
+}
+
 // Keeps a link only while both ends still have room, strongest first (ties
 // by the ends' ids), then gives a concept left isolated back its strongest
 // link. The kept candidates' indices, in that order.
@@ -324,28 +372,17 @@ std::vector<std::uint32_t> keepStrongest(const std::vector<Candidate> &all, cons
     std::vector<std::uint32_t> rank(concepts.size());
     for (size_t r = 0; r < byId.size(); ++r)
         rank[byId[r]] = static_cast<std::uint32_t>(r);
-    // Compact keys sorted in place: the candidates themselves are bigger.
-    struct Key
-    {
-        double strength;
-        std::uint32_t source; // the lower id's rank
-        std::uint32_t target;
-        std::uint32_t index;
-    };
-    std::vector<Key> order(all.size());
+    std::vector<SortKey> order(all.size());
     for (size_t i = 0; i < all.size(); ++i) {
         const std::uint32_t ra = rank[static_cast<size_t>(all[i].a)];
         const std::uint32_t rb = rank[static_cast<size_t>(all[i].b)];
-        order[i] = {all[i].strength, std::min(ra, rb), std::max(ra, rb), static_cast<std::uint32_t>(i)};
+        order[i] = {std::bit_cast<std::uint64_t>(all[i].strength), std::min(ra, rb), std::max(ra, rb),
+                    static_cast<std::uint32_t>(i)};
     }
-    std::sort(order.begin(), order.end(), [](const Key &x, const Key &y) {
-        if (x.strength != y.strength)
-            return x.strength > y.strength;
-        return x.source != y.source ? x.source < y.source : x.target < y.target;
-    });
+    sortStrongestFirst(order);
     std::vector<int> degree(concepts.size(), 0);
     std::vector<bool> kept(all.size(), false);
-    for (const Key &k : order) {
+    for (const SortKey &k : order) {
         const Candidate &c = all[k.index];
         if (degree[static_cast<size_t>(c.a)] >= maxRelationsPerConcept
             || degree[static_cast<size_t>(c.b)] >= maxRelationsPerConcept)
@@ -358,7 +395,7 @@ std::vector<std::uint32_t> keepStrongest(const std::vector<Candidate> &all, cons
     // the texts connect it (a rare policy named beside a hub): give it back its
     // strongest link, letting the hub go over its cap by that one link.
     if (maxRelationsPerConcept > 0) {
-        for (const Key &k : order) {
+        for (const SortKey &k : order) {
             const Candidate &c = all[k.index];
             if (kept[k.index] || (degree[static_cast<size_t>(c.a)] > 0 && degree[static_cast<size_t>(c.b)] > 0))
                 continue;
@@ -368,7 +405,7 @@ std::vector<std::uint32_t> keepStrongest(const std::vector<Candidate> &all, cons
         }
     }
     std::vector<std::uint32_t> out;
-    for (const Key &k : order) {
+    for (const SortKey &k : order) {
         if (kept[k.index])
             out.push_back(k.index);
     }

@@ -285,9 +285,18 @@ void ConceptGraph::Impl::computePageRank(const CancelToken *cancel)
     if (n == 0)
         return;
     constexpr double damping = 0.85;
+    // The edges' ends and strengths in flat arrays: the iterations read them
+    // up to 200 times, and the graph's edge properties lie scattered.
+    std::vector<std::uint32_t> ends;
+    std::vector<double> weights;
+    ends.reserve(2 * edges.size());
+    weights.reserve(edges.size());
     std::vector<double> strength(n, 0.0);
     for (const Edge e : edges) {
         const EdgeData &data = graph[e];
+        ends.push_back(static_cast<std::uint32_t>(data.source));
+        ends.push_back(static_cast<std::uint32_t>(data.target));
+        weights.push_back(strengthOf(data));
         strength[static_cast<size_t>(data.source)] += strengthOf(data);
         strength[static_cast<size_t>(data.target)] += strengthOf(data);
     }
@@ -303,11 +312,10 @@ void ConceptGraph::Impl::computePageRank(const CancelToken *cancel)
         }
         const double base = (1.0 - damping + damping * dangling) / static_cast<double>(n);
         std::fill(next.begin(), next.end(), base);
-        for (const Edge e : edges) {
-            const EdgeData &data = graph[e];
-            const auto a = static_cast<size_t>(data.source);
-            const auto b = static_cast<size_t>(data.target);
-            const double w = strengthOf(data);
+        for (size_t i = 0; i < weights.size(); ++i) {
+            const size_t a = ends[2 * i];
+            const size_t b = ends[2 * i + 1];
+            const double w = weights[i];
             next[b] += damping * rank[a] * w / strength[a];
             next[a] += damping * rank[b] * w / strength[b];
         }
