@@ -6,13 +6,6 @@
 
 namespace carto::extract {
 
-void SentenceLinker::startDocument(const DocumentLinks &out)
-{
-    m_labelIds.clear();
-    for (size_t i = 0; i < out.labels.size(); ++i)
-        m_labelIds.insert(out.labels[i], static_cast<std::int32_t>(i));
-}
-
 void SentenceLinker::placeTokens(const DocumentTokens &d, const Sentence &s, std::vector<Placed> &mentions) const
 {
     const auto first = d.tokens.begin() + s.tokBegin;
@@ -24,7 +17,7 @@ void SentenceLinker::placeTokens(const DocumentTokens &d, const Sentence &s, std
     }
 }
 
-std::int32_t SentenceLinker::labelId(const QString &label, DocumentLinks &out)
+std::int32_t SentenceLinker::labelId(const QString &label, LinkedPairs &out)
 {
     if (label.isEmpty())
         return kNoLabel;
@@ -109,7 +102,7 @@ void SentenceLinker::placeClauses(const std::vector<Placed> &mentions)
 }
 
 void SentenceLinker::link(const DocumentTokens &d, const Sentence &s, QStringView text, std::vector<Placed> &mentions,
-                          std::int32_t sentenceIndex, DocumentLinks &out)
+                          std::int32_t sentenceIndex, LinkedPairs &out)
 {
     placeTokens(d, s, mentions);
     const auto n = static_cast<size_t>(s.tokEnd - s.tokBegin);

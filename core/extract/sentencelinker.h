@@ -34,39 +34,20 @@ struct PairRecord
 // A mention placed in its sentence: characters in the document, tokens in the sentence.
 struct Placed
 {
-    int conceptIndex;
+    int conceptIndex; // the number pairs and counts are kept by
     qsizetype start;
     qsizetype end;
     std::int32_t tokBegin;
     std::int32_t tokEnd;
+    int order; // the concept's place in the list, which orders mentions of one span
 };
 
-// What linking one document's sentences found, sentence by sentence: the
-// mentions each sentence was linked with (sorted as linked) and the pairs it
-// gave, with the text of the label ids those use (local to the document).
-// Kept after a run (SentenceLinks) so the next concept list re-links only the
-// sentences whose mentions changed.
-struct DocumentLinks
+// The pairs linked in some sentences of one document, with the text of the
+// label ids they use (local to these pairs until numbered globally).
+struct LinkedPairs
 {
-    struct Mention
-    {
-        qsizetype start;
-        qsizetype end;
-        int conceptIndex;
-    };
-    std::vector<std::uint32_t> mentionEnds; // sentence i's mentions end at mentionEnds[i]
-    std::vector<Mention> mentions;
-    std::vector<std::uint32_t> recordEnds;  // sentence i's records end at recordEnds[i]
     std::vector<PairRecord> records;
     std::vector<QString> labels;
-};
-
-// The links of every document for one concept list, and that list's ids
-// (concept index -> id): what the relation stage leaves for the next list.
-struct SentenceLinks
-{
-    std::vector<ConceptId> ids;
-    std::vector<DocumentLinks> documents;
 };
 
 // Links the mentions of one sentence clause by clause. One per thread: it
@@ -84,9 +65,9 @@ public:
     // The pairs of a counted sentence naming two concepts or more, appended
     // to out.records (mentions sorted by start, then longer first).
     void link(const DocumentTokens &d, const Sentence &s, QStringView text, std::vector<Placed> &mentions,
-              std::int32_t sentenceIndex, DocumentLinks &out);
-    // Before a document's first link(): label ids go on from `out.labels`.
-    void startDocument(const DocumentLinks &out);
+              std::int32_t sentenceIndex, LinkedPairs &out);
+    // Before a document's first link(): its label ids start again.
+    void startDocument() { m_labelIds.clear(); }
 
     std::vector<int> sentenceCount; // per concept: sentences of this thread's documents naming it
     int totalSentences = 0;         // this thread's sentences naming a concept
@@ -95,7 +76,7 @@ private:
     void placeTokens(const DocumentTokens &d, const Sentence &s, std::vector<Placed> &mentions) const;
     void placeClauses(const std::vector<Placed> &mentions);
     void pairMentions(const DocumentTokens &d, const Sentence &s, QStringView text, const std::vector<Placed> &mentions);
-    std::int32_t labelId(const QString &label, DocumentLinks &out);
+    std::int32_t labelId(const QString &label, LinkedPairs &out);
 
     struct Found
     {
