@@ -123,7 +123,8 @@ void gatherMentions(Run &run, const std::vector<Concept> &concepts, const std::v
 
 // Links the affected sentences of one document. Each mention's tokBegin holds
 // its global sentence until the linker places it.
-void linkDocument(Run &run, size_t di, SentenceLinker &linker, LinkedPairs &out, std::vector<std::uint8_t> &names)
+void linkDocument(Run &run, size_t di, SentenceLinker &linker, LinkedPairs &out, std::vector<std::uint8_t> &names,
+                  int &linked)
 {
     std::vector<Placed> &all = run.mentions[di];
     // by sentence, then start, then longer first (SentenceLinker's order)
@@ -145,6 +146,7 @@ void linkDocument(Run &run, size_t di, SentenceLinker &linker, LinkedPairs &out,
         ms.assign(all.begin() + static_cast<std::ptrdiff_t>(i), all.begin() + static_cast<std::ptrdiff_t>(j));
         names[static_cast<size_t>(s)] = 1;
         if (linker.count(ms)) {
+            ++linked;
             const auto local = static_cast<size_t>(s - run.firstSentence[di]);
             linker.link(d, d.sentences[local], run.texts[di], ms, s, out);
         }
@@ -246,13 +248,14 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
         }
     }
     std::vector<LinkedPairs> pairs(docs);
+    std::vector<int> linked(docs, 0);
     std::vector<SentenceLinker> linkers;
     for (int t = 0; t < threads; ++t)
         linkers.emplace_back(numbers);
     parallelFor(static_cast<int>(docs), threads, [&](int di, int thread) {
         const auto d = static_cast<size_t>(di);
         if (run.affectedDocument[d] && !(cancel && cancel->isCancelled()))
-            linkDocument(run, d, linkers[static_cast<size_t>(thread)], pairs[d], links->names);
+            linkDocument(run, d, linkers[static_cast<size_t>(thread)], pairs[d], links->names, linked[d]);
     });
     if (cancel && cancel->isCancelled())
         return nullptr;
@@ -268,6 +271,8 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
         for (const int n : changed)
             links->sentenceCount[static_cast<size_t>(n)] += l.sentenceCount[static_cast<size_t>(n)];
     }
+    for (const int n : linked)
+        links->linked += n;
     // Label ids numbered on from the old ones, in document order.
     links->labels = run.old.labels;
     links->labelIds = run.old.labelIds;

@@ -34,6 +34,7 @@ struct SentenceLinks
     std::vector<QString> labels;        // label id -> text
     QHash<QString, std::int32_t> labelIds;
     std::shared_ptr<const std::vector<Span>> sentences; // global sentence index -> its span
+    int linked = 0; // sentences linked clause by clause in making these (the others reused)
 };
 
 // Links `concepts` in the documents' sentences, each sentence clause by
