@@ -18,6 +18,7 @@ struct Run
     std::vector<std::uint8_t> affected;       // per global sentence: linked again
     std::vector<std::uint8_t> affectedDocument;
     std::vector<std::vector<Placed>> mentions; // per document: the mentions in its affected sentences
+    std::vector<int> conceptOf;                // number -> the concept whose spans are laid out, or -1
 };
 
 // The global index of the sentence holding `span`, or -1 when it crosses a
@@ -40,9 +41,9 @@ int sentenceOf(const Run &run, const Span &span)
 
 // Numbers the concepts (the old numbers go on; a new id gets the next) and
 // lays out their spans by number.
-void numberConcepts(const std::vector<Concept> &concepts, const SentenceLinks &old, SentenceLinks &links,
-                    std::vector<int> &number)
+void numberConcepts(Run &run, const std::vector<Concept> &concepts, SentenceLinks &links, std::vector<int> &number)
 {
+    const SentenceLinks &old = run.old;
     links.ids = old.ids;
     links.numbers = old.numbers;
     number.resize(concepts.size());
@@ -54,7 +55,8 @@ void numberConcepts(const std::vector<Concept> &concepts, const SentenceLinks &o
         }
         number[i] = *it;
     }
-    std::vector<int> conceptOf(links.ids.size(), -1);
+    std::vector<int> &conceptOf = run.conceptOf;
+    conceptOf.assign(links.ids.size(), -1);
     size_t spans = 0;
     for (size_t i = 0; i < concepts.size(); ++i) {
         conceptOf[static_cast<size_t>(number[i])] = static_cast<int>(i); // ids are unique: the last one wins if not
@@ -71,52 +73,66 @@ void numberConcepts(const std::vector<Concept> &concepts, const SentenceLinks &o
     }
 }
 
-std::span<const Span> spansOf(const SentenceLinks &links, size_t n)
+// [begin, end) of number n's spans in `links`.
+std::pair<size_t, size_t> spanRange(const SentenceLinks &links, size_t n)
 {
     if (n >= links.spanEnds.size())
-        return {};
-    const size_t begin = n > 0 ? links.spanEnds[n - 1] : 0;
-    return {links.spans.data() + begin, links.spanEnds[n] - begin};
+        return {0, 0};
+    return {n > 0 ? links.spanEnds[n - 1] : 0, links.spanEnds[n]};
 }
 
 // Marks the sentences to link again: those naming, before or now, a concept
-// whose mentions changed. Returns the numbers of those concepts.
-std::vector<int> markAffected(Run &run, const SentenceLinks &links)
+// whose mentions changed, and places each span in its sentence (an
+// unchanged concept's where they were). Returns the numbers of those concepts.
+std::vector<int> markAffected(Run &run, SentenceLinks &links)
 {
     std::vector<int> changed;
-    const auto mark = [&](std::span<const Span> spans) {
-        for (const Span &span : spans) {
-            const int s = sentenceOf(run, span);
-            if (s >= 0) {
-                run.affected[static_cast<size_t>(s)] = 1;
-                run.affectedDocument[static_cast<size_t>(span.document.value())] = 1;
-            }
+    links.spanSentences.resize(links.spans.size());
+    const auto mark = [&](int s, const Span &span) {
+        if (s >= 0) {
+            run.affected[static_cast<size_t>(s)] = 1;
+            run.affectedDocument[static_cast<size_t>(span.document.value())] = 1;
         }
     };
     for (size_t n = 0; n < links.ids.size(); ++n) {
-        const std::span<const Span> before = spansOf(run.old, n);
-        const std::span<const Span> now = spansOf(links, n);
-        if (std::equal(before.begin(), before.end(), now.begin(), now.end()))
+        const auto [oldBegin, oldEnd] = spanRange(run.old, n);
+        const auto [begin, end] = spanRange(links, n);
+        const auto before = run.old.spans.begin();
+        const auto now = links.spans.begin();
+        if (std::equal(before + static_cast<std::ptrdiff_t>(oldBegin), before + static_cast<std::ptrdiff_t>(oldEnd),
+                       now + static_cast<std::ptrdiff_t>(begin), now + static_cast<std::ptrdiff_t>(end))) {
+            std::copy(run.old.spanSentences.begin() + static_cast<std::ptrdiff_t>(oldBegin),
+                      run.old.spanSentences.begin() + static_cast<std::ptrdiff_t>(oldEnd),
+                      links.spanSentences.begin() + static_cast<std::ptrdiff_t>(begin));
             continue;
+        }
         changed.push_back(static_cast<int>(n));
-        mark(before);
-        mark(now);
+        for (size_t k = oldBegin; k < oldEnd; ++k)
+            mark(run.old.spanSentences[k], run.old.spans[k]);
+        for (size_t k = begin; k < end; ++k) {
+            links.spanSentences[k] = sentenceOf(run, links.spans[k]);
+            mark(links.spanSentences[k], links.spans[k]);
+        }
     }
     return changed;
 }
 
 // Each mention of a concept in an affected sentence, by document.
-void gatherMentions(Run &run, const std::vector<Concept> &concepts, const std::vector<int> &number)
+void gatherMentions(Run &run, const std::vector<Concept> &concepts, const std::vector<int> &number,
+                    const SentenceLinks &links)
 {
     run.mentions.assign(run.documents.size(), {});
     for (size_t ci = 0; ci < concepts.size(); ++ci) {
-        for (const Mention &m : concepts[ci].mentions) {
-            const auto di = static_cast<size_t>(m.span.document.value());
-            if (di >= run.affectedDocument.size() || !run.affectedDocument[di])
-                continue;
-            const int s = sentenceOf(run, m.span);
+        const auto n = static_cast<size_t>(number[ci]);
+        const bool laidOut = run.conceptOf[n] == static_cast<int>(ci);
+        const size_t first = spanRange(links, n).first;
+        const std::vector<Mention> &mentions = concepts[ci].mentions;
+        for (size_t k = 0; k < mentions.size(); ++k) {
+            const Mention &m = mentions[k];
+            const int s = laidOut ? links.spanSentences[first + k] : sentenceOf(run, m.span);
             if (s >= 0 && run.affected[static_cast<size_t>(s)])
-                run.mentions[di].push_back({number[ci], m.span.range.start, m.span.range.end, s, 0, static_cast<int>(ci)});
+                run.mentions[static_cast<size_t>(m.span.document.value())].push_back(
+                    {number[ci], m.span.range.start, m.span.range.end, s, 0, static_cast<int>(ci)});
         }
     }
 }
@@ -217,7 +233,7 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
         firstSentence[di + 1] = firstSentence[di] + static_cast<std::int32_t>(documents[di].sentences.size());
     const auto sentences = static_cast<size_t>(firstSentence[docs]);
     const SentenceLinks none;
-    Run run{documents, texts, fits(previous, sentences) ? *previous : none, std::move(firstSentence), {}, {}, {}};
+    Run run{documents, texts, fits(previous, sentences) ? *previous : none, std::move(firstSentence), {}, {}, {}, {}};
     run.affected.assign(sentences, 0);
     run.affectedDocument.assign(docs, 0);
 
@@ -232,9 +248,9 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
         }
         links->sentences = std::move(spans);
     }
-    numberConcepts(concepts, run.old, *links, number);
+    numberConcepts(run, concepts, *links, number);
     const std::vector<int> changed = markAffected(run, *links);
-    gatherMentions(run, concepts, number);
+    gatherMentions(run, concepts, number, *links);
 
     // The affected sentences, documents in parallel.
     const size_t numbers = links->ids.size();
@@ -277,6 +293,10 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
     links->labels = run.old.labels;
     links->labelIds = run.old.labelIds;
     std::vector<PairRecord> fresh;
+    size_t count = 0;
+    for (const LinkedPairs &p : pairs)
+        count += p.records.size();
+    fresh.reserve(count);
     for (LinkedPairs &p : pairs) {
         std::vector<std::int32_t> global(p.labels.size());
         for (size_t i = 0; i < p.labels.size(); ++i) {
@@ -294,7 +314,8 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
         }
         p = LinkedPairs();
     }
-    links->records = mergeRecords(run, sortByKey(fresh, numbers));
+    std::vector<PairRecord> sorted = sortByKey(fresh, numbers);
+    links->records = run.old.records.empty() ? std::move(sorted) : mergeRecords(run, sorted);
     return links;
 }
 

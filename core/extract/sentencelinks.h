@@ -27,6 +27,7 @@ struct SentenceLinks
     QHash<ConceptId, int> numbers;      // id -> number
     std::vector<std::uint32_t> spanEnds; // number n's mention spans: [spanEnds[n - 1], spanEnds[n]) of `spans`
     std::vector<Span> spans;            // in the list linked (none for a number not in it)
+    std::vector<std::int32_t> spanSentences; // per span: the global sentence holding it, or -1
     std::vector<int> sentenceCount;     // per number: the sentences naming it
     std::vector<std::uint8_t> names;    // per global sentence: 1 when it names a concept
     int totalSentences = 0;             // sentences naming a concept
