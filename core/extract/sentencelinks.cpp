@@ -19,6 +19,7 @@ struct Run
     std::vector<std::uint8_t> affectedDocument;
     std::vector<std::vector<Placed>> mentions; // per document: the mentions in its affected sentences
     std::vector<int> conceptOf;                // number -> the concept whose spans are laid out, or -1
+    bool uniqueIds = true; // false: two concepts share an id, and nothing is reused
 };
 
 // The global index of the sentence holding `span`, or -1 when it crosses a
@@ -59,7 +60,9 @@ void numberConcepts(Run &run, const std::vector<Concept> &concepts, SentenceLink
     conceptOf.assign(links.ids.size(), -1);
     size_t spans = 0;
     for (size_t i = 0; i < concepts.size(); ++i) {
-        conceptOf[static_cast<size_t>(number[i])] = static_cast<int>(i); // ids are unique: the last one wins if not
+        int &laidOut = conceptOf[static_cast<size_t>(number[i])];
+        run.uniqueIds = run.uniqueIds && laidOut < 0; // ids are unique by contract; if not, the last one is laid out
+        laidOut = static_cast<int>(i);
         spans += concepts[i].mentions.size();
     }
     links.spans.reserve(spans);
@@ -99,8 +102,9 @@ std::vector<int> markAffected(Run &run, SentenceLinks &links)
         const auto [begin, end] = spanRange(links, n);
         const auto before = run.old.spans.begin();
         const auto now = links.spans.begin();
-        if (std::equal(before + static_cast<std::ptrdiff_t>(oldBegin), before + static_cast<std::ptrdiff_t>(oldEnd),
-                       now + static_cast<std::ptrdiff_t>(begin), now + static_cast<std::ptrdiff_t>(end))) {
+        if (run.uniqueIds
+            && std::equal(before + static_cast<std::ptrdiff_t>(oldBegin), before + static_cast<std::ptrdiff_t>(oldEnd),
+                          now + static_cast<std::ptrdiff_t>(begin), now + static_cast<std::ptrdiff_t>(end))) {
             std::copy(run.old.spanSentences.begin() + static_cast<std::ptrdiff_t>(oldBegin),
                       run.old.spanSentences.begin() + static_cast<std::ptrdiff_t>(oldEnd),
                       links.spanSentences.begin() + static_cast<std::ptrdiff_t>(begin));
@@ -214,6 +218,65 @@ std::vector<PairRecord> mergeRecords(const Run &run, const std::vector<PairRecor
     return out;
 }
 
+// Each sentence's span, by global index.
+std::shared_ptr<const std::vector<Span>> sentenceSpans(const std::vector<DocumentTokens> &documents, size_t docs)
+{
+    auto spans = std::make_shared<std::vector<Span>>();
+    for (size_t di = 0; di < docs; ++di) {
+        for (const Sentence &s : documents[di].sentences)
+            spans->push_back(Span{DocumentId(static_cast<int>(di)), s.range});
+    }
+    return spans;
+}
+
+// The counts: the old ones, but for the concepts whose mentions changed,
+// counted in the sentences linked again (which hold all their mentions).
+void recount(const SentenceLinks &old, const std::vector<int> &changed, const std::vector<SentenceLinker> &linkers,
+             int unchangedSentences, SentenceLinks &links)
+{
+    links.sentenceCount = old.sentenceCount;
+    links.sentenceCount.resize(links.ids.size(), 0);
+    links.totalSentences = unchangedSentences;
+    for (const int n : changed)
+        links.sentenceCount[static_cast<size_t>(n)] = 0;
+    for (const SentenceLinker &l : linkers) {
+        links.totalSentences += l.totalSentences;
+        for (const int n : changed)
+            links.sentenceCount[static_cast<size_t>(n)] += l.sentenceCount[static_cast<size_t>(n)];
+    }
+}
+
+// The new records with global label ids, numbered on from the old ones in
+// document order, in sentence order.
+std::vector<PairRecord> numberLabels(const SentenceLinks &old, std::vector<LinkedPairs> &pairs, SentenceLinks &links)
+{
+    links.labels = old.labels;
+    links.labelIds = old.labelIds;
+    std::vector<PairRecord> fresh;
+    size_t count = 0;
+    for (const LinkedPairs &p : pairs)
+        count += p.records.size();
+    fresh.reserve(count);
+    for (LinkedPairs &p : pairs) {
+        std::vector<std::int32_t> global(p.labels.size());
+        for (size_t i = 0; i < p.labels.size(); ++i) {
+            auto it = links.labelIds.constFind(p.labels[i]);
+            if (it == links.labelIds.constEnd()) {
+                it = links.labelIds.insert(p.labels[i], static_cast<std::int32_t>(links.labels.size()));
+                links.labels.push_back(p.labels[i]);
+            }
+            global[i] = *it;
+        }
+        for (PairRecord r : p.records) {
+            if (r.label >= 0)
+                r.label = global[static_cast<size_t>(r.label)];
+            fresh.push_back(r);
+        }
+        p = LinkedPairs();
+    }
+    return fresh;
+}
+
 // Whether `old` was linked from these documents.
 bool fits(const SentenceLinks *old, size_t sentences)
 {
@@ -238,22 +301,12 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
     run.affectedDocument.assign(docs, 0);
 
     auto links = std::make_shared<SentenceLinks>();
-    links->sentences = run.old.sentences;
-    if (!links->sentences) {
-        auto spans = std::make_shared<std::vector<Span>>();
-        spans->reserve(sentences);
-        for (size_t di = 0; di < docs; ++di) {
-            for (const Sentence &s : documents[di].sentences)
-                spans->push_back(Span{DocumentId(static_cast<int>(di)), s.range});
-        }
-        links->sentences = std::move(spans);
-    }
+    links->sentences = run.old.sentences ? run.old.sentences : sentenceSpans(documents, docs);
     numberConcepts(run, concepts, *links, number);
     const std::vector<int> changed = markAffected(run, *links);
     gatherMentions(run, concepts, number, *links);
 
     // The affected sentences, documents in parallel.
-    const size_t numbers = links->ids.size();
     links->names = run.old.names;
     links->names.resize(sentences, 0);
     int wasNaming = 0;
@@ -267,7 +320,7 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
     std::vector<int> linked(docs, 0);
     std::vector<SentenceLinker> linkers;
     for (int t = 0; t < threads; ++t)
-        linkers.emplace_back(numbers);
+        linkers.emplace_back(links->ids.size());
     parallelFor(static_cast<int>(docs), threads, [&](int di, int thread) {
         const auto d = static_cast<size_t>(di);
         if (run.affectedDocument[d] && !(cancel && cancel->isCancelled()))
@@ -275,46 +328,10 @@ std::shared_ptr<const SentenceLinks> linkSentences(const std::vector<Concept> &c
     });
     if (cancel && cancel->isCancelled())
         return nullptr;
-
-    // Counts: the old ones, but for the concepts whose mentions changed.
-    links->sentenceCount = run.old.sentenceCount;
-    links->sentenceCount.resize(numbers, 0);
-    links->totalSentences = run.old.totalSentences - wasNaming;
-    for (const int n : changed)
-        links->sentenceCount[static_cast<size_t>(n)] = 0;
-    for (const SentenceLinker &l : linkers) {
-        links->totalSentences += l.totalSentences;
-        for (const int n : changed)
-            links->sentenceCount[static_cast<size_t>(n)] += l.sentenceCount[static_cast<size_t>(n)];
-    }
     for (const int n : linked)
         links->linked += n;
-    // Label ids numbered on from the old ones, in document order.
-    links->labels = run.old.labels;
-    links->labelIds = run.old.labelIds;
-    std::vector<PairRecord> fresh;
-    size_t count = 0;
-    for (const LinkedPairs &p : pairs)
-        count += p.records.size();
-    fresh.reserve(count);
-    for (LinkedPairs &p : pairs) {
-        std::vector<std::int32_t> global(p.labels.size());
-        for (size_t i = 0; i < p.labels.size(); ++i) {
-            auto it = links->labelIds.constFind(p.labels[i]);
-            if (it == links->labelIds.constEnd()) {
-                it = links->labelIds.insert(p.labels[i], static_cast<std::int32_t>(links->labels.size()));
-                links->labels.push_back(p.labels[i]);
-            }
-            global[i] = *it;
-        }
-        for (PairRecord r : p.records) {
-            if (r.label >= 0)
-                r.label = global[static_cast<size_t>(r.label)];
-            fresh.push_back(r);
-        }
-        p = LinkedPairs();
-    }
-    std::vector<PairRecord> sorted = sortByKey(fresh, numbers);
+    recount(run.old, changed, linkers, run.old.totalSentences - wasNaming, *links);
+    std::vector<PairRecord> sorted = sortByKey(numberLabels(run.old, pairs, *links), links->ids.size());
     links->records = run.old.records.empty() ? std::move(sorted) : mergeRecords(run, sorted);
     return links;
 }

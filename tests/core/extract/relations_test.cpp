@@ -482,6 +482,28 @@ private Q_SLOTS:
         QVERIFY(undone->linked < before->linked);
     }
 
+    // Two concepts sharing an id break the contract; reusing links then
+    // still gives what linking afresh gives.
+    void extractRelations_reusingLinksWithADuplicateId_givesTheFreshResult()
+    {
+        Corpus corpus;
+        corpus.addDocument({QStringLiteral("China invests in solar energy."), QStringLiteral("India builds dams."),
+                            QStringLiteral("China and India trade.")});
+        corpus.addConcept(QStringLiteral("china"), 8.0, {QStringLiteral("China")});
+        corpus.addConcept(QStringLiteral("india"), 7.0, {QStringLiteral("India")});
+        corpus.addConcept(QStringLiteral("solar energy"), 6.0, {QStringLiteral("solar energy")});
+        corpus.addConcept(QStringLiteral("dams"), 5.0, {QStringLiteral("dams")});
+        std::shared_ptr<const SentenceLinks> before;
+        QVERIFY(!corpus.relations(corpus.concepts(), nullptr, &before).empty());
+        std::vector<Concept> list = corpus.concepts();
+        Concept twin = list[1];
+        twin.id = list[3].id; // India's mentions under the id of "dams", which is as it was
+        list.insert(list.begin(), twin);
+        const std::vector<Relation> fresh = corpus.relations(list, nullptr, nullptr);
+        QVERIFY(!fresh.empty());
+        compareRelations(corpus.relations(list, before.get(), nullptr), fresh);
+    }
+
     void extractRelations_cancelled_returnsNothing()
     {
         Corpus corpus;
