@@ -487,13 +487,18 @@ Extraction ConceptExtractor::link(const ingest::Corpus &corpus, std::vector<Conc
         std::vector<QStringView> texts;
         for (const ingest::Document &doc : corpus.documents)
             texts.push_back(doc.text);
+        // A hide or a merge re-links only the sentences naming what it changed.
+        const std::shared_ptr<const SentenceLinks> previous = memo ? memo->links() : nullptr;
+        std::shared_ptr<const SentenceLinks> linked;
         result.relations = extractRelations(concepts, draft.documents, texts,
                                             {m_options.maxRelationsPerConcept, m_options.maxEvidencePerRelation, threads()},
-                                            cancel);
+                                            previous.get(), memo ? &linked : nullptr, cancel);
         if (cancel && cancel->isCancelled())
             return {};
-        if (memo)
+        if (memo) {
             memo->store(std::move(key), result.relations);
+            memo->storeLinks(std::move(linked));
+        }
     }
     result.concepts = std::move(concepts);
     if (progress)

@@ -55,4 +55,16 @@ void RelationMemo::store(Key key, std::vector<Relation> relations)
     m_entries.resize(std::min(m_entries.size(), kEntries));
 }
 
+std::shared_ptr<const SentenceLinks> RelationMemo::links() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_links;
+}
+
+void RelationMemo::storeLinks(std::shared_ptr<const SentenceLinks> links)
+{
+    const std::lock_guard lock(m_mutex);
+    m_links = std::move(links);
+}
+
 } // namespace carto::extract

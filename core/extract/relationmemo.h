@@ -1,6 +1,7 @@
 #pragma once
 
 #include "extraction.h"
+#include "relations.h"
 
 #include "foundation/span.h"
 
@@ -20,7 +21,9 @@ namespace carto::extract {
 // superseded one still finishing). Holds one entry; a memo, never a source of
 // truth: a list that differs in anything the stage reads is linked afresh.
 // Two entries, the last used first: the map before an edit and after it, so
-// undoing or redoing the edit finds its relations too.
+// undoing or redoing the edit finds its relations too. Beside them it keeps
+// the sentence links of the last list linked (SentenceLinks), from which a
+// list that differs (a hide, a merge) is linked again only where it differs.
 class RelationMemo final
 {
 public:
@@ -42,6 +45,9 @@ public:
     // The relations stored for `key`, if it is the one stored.
     [[nodiscard]] std::optional<std::vector<Relation>> find(const Key &key) const;
     void store(Key key, std::vector<Relation> relations);
+    // The sentence links of the last list linked, or null.
+    [[nodiscard]] std::shared_ptr<const SentenceLinks> links() const;
+    void storeLinks(std::shared_ptr<const SentenceLinks> links);
 
 private:
     struct Entry
@@ -54,6 +60,7 @@ private:
 
     mutable std::mutex m_mutex;
     mutable std::vector<std::shared_ptr<const Entry>> m_entries; // the last used first
+    std::shared_ptr<const SentenceLinks> m_links;
 };
 
 } // namespace carto::extract

@@ -7,6 +7,7 @@
 
 #include <QStringView>
 
+#include <memory>
 #include <vector>
 
 namespace carto::extract {
@@ -62,6 +63,23 @@ struct RelationOptions
                                                      const std::vector<DocumentTokens> &documents,
                                                      const std::vector<QStringView> &documentTexts,
                                                      const RelationOptions &options,
+                                                     const CancelToken *cancel = nullptr);
+
+// What linking one concept list's sentences found (sentencelinker.h): kept by
+// RelationMemo so the next list re-links only what changed.
+struct SentenceLinks;
+
+// extractRelations, reusing `previous` (the links of an earlier list of the
+// same documents, or null): a sentence whose mentions are the ones it had
+// then (the same spans, each naming the same concept id) gives the pairs it
+// gave then, so after a hide or a merge only the sentences naming the
+// concepts involved are linked again. The result is the one extractRelations
+// gives; `linked`, if not null, receives this list's links.
+[[nodiscard]] std::vector<Relation> extractRelations(const std::vector<Concept> &concepts,
+                                                     const std::vector<DocumentTokens> &documents,
+                                                     const std::vector<QStringView> &documentTexts,
+                                                     const RelationOptions &options, const SentenceLinks *previous,
+                                                     std::shared_ptr<const SentenceLinks> *linked,
                                                      const CancelToken *cancel = nullptr);
 
 // How specific each concept is, from the scores of a concept list: the score

@@ -11,7 +11,6 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
 
@@ -68,90 +67,98 @@ std::vector<int> renumberBySize(const std::vector<int> &group)
     return result;
 }
 
-// Single-source shortest-path counting for Brandes on top of Boost's BFS:
-// records discovery order, hop distance and the number of shortest paths.
-template <typename G>
-class PathCountingVisitor final : public boost::default_bfs_visitor
-{
-public:
-    using VertexT = typename boost::graph_traits<G>::vertex_descriptor;
-    using EdgeT = typename boost::graph_traits<G>::edge_descriptor;
-
-    PathCountingVisitor(std::vector<int> &distance, std::vector<double> &sigma, std::vector<VertexT> &order)
-        : m_distance(&distance)
-        , m_sigma(&sigma)
-        , m_order(&order)
-    {
-    }
-
-    void discover_vertex(VertexT v, const G &) const { m_order->push_back(v); }
-    void tree_edge(EdgeT e, const G &g) const
-    {
-        const VertexT u = boost::source(e, g);
-        const VertexT v = boost::target(e, g);
-        (*m_distance)[v] = (*m_distance)[u] + 1;
-        (*m_sigma)[v] = (*m_sigma)[u];
-    }
-    // A black target is never one hop further than u in BFS, so only gray ones add paths.
-    void gray_target(EdgeT e, const G &g) const
-    {
-        const VertexT u = boost::source(e, g);
-        const VertexT v = boost::target(e, g);
-        if ((*m_distance)[v] == (*m_distance)[u] + 1)
-            (*m_sigma)[v] += (*m_sigma)[u];
-    }
-
-private:
-    std::vector<int> *m_distance;
-    std::vector<double> *m_sigma;
-    std::vector<VertexT> *m_order;
-};
-
 // The adjacency_list keeps each vertex's out-edges beside its (large) NodeData,
-// so traversals hop across memory. Sampled Brandes runs thousands of BFS, so it
-// works on a compact Boost CSR copy holding both directions of every edge.
+// so traversals hop across memory. Sampled Brandes runs hundreds of BFS, so it
+// works on a compact Boost CSR copy holding both directions of every edge,
+// read into two flat arrays.
 using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
 using CsrVertex = boost::graph_traits<Csr>::vertex_descriptor;
 
+struct FlatGraph
+{
+    std::vector<std::uint32_t> offsets; // vertex v's neighbours: [offsets[v], offsets[v + 1])
+    std::vector<std::uint32_t> targets; // in the CSR's order
+};
+
+FlatGraph flatten(const Csr &csr)
+{
+    FlatGraph g;
+    const size_t n = boost::num_vertices(csr);
+    g.offsets.reserve(n + 1);
+    g.targets.reserve(boost::num_edges(csr));
+    g.offsets.push_back(0);
+    for (size_t v = 0; v < n; ++v) {
+        for (const CsrVertex x : boost::make_iterator_range(boost::adjacent_vertices(CsrVertex(v), csr)))
+            g.targets.push_back(static_cast<std::uint32_t>(x));
+        g.offsets.push_back(static_cast<std::uint32_t>(g.targets.size()));
+    }
+    return g;
+}
+
 // Sums Brandes dependencies δ_s(v) over the given sources into `centrality`.
-void accumulateDependencies(const Csr &g, const std::vector<CsrVertex> &sources, std::vector<double> &centrality,
+// Each source's shortest paths are counted by a breadth-first search written
+// out on the flat arrays (Boost's BFS, through its visitor and colour map,
+// took half as long again): vertices are discovered in queue order, each
+// neighbour in CSR order, as Boost's breadth_first_search does, so the sums
+// are made in the same order and the result is the same. The successors it
+// finds are kept for the dependency sums, which then need not scan every
+// arc again (a third less time on SOTU's graph).
+void accumulateDependencies(const FlatGraph &g, const std::vector<CsrVertex> &sources, std::vector<double> &centrality,
                             const CancelToken *cancel)
 {
-    const size_t n = boost::num_vertices(g);
+    const size_t n = g.offsets.size() - 1;
     centrality.assign(n, 0.0);
     std::vector<int> distance(n, -1);
     std::vector<double> sigma(n, 0.0);
     std::vector<double> delta(n, 0.0);
-    std::vector<CsrVertex> order;
+    std::vector<std::uint32_t> order; // discovery order, also the BFS queue
     order.reserve(n);
-    std::vector<boost::default_color_type> colors(n);
-    const auto colorMap = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g));
-
+    // Each vertex's successors (neighbours one hop further) in adjacency order:
+    // order[i]'s are successors[successorEnd[i - 1] .. successorEnd[i]).
+    std::vector<std::uint32_t> successors;
+    successors.reserve(g.targets.size());
+    std::vector<std::uint32_t> successorEnd;
+    successorEnd.reserve(n);
     for (const CsrVertex s : sources) {
         if (cancel && cancel->isCancelled())
             return;
         order.clear();
+        successors.clear();
+        successorEnd.clear();
         distance[s] = 0;
         sigma[s] = 1.0;
-        boost::breadth_first_search(
-            g, s, boost::visitor(PathCountingVisitor<Csr>(distance, sigma, order)).color_map(colorMap));
-        // δ(w) = σ(w) · Σ (1 + δ(x)) / σ(x) over successors x, which lie one
-        // hop further; walking them avoids storing predecessor lists. `delta`
-        // holds (1 + δ(x)) / σ(x) once x is done, saving a division per arc.
-        for (auto it = order.rbegin(); it != order.rend(); ++it) {
-            const CsrVertex w = *it;
-            const int next = distance[w] + 1;
-            double sum = 0.0;
-            for (const CsrVertex x : boost::make_iterator_range(boost::adjacent_vertices(w, g))) {
-                if (distance[x] == next)
-                    sum += delta[x];
+        order.push_back(static_cast<std::uint32_t>(s));
+        for (size_t head = 0; head < order.size(); ++head) {
+            const std::uint32_t u = order[head];
+            const int next = distance[u] + 1;
+            for (std::uint32_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
+                const std::uint32_t v = g.targets[e];
+                if (distance[v] < 0) {
+                    distance[v] = next;
+                    sigma[v] = sigma[u];
+                    order.push_back(v);
+                    successors.push_back(v);
+                } else if (distance[v] == next) {
+                    sigma[v] += sigma[u];
+                    successors.push_back(v);
+                }
             }
+            successorEnd.push_back(static_cast<std::uint32_t>(successors.size()));
+        }
+        // δ(w) = σ(w) · Σ (1 + δ(x)) / σ(x) over successors x, in adjacency
+        // order. `delta` holds (1 + δ(x)) / σ(x) once x is done, saving a
+        // division per arc.
+        for (size_t i = order.size(); i-- > 0;) {
+            const std::uint32_t w = order[i];
+            double sum = 0.0;
+            for (std::uint32_t k = i > 0 ? successorEnd[i - 1] : 0; k < successorEnd[i]; ++k)
+                sum += delta[successors[k]];
             const double dw = sigma[w] * sum;
             delta[w] = (1.0 + dw) / sigma[w];
             if (w != s)
                 centrality[w] += dw;
         }
-        for (const CsrVertex v : order) {
+        for (const std::uint32_t v : order) {
             distance[v] = -1;
             sigma[v] = 0.0;
             delta[v] = 0.0;
@@ -235,7 +242,7 @@ void ConceptGraph::Impl::computeBetweenness(const MetricsOptions &options)
                 arcs.emplace_back(data.source, data.target);
                 arcs.emplace_back(data.target, data.source);
             }
-            const Csr csr(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), n);
+            const FlatGraph csr = flatten(Csr(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), n));
 
             std::vector<CsrVertex> all(n);
             std::iota(all.begin(), all.end(), CsrVertex(0));
@@ -287,9 +294,18 @@ void ConceptGraph::Impl::computePageRank(const CancelToken *cancel)
     if (n == 0)
         return;
     constexpr double damping = 0.85;
+    // The edges' ends and strengths in flat arrays: the iterations read them
+    // up to 200 times, and the graph's edge properties lie scattered.
+    std::vector<std::uint32_t> ends;
+    std::vector<double> weights;
+    ends.reserve(2 * edges.size());
+    weights.reserve(edges.size());
     std::vector<double> strength(n, 0.0);
     for (const Edge e : edges) {
         const EdgeData &data = graph[e];
+        ends.push_back(static_cast<std::uint32_t>(data.source));
+        ends.push_back(static_cast<std::uint32_t>(data.target));
+        weights.push_back(strengthOf(data));
         strength[static_cast<size_t>(data.source)] += strengthOf(data);
         strength[static_cast<size_t>(data.target)] += strengthOf(data);
     }
@@ -305,11 +321,10 @@ void ConceptGraph::Impl::computePageRank(const CancelToken *cancel)
         }
         const double base = (1.0 - damping + damping * dangling) / static_cast<double>(n);
         std::fill(next.begin(), next.end(), base);
-        for (const Edge e : edges) {
-            const EdgeData &data = graph[e];
-            const auto a = static_cast<size_t>(data.source);
-            const auto b = static_cast<size_t>(data.target);
-            const double w = strengthOf(data);
+        for (size_t i = 0; i < weights.size(); ++i) {
+            const size_t a = ends[2 * i];
+            const size_t b = ends[2 * i + 1];
+            const double w = weights[i];
             next[b] += damping * rank[a] * w / strength[a];
             next[a] += damping * rank[b] * w / strength[b];
         }
@@ -363,17 +378,25 @@ ConceptGraph ConceptGraph::fromExtraction(extract::Extraction extraction)
     ConceptGraph result;
     Impl &impl = *result.d;
     impl.byId.reserve(static_cast<qsizetype>(extraction.concepts.size()));
-    for (extract::Concept &item : extraction.concepts) {
-        if (impl.byId.contains(item.id))
+    // Boost's add_vertex and add_edge copy the property they are given (a
+    // concept with its mentions, a relation with its evidence), so the graph
+    // is made with empty ones and the data moved in: a third of the time of
+    // assembling a map after a curation edit went to those copies.
+    std::vector<size_t> kept; // the concept of each vertex
+    kept.reserve(extraction.concepts.size());
+    for (size_t i = 0; i < extraction.concepts.size(); ++i) {
+        const ConceptId &id = extraction.concepts[i].id;
+        if (impl.byId.contains(id))
             continue; // ids are unique by contract; keep the first if not
-        const ConceptId id = item.id;
-        NodeData data;
-        data.info = std::move(item);
-        const Vertex v = boost::add_vertex(std::move(data), impl.graph);
-        impl.byId.insert(id, static_cast<NodeIndex>(v));
+        impl.byId.insert(id, static_cast<NodeIndex>(kept.size()));
+        kept.push_back(i);
     }
+    impl.graph = Graph(kept.size());
+    for (size_t v = 0; v < kept.size(); ++v)
+        impl.graph[static_cast<Vertex>(v)].info = std::move(extraction.concepts[kept[v]]);
 
     QSet<quint64> linked;
+    linked.reserve(static_cast<qsizetype>(extraction.relations.size()));
     for (extract::Relation &relation : extraction.relations) {
         const auto source = impl.byId.constFind(relation.source);
         const auto target = impl.byId.constFind(relation.target);
@@ -386,9 +409,9 @@ ConceptGraph ConceptGraph::fromExtraction(extract::Extraction extraction)
             continue;
         linked.insert(key);
         const auto index = static_cast<int>(impl.edges.size());
-        EdgeData data{*source, *target, std::move(relation)};
         const auto added = boost::add_edge(static_cast<Vertex>(*source), static_cast<Vertex>(*target),
-                                           EdgeProperty(index, std::move(data)), impl.graph);
+                                           EdgeProperty(index), impl.graph);
+        impl.graph[added.first] = EdgeData{*source, *target, std::move(relation)};
         impl.edges.push_back(added.first);
     }
     return result;

@@ -1,4 +1,5 @@
 #include "extract/relations.h"
+#include "extract/sentencelinks.h"
 #include "extract/tagger.h"
 
 #include <QStringList>
@@ -74,7 +75,16 @@ public:
         return extractRelations(m_concepts, m_documents, texts, options, cancel);
     }
 
+    // The relations of `concepts` in these documents, linked reusing `previous`.
+    std::vector<Relation> relations(const std::vector<Concept> &concepts, const SentenceLinks *previous,
+                                    std::shared_ptr<const SentenceLinks> *linked, RelationOptions options = {}) const
+    {
+        std::vector<QStringView> texts(m_texts.begin(), m_texts.end());
+        return extractRelations(concepts, m_documents, texts, options, previous, linked);
+    }
+
     const QString &text(int document) const { return m_texts[static_cast<size_t>(document)]; }
+    const std::vector<Concept> &concepts() const { return m_concepts; }
 
 private:
     std::vector<QString> m_texts;
@@ -89,6 +99,56 @@ const Relation *between(const std::vector<Relation> &relations, const QString &a
             return &r;
     }
     return nullptr;
+}
+
+void compareRelations(const std::vector<Relation> &a, const std::vector<Relation> &b)
+{
+    QCOMPARE(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(a[i].source, b[i].source);
+        QCOMPARE(a[i].target, b[i].target);
+        QCOMPARE(a[i].count, b[i].count);
+        QCOMPARE(a[i].weight, b[i].weight);
+        QCOMPARE(a[i].label, b[i].label);
+        QCOMPARE(a[i].evidence.size(), b[i].evidence.size());
+        for (size_t e = 0; e < a[i].evidence.size(); ++e)
+            QCOMPARE(a[i].evidence[e].sentence, b[i].evidence[e].sentence);
+    }
+}
+
+// A list as a curation edit leaves it: "hide" drops concept `a`, "merge"
+// gives `a` the mentions of `b` too and drops `b`, "add" puts in a concept
+// named `a` (with `b`'s surface) that was not there.
+std::vector<Concept> edited(const std::vector<Concept> &concepts, const QString &edit, const QString &a, const QString &b)
+{
+    std::vector<Concept> out;
+    const auto find = [&](const QString &id) {
+        return std::find_if(concepts.begin(), concepts.end(), [&](const Concept &c) { return c.id.value() == id; });
+    };
+    for (const Concept &c : concepts) {
+        if (c.id.value() == a && edit == QStringLiteral("hide"))
+            continue;
+        if (c.id.value() == b && edit == QStringLiteral("merge"))
+            continue;
+        out.push_back(c);
+        if (c.id.value() == a && edit == QStringLiteral("merge")) {
+            Concept &merged = out.back();
+            const auto other = find(b);
+            merged.mentions.insert(merged.mentions.end(), other->mentions.begin(), other->mentions.end());
+            std::sort(merged.mentions.begin(), merged.mentions.end(), [](const Mention &x, const Mention &y) {
+                return std::pair(x.span.document.value(), x.span.range.start)
+                    < std::pair(y.span.document.value(), y.span.range.start);
+            });
+            merged.score += other->score;
+        }
+    }
+    if (edit == QStringLiteral("add")) {
+        Concept added = *find(b);
+        added.id = ConceptId(a);
+        added.score = 0.5;
+        out.push_back(added);
+    }
+    return out;
 }
 
 // Sentences naming other concepts, so no concept is in every sentence.
@@ -355,6 +415,93 @@ private Q_SLOTS:
             for (size_t e = 0; e < a[i].evidence.size(); ++e)
                 QCOMPARE(a[i].evidence[e].sentence, b[i].evidence[e].sentence);
         }
+    }
+
+    // The links of one list, reused for the next (as after a curation edit),
+    // give the relations linking the next list afresh gives, and link again
+    // only the sentences naming what the edit changed; going back reuses too.
+    void extractRelations_reusingTheLastLinks_givesTheFreshResult_data()
+    {
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::newRow("hide a phrase") << QStringLiteral("hide") << QStringLiteral("solar energy") << QString();
+        QTest::newRow("hide a hub") << QStringLiteral("hide") << QStringLiteral("china") << QString();
+        QTest::newRow("merge") << QStringLiteral("merge") << QStringLiteral("dams") << QStringLiteral("india");
+        QTest::newRow("merge into a part") << QStringLiteral("merge") << QStringLiteral("solar")
+                                           << QStringLiteral("solar energy");
+        QTest::newRow("add") << QStringLiteral("add") << QStringLiteral("cells") << QStringLiteral("batteries");
+    }
+
+    void extractRelations_reusingTheLastLinks_givesTheFreshResult()
+    {
+        QFETCH(QString, edit);
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        Corpus corpus;
+        const QStringList names = {QStringLiteral("China"), QStringLiteral("India"), QStringLiteral("solar energy"),
+                                   QStringLiteral("dams"), QStringLiteral("batteries"), QStringLiteral("Brazil")};
+        for (int d = 0; d < 6; ++d) {
+            QStringList sentences;
+            for (int s = 0; s < 5; ++s) {
+                const QString &x = names[(d + s) % names.size()];
+                const QString &y = names[(d * 3 + s * 2 + 1) % names.size()];
+                sentences << QStringLiteral("%1 invests in %2, which the firms build.").arg(x, y);
+            }
+            sentences << QStringLiteral("Rain fell.");
+            corpus.addDocument(sentences);
+        }
+        double score = 9.0;
+        for (const QString &n : names)
+            corpus.addConcept(n.toLower(), score -= 1.0, {n});
+        corpus.addConcept(QStringLiteral("solar"), 1.5, {QStringLiteral("solar")}); // nested in "solar energy"
+        RelationOptions options;
+        options.threads = 2;
+        options.maxRelationsPerConcept = 4;
+
+        std::shared_ptr<const SentenceLinks> before;
+        const std::vector<Relation> first = corpus.relations(corpus.concepts(), nullptr, &before, options);
+        QVERIFY(before && before->linked > 20);
+        const std::vector<Concept> list = edited(corpus.concepts(), edit, a, b);
+
+        std::shared_ptr<const SentenceLinks> after;
+        const std::vector<Relation> reused = corpus.relations(list, before.get(), &after, options);
+        const std::vector<Relation> fresh = corpus.relations(list, nullptr, nullptr, options);
+        QVERIFY(fresh.size() >= 5);
+        compareRelations(reused, fresh);
+        QVERIFY(after && after->linked > 0 && after->linked < before->linked);
+        QVERIFY(reused.size() != first.size() || !std::equal(reused.begin(), reused.end(), first.begin(),
+                                                             [](const Relation &x, const Relation &y) {
+                                                                 return x.source == y.source && x.target == y.target
+                                                                     && x.weight == y.weight;
+                                                             }));
+
+        // and back to the list before (an undo), from the edited list's links
+        std::shared_ptr<const SentenceLinks> undone;
+        compareRelations(corpus.relations(corpus.concepts(), after.get(), &undone, options), first);
+        QVERIFY(undone->linked < before->linked);
+    }
+
+    // Two concepts sharing an id break the contract; reusing links then
+    // still gives what linking afresh gives.
+    void extractRelations_reusingLinksWithADuplicateId_givesTheFreshResult()
+    {
+        Corpus corpus;
+        corpus.addDocument({QStringLiteral("China invests in solar energy."), QStringLiteral("India builds dams."),
+                            QStringLiteral("China and India trade.")});
+        corpus.addConcept(QStringLiteral("china"), 8.0, {QStringLiteral("China")});
+        corpus.addConcept(QStringLiteral("india"), 7.0, {QStringLiteral("India")});
+        corpus.addConcept(QStringLiteral("solar energy"), 6.0, {QStringLiteral("solar energy")});
+        corpus.addConcept(QStringLiteral("dams"), 5.0, {QStringLiteral("dams")});
+        std::shared_ptr<const SentenceLinks> before;
+        QVERIFY(!corpus.relations(corpus.concepts(), nullptr, &before).empty());
+        std::vector<Concept> list = corpus.concepts();
+        Concept twin = list[1];
+        twin.id = list[3].id; // India's mentions under the id of "dams", which is as it was
+        list.insert(list.begin(), twin);
+        const std::vector<Relation> fresh = corpus.relations(list, nullptr, nullptr);
+        QVERIFY(!fresh.empty());
+        compareRelations(corpus.relations(list, before.get(), nullptr), fresh);
     }
 
     void extractRelations_cancelled_returnsNothing()
