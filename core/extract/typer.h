@@ -82,7 +82,7 @@ struct TypeCues
 // unknown person, an organisation) decided.
 [[nodiscard]] ConceptType conceptType(const TypeCues &cues, bool *guessed = nullptr);
 
-// The type of a name nothing else types ("MLOps", "IPC", "DeepSeek"), from
+// The type of a name nothing else types ("Zorblatt", "IPC"), from
 // what the evidence typed in the same corpus: in documentation of software,
 // whose names are identifiers, protocols and formats, an unknown name is
 // most likely another technology; elsewhere an organisation. Counts the
