@@ -404,17 +404,7 @@ private Q_SLOTS:
         const std::vector<Relation> b = corpus.relations(two);
 
         QVERIFY(a.size() >= 3);
-        QCOMPARE(a.size(), b.size());
-        for (size_t i = 0; i < a.size(); ++i) {
-            QCOMPARE(a[i].source, b[i].source);
-            QCOMPARE(a[i].target, b[i].target);
-            QCOMPARE(a[i].count, b[i].count);
-            QCOMPARE(a[i].weight, b[i].weight);
-            QCOMPARE(a[i].label, b[i].label);
-            QCOMPARE(a[i].evidence.size(), b[i].evidence.size());
-            for (size_t e = 0; e < a[i].evidence.size(); ++e)
-                QCOMPARE(a[i].evidence[e].sentence, b[i].evidence[e].sentence);
-        }
+        compareRelations(a, b);
     }
 
     // The links of one list, reused for the next (as after a curation edit),
